@@ -1,0 +1,85 @@
+import Foundation
+
+/// Every setting, read from the environment once at boot. A bad setting stops the server with
+/// one message that lists every problem, rather than failing later on first use.
+public struct AppConfig: Sendable {
+    public enum Database: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteMemory
+        /// `searchPath` isolates a test's tables in its own schema.
+        case postgres(url: String, searchPath: String? = nil)
+    }
+
+    public var dataDirectory: String
+    public var database: Database
+    public var publicURL: String
+    public var smtp: SMTPConfiguration?
+    public var mailFrom: MailAddress
+    public var demo: Bool
+    /// Whether the outbox worker runs in the background (tests drain it by hand).
+    public var runsBackgroundJobs: Bool
+    /// Bcrypt's work factor: 12 in production; tests lower it to stay fast (still real Bcrypt).
+    public var bcryptCost: Int = 12
+    /// Where the stylesheet and scripts are served from.
+    public var publicDirectory: String = "Public/"
+    public var secureCookies: Bool { publicURL.hasPrefix("https://") }
+
+    public init(dataDirectory: String = "./data", database: Database = .sqliteMemory,
+                publicURL: String = "http://127.0.0.1:8080", smtp: SMTPConfiguration? = nil,
+                mailFrom: MailAddress = MailAddress("atelier@localhost", name: "Atelier"),
+                demo: Bool = false, runsBackgroundJobs: Bool = false) {
+        self.dataDirectory = dataDirectory
+        self.database = database
+        self.publicURL = publicURL
+        self.smtp = smtp
+        self.mailFrom = mailFrom
+        self.demo = demo
+        self.runsBackgroundJobs = runsBackgroundJobs
+    }
+
+    public struct Problems: Error, CustomStringConvertible {
+        public let problems: [String]
+        public var description: String {
+            "Atelier cannot start; fix these settings:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        }
+    }
+
+    /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`.
+    public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
+        var problems: [String] = []
+        var config = AppConfig(demo: demo, runsBackgroundJobs: true)
+        config.dataDirectory = env["ATELIER_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        config.database = .sqliteFile(path: config.dataDirectory + "/atelier.sqlite")
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"), URL(string: url)?.host != nil {
+                config.database = .postgres(url: url)
+            } else {
+                problems.append("DATABASE_URL must look like postgres://user:password@host:5432/database")
+            }
+        }
+        config.publicURL = "http://127.0.0.1:\(port)"
+        if let url = env["ATELIER_PUBLIC_URL"], !url.isEmpty {
+            if let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme ?? ""), parsed.host != nil {
+                config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            } else {
+                problems.append("ATELIER_PUBLIC_URL must be an http(s) URL such as https://learn.example.com")
+            }
+        }
+        if let url = env["SMTP_URL"], !url.isEmpty {
+            do { config.smtp = try SMTPConfiguration(url: url) }
+            catch { problems.append("SMTP_URL: \(error)") }
+        }
+        if let from = env["ATELIER_MAIL_FROM"], !from.isEmpty {
+            if from.contains("@"), !from.contains(where: { $0.isNewline }) {
+                config.mailFrom = MailAddress(from, name: "Atelier")
+            } else {
+                problems.append("ATELIER_MAIL_FROM must be an e-mail address")
+            }
+        }
+        if let dir = env["ATELIER_PUBLIC_DIR"], !dir.isEmpty {
+            config.publicDirectory = dir.hasSuffix("/") ? dir : dir + "/"
+        }
+        if !problems.isEmpty { throw Problems(problems: problems) }
+        return config
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of `/api/v1`, served at `/api/openapi.json`. Tests walk every
+/// operation here and call it, so the document cannot drift from the routes.
+enum OpenAPIDocument {
+    struct Operation {
+        let method: String
+        let path: String
+        let summary: String
+        let success: Int
+        let body: String?
+        let response: String?
+        let admin: Bool
+    }
+
+    static let operations: [Operation] = [
+        .init(method: "get", path: "/api/v1/me", summary: "The signed-in person and their organizations", success: 200, body: nil, response: "Me", admin: false),
+        .init(method: "get", path: "/api/v1/organizations", summary: "Organizations the person belongs to", success: 200, body: nil, response: "OrganizationList", admin: false),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}", summary: "One organization", success: 200, body: nil, response: "Organization", admin: false),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/members", summary: "Members and their roles (admin)", success: 200, body: nil, response: "MemberPage", admin: true),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/courses", summary: "Courses (admin, author)", success: 200, body: nil, response: "CoursePage", admin: true),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/courses", summary: "Create a course (admin, author)", success: 201, body: "CreateCourse", response: "Course", admin: true),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/cohorts", summary: "Cohorts: all for admins, one's own for others", success: 200, body: nil, response: "CohortPage", admin: false),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/cohorts", summary: "Create a cohort (admin)", success: 201, body: "CreateCohort", response: "Cohort", admin: true),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/cohorts/{cohortID}", summary: "One cohort", success: 200, body: nil, response: "Cohort", admin: false),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/cohorts/{cohortID}/enrollments", summary: "Learners and staff of a cohort", success: 200, body: nil, response: "EnrollmentPage", admin: false),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/cohorts/{cohortID}/enrollments", summary: "Enroll a member as a learner (admin); capacity is enforced", success: 201, body: "CreateEnrollment", response: "Enrollment", admin: true),
+        .init(method: "delete", path: "/api/v1/organizations/{orgID}/cohorts/{cohortID}/enrollments/{personID}", summary: "Remove a learner (admin)", success: 204, body: nil, response: nil, admin: true),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/invitations", summary: "Pending invitations (admin)", success: 200, body: nil, response: "InvitationPage", admin: true),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/invitations", summary: "Invite someone by e-mail (admin)", success: 201, body: "CreateInvitation", response: "Invitation", admin: true),
+        .init(method: "delete", path: "/api/v1/organizations/{orgID}/invitations/{invitationID}", summary: "Revoke an invitation (admin)", success: 204, body: nil, response: nil, admin: true),
+    ]
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+    static var uuid: [String: Any] { ["type": "string", "format": "uuid"] }
+    static var string: [String: Any] { ["type": "string"] }
+    static var date: [String: Any] { ["type": "string", "format": "date"] }
+    static var roles: [String: Any] { ["type": "array", "items": ["type": "string", "enum": ["admin", "author", "trainer", "facilitator", "learner"]]] }
+
+    static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required]
+    }
+
+    static func page(of item: String) -> [String: Any] {
+        object(["items": ["type": "array", "items": ref(item)], "page": ["type": "integer"], "per": ["type": "integer"],
+                "total": ["type": "integer"]], required: ["items", "page", "per", "total"])
+    }
+
+    static var schemas: [String: Any] {
+        [
+            "Error": object(["error": object(["code": string, "message": string, "field": ["type": ["string", "null"]],
+                                              "details": ["type": "array", "items": object(["field": string, "code": string, "message": string], required: ["field", "code", "message"])]],
+                                             required: ["code", "message"])], required: ["error"]),
+            "Organization": object(["id": uuid, "name": string, "roles": roles], required: ["id", "name", "roles"]),
+            "OrganizationList": ["type": "array", "items": ref("Organization")],
+            "Me": object(["id": uuid, "name": string, "email": ["type": "string", "format": "email"],
+                          "organizations": ["type": "array", "items": ref("Organization")]], required: ["id", "name", "email", "organizations"]),
+            "Member": object(["id": uuid, "name": string, "email": string, "roles": roles], required: ["id", "name", "email", "roles"]),
+            "MemberPage": page(of: "Member"),
+            "Course": object(["id": uuid, "name": string, "description": string], required: ["id", "name", "description"]),
+            "CoursePage": page(of: "Course"),
+            "CreateCourse": object(["name": string, "description": string], required: ["name"]),
+            "Cohort": object(["id": uuid, "name": string, "course_id": uuid, "start_date": date, "end_date": date,
+                              "capacity": ["type": "integer"], "status": ["type": "string", "enum": ["upcoming", "running", "finished"]]],
+                             required: ["id", "name", "course_id", "start_date", "end_date", "capacity", "status"]),
+            "CohortPage": page(of: "Cohort"),
+            "CreateCohort": object(["name": string, "course_id": uuid, "start_date": date, "end_date": date,
+                                    "capacity": ["type": "integer", "minimum": 1, "maximum": 500, "default": 25]],
+                                   required: ["name", "course_id", "start_date", "end_date"]),
+            "Enrollment": object(["person_id": uuid, "name": string, "email": string,
+                                  "role": ["type": "string", "enum": ["learner", "trainer", "facilitator"]]], required: ["person_id", "name", "email", "role"]),
+            "EnrollmentPage": page(of: "Enrollment"),
+            "CreateEnrollment": object(["person_id": uuid], required: ["person_id"]),
+            "Invitation": object(["id": uuid, "name": string, "email": string, "role": string, "cohort_id": ["type": ["string", "null"], "format": "uuid"],
+                                  "expires_at": ["type": "string", "format": "date-time"],
+                                  "link": ["type": ["string", "null"], "description": "Only when no mail server is configured, only when created."]],
+                                 required: ["id", "name", "email", "role", "expires_at"]),
+            "InvitationPage": page(of: "Invitation"),
+            "CreateInvitation": object(["name": string, "email": ["type": "string", "format": "email"],
+                                        "role": ["type": "string", "enum": ["admin", "author", "trainer", "facilitator", "learner"]],
+                                        "cohort_id": uuid], required: ["name", "email", "role"]),
+        ]
+    }
+
+    static func errorResponse(_ description: String) -> [String: Any] {
+        ["description": description, "content": ["application/json": ["schema": ref("Error")]]]
+    }
+
+    static var json: [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for op in operations {
+            var responses: [String: Any] = [
+                "401": errorResponse("Missing or unknown token"),
+                "404": errorResponse("Unknown id, or not visible to this person"),
+            ]
+            if let response = op.response {
+                responses["\(op.success)"] = ["description": "Success", "content": ["application/json": ["schema": ref(response)]]]
+            } else {
+                responses["\(op.success)"] = ["description": "Done"]
+            }
+            var operation: [String: Any] = ["summary": op.summary, "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_"),
+                                            "responses": responses]
+            let parameters = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment -> [String: Any] in
+                ["name": String(segment.dropFirst().dropLast()), "in": "path", "required": true, "schema": uuid]
+            }
+            var allParameters = parameters
+            if op.method == "get", op.response?.hasSuffix("Page") == true {
+                allParameters += [["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1]],
+                                  ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
+            }
+            if !allParameters.isEmpty { operation["parameters"] = allParameters }
+            if let body = op.body {
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
+                responses["400"] = errorResponse("Malformed JSON or a wrong type")
+                responses["422"] = errorResponse("A missing or invalid field")
+                operation["responses"] = responses
+            }
+            paths[op.path, default: [:]][op.method] = operation
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "Atelier API", "version": "1.0.0",
+                     "description": "Small private online courses. Authenticate with a personal token from your profile page."],
+            "servers": [["url": "/"]],
+            "security": [["bearer": [String]()]],
+            "paths": paths,
+            "components": ["schemas": schemas, "securitySchemes": ["bearer": ["type": "http", "scheme": "bearer"]]],
+        ]
+    }
+
+    static let data: Data = try! JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+}

@@ -1,0 +1,95 @@
+import Domain
+import Fluent
+import SQLKit
+import Vapor
+import Views
+
+/// Loads what cohort pages show in a fixed number of queries, whatever the number of cohorts.
+enum CohortQueries {
+    struct PersonCohorts {
+        var learning: [HomePageModel.CohortCard] = []
+        var running: [HomePageModel.CohortCard] = []
+    }
+
+    /// The cohorts one person is in within one organization, split by the part they play.
+    static func cohorts(of personID: UUID, in organizationID: UUID, today: Day, on db: any Database) async throws -> PersonCohorts {
+        let rows = try await CohortMemberRecord.query(on: db)
+            .join(CohortRecord.self, on: \CohortMemberRecord.$cohort.$id == \CohortRecord.$id)
+            .join(CourseRecord.self, on: \CohortRecord.$course.$id == \CourseRecord.$id)
+            .filter(\.$person.$id == personID)
+            .filter(\.$organizationID == organizationID)
+            .sort(CohortRecord.self, \.$startDate, .descending)
+            .all()
+        var result = PersonCohorts()
+        var seenRunning: Set<UUID> = []
+        for row in rows {
+            let cohort = try row.joined(CohortRecord.self)
+            let course = try row.joined(CourseRecord.self)
+            if row.cohortRole == .learner {
+                result.learning.append(card(cohort, courseName: course.name, today: today, learners: nil))
+            } else if seenRunning.insert(cohort.id!).inserted {
+                result.running.append(card(cohort, courseName: course.name, today: today, learners: nil))
+            }
+        }
+        if !result.running.isEmpty {
+            let counts = try await learnerCounts(result.running.map(\.id.uuid), on: db)
+            result.running = result.running.map { card($0, learners: counts[$0.id.uuid] ?? 0) }
+        }
+        return result
+    }
+
+    /// Every cohort of an organization, newest first, with learner counts.
+    static func organizationCohorts(_ organizationID: UUID, today: Day, on db: any Database) async throws -> [HomePageModel.CohortCard] {
+        let rows = try await CohortRecord.query(on: db)
+            .join(CourseRecord.self, on: \CohortRecord.$course.$id == \CourseRecord.$id)
+            .filter(\.$organization.$id == organizationID)
+            .sort(\.$startDate, .descending)
+            .all()
+        let counts = try await learnerCounts(rows.map { $0.id! }, on: db)
+        return try rows.map { try card($0, courseName: $0.joined(CourseRecord.self).name, today: today, learners: counts[$0.id!] ?? 0) }
+    }
+
+    /// Learners per cohort in one grouped query.
+    static func learnerCounts(_ cohortIDs: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !cohortIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let cohort_id: UUID; let count: Int }
+        let rows = try await sql.select()
+            .column("cohort_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "count")
+            .from(CohortMemberRecord.schema)
+            .where("role", .equal, CohortRole.learner.rawValue)
+            .where("cohort_id", .in, cohortIDs)
+            .groupBy("cohort_id")
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.cohort_id, $0.count) }, uniquingKeysWith: +)
+    }
+
+    static func card(_ record: CohortRecord, courseName: String, today: Day, learners: Int?) -> HomePageModel.CohortCard {
+        let cohort = record.domain()
+        return HomePageModel.CohortCard(id: cohort.id, name: cohort.name, courseName: courseName,
+                                        dates: "\(cohort.startDate) → \(cohort.endDate)", status: cohort.status(today: today),
+                                        learners: learners)
+    }
+
+    static func card(_ card: HomePageModel.CohortCard, learners: Int) -> HomePageModel.CohortCard {
+        HomePageModel.CohortCard(id: card.id, name: card.name, courseName: card.courseName, dates: card.dates,
+                                 status: card.status, learners: learners)
+    }
+
+    /// A cohort of the organization, or 404.
+    static func find(_ text: String?, in organizationID: UUID, on db: any Database) async throws -> CohortRecord {
+        guard let id = text.flatMap(UUID.init(uuidString:)),
+              let cohort = try await CohortRecord.query(on: db).filter(\.$id == id)
+                .filter(\.$organization.$id == organizationID).first() else { throw AppError.notFound() }
+        return cohort
+    }
+}
+
+extension Day {
+    /// Today in UTC; cohorts are days, and a few hours of skew at midnight are harmless here.
+    static func today(_ now: Date = Date()) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -1,0 +1,35 @@
+import Domain
+import Fluent
+import Foundation
+
+final class CohortRecord: Model, @unchecked Sendable {
+    static let schema = "cohorts"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organization_id") var organization: OrganizationRecord
+    @Parent(key: "course_id") var course: CourseRecord
+    @Field(key: "name") var name: String
+    /// Days as `YYYY-MM-DD`: they sort as text and mean the same in every time zone.
+    @Field(key: "start_date") var startDate: String
+    @Field(key: "end_date") var endDate: String
+    @Field(key: "capacity") var capacity: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, organizationID: UUID, input: CohortInput) {
+        self.id = id
+        self.$organization.id = organizationID
+        self.$course.id = input.courseID.uuid
+        self.name = input.name
+        self.startDate = input.startDate.description
+        self.endDate = input.endDate.description
+        self.capacity = input.capacity
+    }
+
+    func domain() -> Cohort {
+        Cohort(id: .init(id!), organizationID: .init($organization.id), courseID: .init($course.id), name: name,
+               startDate: Day(startDate) ?? Day(year: 2000, month: 1, day: 1)!,
+               endDate: Day(endDate) ?? Day(year: 2000, month: 1, day: 1)!, capacity: capacity)
+    }
+}

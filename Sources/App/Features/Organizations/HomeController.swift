@@ -1,0 +1,52 @@
+import Domain
+import Fluent
+import Routes
+import Vapor
+import Views
+
+/// The home page (a person's trainings, the cohorts they run, an admin's overview) and the
+/// organization switcher.
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("orgs", ":orgID", use: switchOrganization)
+    }
+
+    func home(req: Request) async throws -> Response {
+        guard let user = req.auth.get(CurrentUser.self) else {
+            let empty = try await OrganizationRecord.query(on: req.db).count() == 0
+            return req.redirect(to: empty ? SiteRoute.setup.path : SiteRoute.signIn.path)
+        }
+        guard let context = try await req.currentOrganizationContext() else {
+            return .page(ErrorPage.render(status: 404, message: "You are not a member of any organization any more. Ask an admin to invite you again.",
+                                          req.layout(nil, section: .home)), request: req)
+        }
+        let cohorts = try await CohortQueries.cohorts(of: user.person.id.uuid, in: context.organizationID,
+                                                      today: .today(), on: req.db)
+        var admin: HomePageModel.AdminSummary?
+        if Permission.can(.viewReports, context.roles) {
+            admin = try await summary(of: context.organizationID, on: req.db)
+        }
+        let model = HomePageModel(organization: context.organization, personName: user.person.name,
+                                  learning: cohorts.learning, running: cohorts.running, admin: admin)
+        return .page(HomePage.render(model, req.layout(context, section: .home)), request: req)
+    }
+
+    private func summary(of org: UUID, on db: any Database) async throws -> HomePageModel.AdminSummary {
+        async let courses = CourseRecord.query(on: db).filter(\.$organization.$id == org).count()
+        async let cohorts = CohortRecord.query(on: db).filter(\.$organization.$id == org).count()
+        async let members = MembershipRecord.query(on: db).filter(\.$organization.$id == org).count()
+        async let pending = InvitationRecord.query(on: db).filter(\.$organization.$id == org)
+            .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date()).count()
+        return try await .init(courses: courses, cohorts: cohorts, members: members, pendingInvitations: pending)
+    }
+
+    func switchOrganization(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        if let sessionID = context.user.sessionID {
+            try await SessionRecord.query(on: req.db).filter(\.$id == sessionID)
+                .set(\.$organizationID, to: context.organizationID).update()
+        }
+        return req.redirect(to: SiteRoute.home.path, flash: .switched(organization: context.organization.name))
+    }
+}

@@ -1,0 +1,19 @@
+import Fluent
+
+/// The ordered list of migrations; append only, never reorder.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateOrganizations(),   // companies
+        CreatePeople(),          // accounts
+        CreateMemberships(),     // person × organization → roles
+        CreateCourses(),         // course outlines
+        CreateCohorts(),         // runs of a course
+        CreateCohortMembers(),   // learners and staff of a cohort
+        CreateInvitations(),     // single-use invitation links
+        CreateSessions(),        // signed-in browsers
+        CreatePasswordResets(),  // forgot-password links
+        CreateAPITokens(),       // personal API tokens
+        CreateSignInFailures(),  // throttling
+        CreateOutboxMails(),     // mail waiting to be sent
+    ]
+}

@@ -1,0 +1,51 @@
+import Domain
+import Fluent
+import Vapor
+
+/// Signs the request in from the `atelier_session` cookie: one query joins the session and its person.
+struct SessionAuthenticator: AsyncMiddleware {
+    static let cookieName = "atelier_session"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if !request.isAPI, let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
+            let session = try await SessionRecord.query(on: request.db)
+                .join(PersonRecord.self, on: \SessionRecord.$person.$id == \PersonRecord.$id)
+                .filter(\.$tokenHash == SecretToken.hash(token))
+                .filter(\.$expiresAt > Date())
+                .first()
+            if let session, let person = try? session.joined(PersonRecord.self) {
+                request.auth.login(CurrentUser(person: person.domain(), sessionID: session.id,
+                                               currentOrganizationID: session.organizationID))
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Signs API requests in from `Authorization: Bearer <token>`.
+struct BearerAuthenticator: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization {
+            let token = try await APITokenRecord.query(on: request.db)
+                .join(PersonRecord.self, on: \APITokenRecord.$person.$id == \PersonRecord.$id)
+                .filter(\.$tokenHash == SecretToken.hash(bearer.token))
+                .first()
+            if let token, let person = try? token.joined(PersonRecord.self) {
+                request.auth.login(CurrentUser(person: person.domain(), sessionID: nil, currentOrganizationID: nil))
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// Starts a session for `personID` and sets its cookie on `response`.
+    func startSession(personID: UUID, organizationID: UUID?, on response: Response, secure: Bool) async throws {
+        let token = SecretToken.generate()
+        try await SessionRecord(tokenHash: token.hash, personID: personID, organizationID: organizationID,
+                                expiresAt: Date().addingTimeInterval(SessionRecord.lifetime)).save(on: db)
+        response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
+            string: token.value, expires: Date().addingTimeInterval(SessionRecord.lifetime),
+            path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,45 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Wires the application: database, migrations, middleware, services, routes.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.atelierConfig = config
+    try DatabaseSetup.register(config.database, on: app)
+    app.migrations.add(Migrations.all)
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    app.dummyPasswordHash = try Bcrypt.hash("no account has this password", cost: config.bcryptCost)
+    if let smtp = config.smtp {
+        app.mailer = SMTPMailer(configuration: smtp, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
+    }
+    // Requests are small; uploads raise this on their own route.
+    app.routes.defaultMaxBodySize = "256kb"
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: config.publicDirectory))
+    app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
+    app.middleware.use(SessionAuthenticator())
+    try routes(app)
+    try await DatabaseSetup.prepare(app)
+    try await app.autoMigrate()
+    try await DatabaseSetup.tune(app)
+    if config.runsBackgroundJobs { app.lifecycle.use(OutboxWorker()) }
+    if config.demo { try await DemoSeed.load(on: app) }
+}
+
+func routes(_ app: Application) throws {
+    try app.register(collection: HealthController())
+    try app.register(collection: OpenAPIController())
+    try app.register(collection: SignInController())
+    try app.register(collection: PasswordResetController())
+    try app.register(collection: ProfileController())
+    try app.register(collection: HomeController())
+    try app.register(collection: PeopleController())
+    try app.register(collection: AcceptInvitationController())
+    try app.register(collection: CoursesController())
+    try app.register(collection: CohortsController())
+    try app.register(collection: APIController())
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// One problem with one input field. `reason` is a stable machine code; the Views layer turns
+/// it into words, so a translation never touches the rules.
+public struct FieldError: Error, Hashable, Sendable {
+    public let field: String
+    public let reason: Reason
+
+    public init(_ field: String, _ reason: Reason) {
+        self.field = field
+        self.reason = reason
+    }
+
+    public enum Reason: String, Sendable, Hashable {
+        case required
+        case tooLong = "too_long"
+        case tooShort = "too_short"
+        case invalidEmail = "invalid_email"
+        case invalidDate = "invalid_date"
+        case endBeforeStart = "end_before_start"
+        case outOfRange = "out_of_range"
+        case unknownRole = "unknown_role"
+        case unknownCohort = "unknown_cohort"
+        case duplicate
+        case mismatch
+        case invalid
+    }
+}
+
+/// Several field problems found at once, so a form shows every one of them together.
+public struct ValidationErrors: Error, Sendable {
+    public let errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+}
+
+/// Collects field problems while checking an input, then throws them all at once.
+public struct Validator {
+    public private(set) var errors: [FieldError] = []
+    public init() {}
+
+    public mutating func add(_ field: String, _ reason: FieldError.Reason) {
+        errors.append(FieldError(field, reason))
+    }
+
+    /// Trims the text and checks it is present and at most `max` characters long.
+    public mutating func text(_ value: String?, field: String, max: Int, required: Bool = true) -> String {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty, required { add(field, .required) }
+        else if trimmed.count > max { add(field, .tooLong) }
+        return trimmed
+    }
+
+    public func check() throws {
+        if !errors.isEmpty { throw ValidationErrors(errors) }
+    }
+}

@@ -1,0 +1,66 @@
+import Domain
+
+/// Every page of the site. Controllers register these paths and views link to them through
+/// `path`, so a link can never point at a route that does not exist (a test walks them all).
+public enum SiteRoute: Hashable, Sendable {
+    case home
+    case setup
+    case signIn
+    case signOut
+    case forgotPassword
+    case resetPassword(token: String)
+    case invitation(token: String)
+    case profile
+    case profilePassword
+    case profileTokens
+    case profileTokenDelete(UUIDText)
+    case organization(Organization.ID)
+    case people(Organization.ID)
+    case invitations(Organization.ID)
+    case invitationImport(Organization.ID)
+    case invitationRevoke(Organization.ID, Invitation.ID)
+    case memberRoles(Organization.ID, Person.ID)
+    case courses(Organization.ID)
+    case cohorts(Organization.ID)
+    case cohort(Organization.ID, Cohort.ID)
+    case cohortStaff(Organization.ID, Cohort.ID)
+    case cohortEnrollments(Organization.ID, Cohort.ID)
+    case cohortMemberRemove(Organization.ID, Cohort.ID, Person.ID)
+
+    /// An opaque id typed as text (API token ids are never looked up across types).
+    public typealias UUIDText = String
+
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .setup: "/setup"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .forgotPassword: "/forgot-password"
+        case .resetPassword(let token): "/reset-password/\(token)"
+        case .invitation(let token): "/invitations/\(token)"
+        case .profile: "/profile"
+        case .profilePassword: "/profile/password"
+        case .profileTokens: "/profile/tokens"
+        case .profileTokenDelete(let id): "/profile/tokens/\(id)/delete"
+        case .organization(let org): "/orgs/\(org)"
+        case .people(let org): "/orgs/\(org)/people"
+        case .invitations(let org): "/orgs/\(org)/invitations"
+        case .invitationImport(let org): "/orgs/\(org)/invitations/import"
+        case .invitationRevoke(let org, let id): "/orgs/\(org)/invitations/\(id)/revoke"
+        case .memberRoles(let org, let person): "/orgs/\(org)/people/\(person)/roles"
+        case .courses(let org): "/orgs/\(org)/courses"
+        case .cohorts(let org): "/orgs/\(org)/cohorts"
+        case .cohort(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)"
+        case .cohortStaff(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/staff"
+        case .cohortEnrollments(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/enrollments"
+        case .cohortMemberRemove(let org, let cohort, let person): "/orgs/\(org)/cohorts/\(cohort)/members/\(person)/remove"
+        }
+    }
+}
+
+/// The paths of the JSON API, under `/api/v1`.
+public enum APIRoute {
+    public static let prefix = "/api/v1"
+    public static let openAPI = "/api/openapi.json"
+}

@@ -1,0 +1,127 @@
+import Domain
+import Routes
+
+public struct CohortPageModel: Sendable {
+    public struct Member: Sendable {
+        public let id: Person.ID
+        public let name: String
+        public let email: String
+        public let role: CohortRole
+        public init(id: Person.ID, name: String, email: String, role: CohortRole) {
+            self.id = id; self.name = name; self.email = email; self.role = role
+        }
+    }
+
+    public var cohort: Cohort
+    public var courseName: String
+    public var status: Cohort.Status
+    public var members: [Member]
+    /// People of the organization who could be enrolled or assigned.
+    public var candidates: [(id: Person.ID, label: String)]
+    public var canManage: Bool
+    /// Staff see addresses; learners see their group by name only.
+    public var showsEmails: Bool
+
+    public init(cohort: Cohort, courseName: String, status: Cohort.Status, members: [Member],
+                candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true) {
+        self.cohort = cohort; self.courseName = courseName; self.status = status
+        self.members = members; self.candidates = candidates; self.canManage = canManage; self.showsEmails = showsEmails
+    }
+
+    public var learners: [Member] { members.filter { $0.role == .learner } }
+    public var staff: [Member] { members.filter { $0.role != .learner } }
+}
+
+public enum CohortPage {
+    public static func render(_ model: CohortPageModel, _ context: LayoutContext) -> [UInt8] {
+        let cohort = model.cohort
+        let org = cohort.organizationID
+        return Layout.page(title: cohort.name, context) {
+            p(.class("breadcrumb")) {
+                if model.canManage { a(.href(SiteRoute.cohorts(org).path)) { "Cohorts" } }
+                else { a(.href(SiteRoute.home.path)) { "Home" } }
+            }
+            h1 { cohort.name }
+            p(.class("lead")) { model.courseName }
+            dl(.class("facts")) {
+                div { dt { "Status" }; dd { HomePage.statusText(model.status) } }
+                div { dt { "Dates" }; dd { "\(cohort.startDate) → \(cohort.endDate)" } }
+                div { dt { "Seats" }; dd { "\(model.learners.count) of \(cohort.capacity) taken" } }
+            }
+            progress(.value("\(model.learners.count)"), .max("\(cohort.capacity)"), .ariaLabel("Seats taken")) { "\(model.learners.count)/\(cohort.capacity)" }
+            section(.aria("labelledby", "staff-heading")) {
+                h2(.id("staff-heading")) { "Staff" }
+                memberList(model.staff, model: model, csrf: context.csrfToken,
+                           empty: "No trainer or facilitator yet. Assign one below so learners have someone to turn to.")
+            }
+            section(.aria("labelledby", "learners-heading")) {
+                h2(.id("learners-heading")) { "Learners (\(model.learners.count))" }
+                memberList(model.learners, model: model, csrf: context.csrfToken,
+                           empty: "No learners yet. Enroll members below, or invite people into this cohort from the People page.")
+            }
+            if model.canManage { manageForms(model, csrf: context.csrfToken) }
+        }
+    }
+
+    static func memberList(_ members: [CohortPageModel.Member], model: CohortPageModel, csrf: String, empty: String) -> HTML {
+        HTML {
+            if members.isEmpty {
+                p(.class("empty")) { empty }
+            } else {
+                ul(.class("member-list")) {
+                    for member in members {
+                        li {
+                            span(.class("member-name")) { member.name }
+                            span(.class("meta")) { model.showsEmails ? " \(member.email) · \(roleText(member.role))" : " \(roleText(member.role))" }
+                            if model.canManage {
+                                form(.method("post"), .action(SiteRoute.cohortMemberRemove(model.cohort.organizationID, model.cohort.id, member.id).path), .class("inline")) {
+                                    Form.csrf(csrf)
+                                    input(.type("hidden"), .name("role"), .value(member.role.rawValue))
+                                    button(.type("submit"), .class("button-link danger"), .ariaLabel("Remove \(member.name) (\(roleText(member.role)))")) { "Remove" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func manageForms(_ model: CohortPageModel, csrf: String) -> HTML {
+        let org = model.cohort.organizationID
+        let options = model.candidates.map { ($0.id.description, $0.label) }
+        return div(.class("columns")) {
+            section(.class("card"), .aria("labelledby", "enroll-heading")) {
+                h2(.id("enroll-heading")) { "Enroll a learner" }
+                if options.isEmpty {
+                    p(.class("empty")) { "Everyone in the organization is already here. Invite more people from the People page." }
+                } else {
+                    form(.method("post"), .action(SiteRoute.cohortEnrollments(org, model.cohort.id).path)) {
+                        Form.csrf(csrf)
+                        Form.select("Person", name: "person_id", options: options, selected: nil, idPrefix: "enroll-")
+                        Form.submit("Enroll")
+                    }
+                }
+            }
+            section(.class("card"), .aria("labelledby", "assign-heading")) {
+                h2(.id("assign-heading")) { "Assign staff" }
+                if !options.isEmpty {
+                    form(.method("post"), .action(SiteRoute.cohortStaff(org, model.cohort.id).path)) {
+                        Form.csrf(csrf)
+                        Form.select("Person", name: "person_id", options: options, selected: nil, idPrefix: "staff-")
+                        Form.select("As", name: "role", options: [("trainer", "Trainer"), ("facilitator", "Facilitator")], selected: nil, idPrefix: "staff-")
+                        Form.submit("Assign")
+                    }
+                }
+            }
+        }
+    }
+
+    public static func roleText(_ role: CohortRole) -> String {
+        switch role {
+        case .learner: "Learner"
+        case .trainer: "Trainer"
+        case .facilitator: "Facilitator"
+        }
+    }
+}

@@ -1,0 +1,14 @@
+import Foundation
+
+/// Dates as people read them. English for now; a later translation changes only this file.
+public enum DateText {
+    /// "29 Nov 2026" (UTC until people have a time zone setting).
+    public static func day(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+    }
+}

@@ -1,0 +1,66 @@
+/// A "what happened" message shown once after a redirect. The words live here, in Views, so a
+/// translation never touches a controller.
+public enum Flash: Codable, Sendable, Equatable {
+    case setupDone(organization: String)
+    case signedIn
+    case signedOut
+    case profileSaved
+    case passwordChanged
+    case passwordReset
+    case resetMailSent
+    case tokenCreated(token: String)
+    case tokenDeleted
+    case courseCreated(name: String)
+    case cohortCreated(name: String)
+    case invitationsQueued(count: Int, mailed: Bool)
+    case invitationRevoked
+    case rolesSaved(name: String)
+    case staffAssigned(name: String)
+    case learnerEnrolled(name: String)
+    case memberRemoved(name: String)
+    case joined(organization: String)
+    case switched(organization: String)
+    case failure(FailureText)
+
+    /// Errors raised after a redirect that the next page must show as an alert.
+    public enum FailureText: String, Codable, Sendable {
+        case cohortFull, alreadyEnrolled, notALearner, missingRole, noSuchPerson, tokenNameRequired, lastAdmin
+    }
+
+    public var isError: Bool { if case .failure = self { true } else { false } }
+
+    public var text: String {
+        switch self {
+        case .setupDone(let org): "Welcome! \(org) is ready. Start by creating a course, then a cohort, then invite people."
+        case .signedIn: "You are signed in."
+        case .signedOut: "You are signed out."
+        case .profileSaved: "Your profile is saved."
+        case .passwordChanged: "Your password is changed. Other devices were signed out."
+        case .passwordReset: "Your password is reset and you are signed in."
+        case .resetMailSent: "If an account uses that address, a link to reset its password is on its way. It works for one hour."
+        case .tokenCreated(let token): "Your new API token is \(token) — copy it now, it will not be shown again."
+        case .tokenDeleted: "The API token is deleted; programs using it can no longer connect."
+        case .courseCreated(let name): "Course “\(name)” created."
+        case .cohortCreated(let name): "Cohort “\(name)” created. Invite learners from the People page or enroll members below."
+        case .invitationsQueued(let count, let mailed):
+            (count == 1 ? "1 invitation" : "\(count) invitations") + (mailed ? " queued for sending by e-mail." : " created. No mail server is set up: copy the links below and send them yourself.")
+        case .invitationRevoked: "The invitation is revoked; its link no longer works."
+        case .rolesSaved(let name): "Roles of \(name) saved."
+        case .staffAssigned(let name): "\(name) now helps run this cohort."
+        case .learnerEnrolled(let name): "\(name) is enrolled."
+        case .memberRemoved(let name): "\(name) is removed from this cohort."
+        case .joined(let org): "Welcome to \(org)!"
+        case .switched(let org): "You are now in \(org)."
+        case .failure(let failure):
+            switch failure {
+            case .cohortFull: "This cohort is full. Raise its capacity or choose another cohort."
+            case .alreadyEnrolled: "That person is already in this cohort."
+            case .notALearner: "Only people with the learner role can be enrolled."
+            case .missingRole: "That person does not hold this role in the organization. Give them the role on the People page first."
+            case .noSuchPerson: "That person is not a member of this organization."
+            case .lastAdmin: "The organization needs at least one admin: give the role to someone else first."
+            case .tokenNameRequired: "Give the token a name, so you know later what uses it."
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Domain
+
+/// The words for the rules' machine codes.
+public enum Messages {
+    public static func text(for error: FieldError) -> String {
+        text(for: error.reason, field: error.field)
+    }
+
+    public static func text(for reason: FieldError.Reason, field: String) -> String {
+        let label = fieldLabel(field)
+        switch reason {
+        case .required: return "\(label) is required."
+        case .tooLong: return "\(label) is too long."
+        case .tooShort:
+            return field.contains("password") ? "Use at least \(PasswordPolicy.minimumLength) characters." : "\(label) is too short."
+        case .invalidEmail: return "Enter an e-mail address like name@example.com."
+        case .invalidDate: return "Enter a date as YYYY-MM-DD."
+        case .endBeforeStart: return "The end date must be on or after the start date."
+        case .outOfRange:
+            return field == "capacity" ? "Capacity must be between \(Cohort.capacityRange.lowerBound) and \(Cohort.capacityRange.upperBound)." : "\(label) is out of range."
+        case .unknownRole: return "Role must be one of: learner, trainer, facilitator, author, admin."
+        case .unknownCohort: return "No cohort of this organization has that name."
+        case .duplicate: return field == "email" ? "This e-mail address appears more than once." : "\(label) is already used."
+        case .mismatch: return "The two passwords differ."
+        case .invalid: return "\(label) is not valid."
+        }
+    }
+
+    public static func fieldLabel(_ field: String) -> String {
+        switch field {
+        case "organization_name": "Organization name"
+        case "name": "Name"
+        case "email": "Email"
+        case "password", "new_password": "Password"
+        case "password_confirmation": "Confirmation"
+        case "current_password": "Current password"
+        case "course_id": "Course"
+        case "start_date": "Start date"
+        case "end_date": "End date"
+        case "capacity": "Capacity"
+        case "role": "Role"
+        case "cohort", "cohort_id": "Cohort"
+        case "description": "Description"
+        default: field.prefix(1).uppercased() + field.dropFirst().replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    public static func roleName(_ role: Role) -> String {
+        switch role {
+        case .admin: "Admin"
+        case .author: "Author"
+        case .trainer: "Trainer"
+        case .facilitator: "Facilitator"
+        case .learner: "Learner"
+        }
+    }
+
+    public static func importFailure(_ failure: InvitationImport.Failure) -> [String] {
+        switch failure {
+        case .empty: return ["The file has no rows. Put a header row (name,email,role,cohort) and one row per person."]
+        case .unterminatedQuote(let line): return ["Line \(line): a quoted field is never closed."]
+        case .missingColumns(let columns): return ["The header row lacks the column(s): \(columns.joined(separator: ", ")). Expected: name,email,role,cohort."]
+        case .tooManyRows(let limit): return ["The file has more than \(limit) rows; split it."]
+        case .rows(let errors):
+            return errors.map { "Line \($0.line): \(text(for: $0.reason, field: $0.field))" }
+        }
+    }
+}

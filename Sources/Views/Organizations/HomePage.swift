@@ -1,0 +1,118 @@
+import Domain
+import Routes
+
+public struct HomePageModel: Sendable {
+    public struct CohortCard: Sendable {
+        public let id: Cohort.ID
+        public let name: String
+        public let courseName: String
+        public let dates: String
+        public let status: Cohort.Status
+        public let learners: Int?
+        public init(id: Cohort.ID, name: String, courseName: String, dates: String, status: Cohort.Status, learners: Int?) {
+            self.id = id; self.name = name; self.courseName = courseName; self.dates = dates; self.status = status; self.learners = learners
+        }
+    }
+
+    public struct AdminSummary: Sendable {
+        public let courses: Int
+        public let cohorts: Int
+        public let members: Int
+        public let pendingInvitations: Int
+        public init(courses: Int, cohorts: Int, members: Int, pendingInvitations: Int) {
+            self.courses = courses; self.cohorts = cohorts; self.members = members; self.pendingInvitations = pendingInvitations
+        }
+    }
+
+    public var organization: Organization
+    public var personName: String
+    public var learning: [CohortCard]
+    public var running: [CohortCard]
+    public var admin: AdminSummary?
+
+    public init(organization: Organization, personName: String, learning: [CohortCard], running: [CohortCard], admin: AdminSummary?) {
+        self.organization = organization; self.personName = personName
+        self.learning = learning; self.running = running; self.admin = admin
+    }
+}
+
+public enum HomePage {
+    public static func render(_ model: HomePageModel, _ context: LayoutContext) -> [UInt8] {
+        let roles = context.roles
+        return Layout.page(title: "Home", context) {
+            h1 { "Hello, \(model.personName)" }
+            p(.class("lead")) { model.organization.name }
+            if let admin = model.admin { adminPanel(admin, org: model.organization.id) }
+            if roles.contains(.trainer) || roles.contains(.facilitator) || !model.running.isEmpty {
+                section(.ariaLabel("Cohorts you run")) {
+                    h2 { "Cohorts you run" }
+                    if model.running.isEmpty {
+                        p(.class("empty")) { "You are not on the staff of a cohort yet. An admin assigns trainers and facilitators to cohorts." }
+                    } else {
+                        cards(model.running, org: model.organization.id, linkCohorts: true)
+                    }
+                }
+            }
+            if roles.contains(.learner) || !model.learning.isEmpty {
+                section(.ariaLabel("My trainings")) {
+                    h2 { "My trainings" }
+                    if model.learning.isEmpty {
+                        p(.class("empty")) { "You are not enrolled in a training yet. Your trainer or HR will add you to a cohort." }
+                    } else {
+                        cards(model.learning, org: model.organization.id, linkCohorts: true)
+                    }
+                }
+            }
+        }
+    }
+
+    static func adminPanel(_ summary: HomePageModel.AdminSummary, org: Organization.ID) -> HTML {
+        section(.ariaLabel("Organization overview")) {
+            h2 { "Organization overview" }
+            ul(.class("stats")) {
+                li { a(.href(SiteRoute.courses(org).path)) { strong { summary.courses }; " courses" } }
+                li { a(.href(SiteRoute.cohorts(org).path)) { strong { summary.cohorts }; " cohorts" } }
+                li { a(.href(SiteRoute.people(org).path)) { strong { summary.members }; " people" } }
+                li { a(.href(SiteRoute.people(org).path)) { strong { summary.pendingInvitations }; " pending invitations" } }
+            }
+            if summary.courses == 0 || summary.cohorts == 0 {
+                div(.class("card next-steps")) {
+                    h3 { "Next steps" }
+                    ol {
+                        li { a(.href(SiteRoute.courses(org).path)) { "Create a course" } }
+                        li { a(.href(SiteRoute.cohorts(org).path)) { "Create a cohort that runs it" } }
+                        li { a(.href(SiteRoute.people(org).path)) { "Invite trainers and learners" } }
+                    }
+                }
+            }
+        }
+    }
+
+    static func cards(_ cohorts: [HomePageModel.CohortCard], org: Organization.ID, linkCohorts: Bool) -> HTML {
+        ul(.class("cards")) {
+            for cohort in cohorts {
+                li(.class("card cohort-card")) {
+                    h3 {
+                        if linkCohorts { a(.href(SiteRoute.cohort(org, cohort.id).path)) { cohort.name } }
+                        else { cohort.name }
+                    }
+                    p { cohort.courseName }
+                    p(.class("meta")) {
+                        span(.class("badge badge-\(cohort.status.rawValue)")) { statusText(cohort.status) }
+                        " "
+                        cohort.dates
+                    }
+                    if let learners = cohort.learners { p(.class("meta")) { "\(learners) learner\(learners == 1 ? "" : "s")" } }
+                }
+            }
+        }
+    }
+
+    public static func statusText(_ status: Cohort.Status) -> String {
+        switch status {
+        case .upcoming: "Upcoming"
+        case .running: "Running"
+        case .finished: "Finished"
+        }
+    }
+}

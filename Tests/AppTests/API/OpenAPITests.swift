@@ -1,0 +1,82 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Keeps `/api/openapi.json` true: every documented operation exists, answers its documented
+/// success status with a valid token, and 401 without one; every API route is documented.
+@Suite struct OpenAPITests {
+    @Test func theDocumentIsServedAndWellFormed() async throws {
+        try await withApp { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/openapi.json")
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType == .json)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            #expect(json["openapi"] as? String == "3.1.0")
+            let paths = try #require(json["paths"] as? [String: [String: Any]])
+            #expect(paths.values.reduce(0) { $0 + $1.count } == OpenAPIDocument.operations.count)
+            // Every $ref points at a schema that exists.
+            let text = response.body.string
+            let schemas = try #require((json["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            let refs = text.components(separatedBy: "#/components/schemas/").dropFirst()
+                .map { String($0.prefix { $0.isLetter || $0.isNumber }) }
+            #expect(!refs.isEmpty)
+            for ref in refs { #expect(schemas[ref] != nil, "missing schema \(ref)") }
+        }
+    }
+
+    @Test func everyAPIRouteIsDocumented() async throws {
+        try await withApp { app in
+            let documented = Set(OpenAPIDocument.operations.map { "\($0.method.uppercased()) \($0.path)" })
+            let registered = app.routes.all.filter { $0.path.first?.description == "api" && $0.path.count > 1 && $0.path[1].description == "v1" }
+                .map { route in
+                    "\(route.method.rawValue) /" + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
+                }
+            #expect(Set(registered) == documented)
+        }
+    }
+
+    @Test func everyOperationAnswersAsDocumented() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            let admin = try await fx.person("admin@acme.test", in: org, roles: [.admin])
+            let course = try await fx.course(in: org)
+            let cohort = try await fx.cohort(in: org, course: course)
+            let newcomer = try await fx.person("new@acme.test", in: org)
+            let enrolled = try await fx.person("enrolled@acme.test", in: org)
+            try await fx.enroll(enrolled, in: cohort)
+            let invitation = InvitationRecord(organizationID: org.id!, input: InvitationInput(name: "I", email: EmailAddress("i@acme.test")!, role: .learner, cohortID: nil),
+                                              tokenHash: "h", expiresAt: Date().addingTimeInterval(3600), invitedBy: admin.id!)
+            try await invitation.save(on: app.db)
+            let token = try await fx.token(for: admin)
+            let bodies: [String: String] = [
+                "CreateCourse": #"{"name":"Course","description":"D"}"#,
+                "CreateCohort": #"{"name":"C","course_id":"\#(course.id!.uuidString)","start_date":"2027-01-01","end_date":"2027-02-01","capacity":10}"#,
+                "CreateEnrollment": #"{"person_id":"\#(newcomer.id!.uuidString)"}"#,
+                "CreateInvitation": #"{"name":"Zoe","email":"zoe@acme.test","role":"learner"}"#,
+            ]
+            let ids = ["{orgID}": org.id!.uuidString, "{cohortID}": cohort.id!.uuidString,
+                       "{personID}": enrolled.id!.uuidString, "{invitationID}": invitation.id!.uuidString]
+            for op in OpenAPIDocument.operations {
+                var path = op.path
+                for (name, value) in ids { path = path.replacingOccurrences(of: name, with: value) }
+                let method = HTTPMethod(rawValue: op.method.uppercased())
+                let body = op.body.map { ByteBuffer(string: bodies[$0]!) }
+                let anonymous = try await app.testing().sendRequest(method, path, headers: APITests.headers(nil), body: body)
+                #expect(anonymous.status == .unauthorized, "\(op.method) \(op.path) anonymous")
+                let response = try await app.testing().sendRequest(method, path, headers: APITests.headers(token), body: body)
+                #expect(Int(response.status.code) == op.success, "\(op.method) \(op.path) → \(response.status) \(response.body.string)")
+                if op.response != nil {
+                    #expect((try? JSONSerialization.jsonObject(with: Data(response.body.string.utf8))) != nil)
+                }
+            }
+        }
+    }
+}

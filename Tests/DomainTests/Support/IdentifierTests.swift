@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Domain
+
+@Suite struct IdentifierTests {
+    private let text = "3F2504E0-4F89-41D3-9D2A-0C04FE8A0B1C"
+
+    @Test func parsesCanonicalTextInEitherCaseAndPrintsLowerCase() throws {
+        let upper = try #require(Course.ID(text))
+        let lower = try #require(Course.ID(text.lowercased()))
+        #expect(upper == lower)
+        #expect(upper.description == text.lowercased())
+        #expect(upper.uuid == UUID(uuidString: text))
+    }
+
+    @Test(arguments: ["", "not-a-uuid", "3F2504E0-4F89-41D3-9D2A-0C04FE8A0B1", "3F2504E04F8941D39D2A0C04FE8A0B1C",
+                      "{3F2504E0-4F89-41D3-9D2A-0C04FE8A0B1C}", " 3F2504E0-4F89-41D3-9D2A-0C04FE8A0B1C"])
+    func rejectsAnythingElse(text: String) {
+        #expect(Cohort.ID(text) == nil)
+    }
+
+    @Test func codableRoundTripEncodesLowerCaseText() throws {
+        let id = try #require(Person.ID(text))
+        let data = try JSONEncoder().encode([id])
+        #expect(String(decoding: data, as: UTF8.self) == "[\"\(text.lowercased())\"]")
+        #expect(try JSONDecoder().decode([Person.ID].self, from: data) == [id])
+        let fromUpper = try JSONDecoder().decode([Person.ID].self, from: Data("[\"\(text)\"]".utf8))
+        #expect(fromUpper == [id])
+    }
+
+    @Test func decodingRejectsNonUUIDs() {
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([Organization.ID].self, from: Data(#"["nope"]"#.utf8))
+        }
+    }
+
+    @Test func idsOfDifferentSubjectsShareTheUUIDButNotTheType() {
+        let uuid = UUID()
+        let course = Course.ID(uuid), cohort = Cohort.ID(uuid)
+        #expect(course.uuid == cohort.uuid)
+        #expect(type(of: course) != type(of: cohort))
+    }
+}

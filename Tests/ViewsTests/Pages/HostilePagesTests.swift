@@ -1,0 +1,100 @@
+import Domain
+import Foundation
+import Testing
+@testable import Views
+
+/// Renders every page with hostile strings in every field of its model and proves no markup escapes.
+@Suite struct HostilePagesTests {
+    static let evil = #"<script>alert(1)</script>"'><img src=x onerror=alert(2)>&amp;"#
+    static let org = Organization.ID(UUID())
+    static let cohortID = Cohort.ID(UUID())
+
+    static var context: LayoutContext {
+        LayoutContext(csrfToken: evil, flash: .courseCreated(name: evil), personName: evil,
+                      organizations: [.init(id: org, name: evil), .init(id: .init(UUID()), name: evil)],
+                      current: .init(id: org, name: evil), roles: Set(Role.allCases), section: .home)
+    }
+
+    static var state: Form.State {
+        Form.State(values: ["name": evil, "email": evil, "description": evil, "organization_name": evil, "capacity": evil,
+                            "start_date": evil, "end_date": evil, "role": evil, "cohort_id": evil],
+                   errors: [FieldError("name", .required), FieldError("email", .invalidEmail)])
+    }
+
+    static var card: HomePageModel.CohortCard {
+        .init(id: cohortID, name: evil, courseName: evil, dates: evil, status: .running, learners: 3)
+    }
+
+    static var pages: [(String, [UInt8])] {
+        let cohort = Cohort(id: cohortID, organizationID: org, courseID: .init(UUID()), name: evil,
+                            startDate: Day("2027-01-01")!, endDate: Day("2027-02-01")!, capacity: 5)
+        let member = PeoplePageModel.Member(id: .init(UUID()), name: evil, email: evil, roles: [.learner])
+        let invitation = PeoplePageModel.PendingInvitation(id: .init(UUID()), name: evil, email: evil, role: .trainer,
+                                                           cohortName: evil, expires: evil)
+        return [
+            ("setup", AuthPages.setup(context, state: state)),
+            ("sign-in", AuthPages.signIn(context, email: evil, failure: evil)),
+            ("forgot", AuthPages.forgotPassword(context, state: state)),
+            ("reset", AuthPages.resetPassword(context, token: evil, state: state)),
+            ("unusable", AuthPages.linkUnusable(context, what: evil)),
+            ("throttled", AuthPages.tooManyAttempts(context, retryAfter: 61)),
+            ("home", HomePage.render(HomePageModel(organization: Organization(id: org, name: evil), personName: evil,
+                                                   learning: [card], running: [card],
+                                                   admin: .init(courses: 0, cohorts: 1, members: 2, pendingInvitations: 3)), context)),
+            ("people", PeoplePage.render(PeoplePageModel(organizationID: org, members: [member], invitations: [invitation],
+                                                         cohorts: [(cohortID, evil)], inviteState: state, importErrors: [evil],
+                                                         freshLinks: [(evil, evil)], mailConfigured: false), context)),
+            ("courses", CoursesPage.render(CoursesPageModel(organizationID: org, courses: [.init(name: evil, description: evil, cohorts: 2)],
+                                                            state: state), context)),
+            ("cohorts", CohortsPage.render(CohortsPageModel(organizationID: org, cohorts: [card], courses: [(.init(UUID()), evil)],
+                                                            state: state), context)),
+            ("cohort", CohortPage.render(CohortPageModel(cohort: cohort, courseName: evil, status: .upcoming,
+                                                         members: [.init(id: .init(UUID()), name: evil, email: evil, role: .learner),
+                                                                   .init(id: .init(UUID()), name: evil, email: evil, role: .trainer)],
+                                                         candidates: [(.init(UUID()), evil)], canManage: true), context)),
+            ("profile", ProfilePage.render(ProfilePageModel(name: evil, email: evil, memberships: [(.init(id: org, name: evil), [.admin])],
+                                                            tokens: [.init(id: evil, name: evil, created: evil, lastUsed: evil)],
+                                                            profileState: state, passwordState: state), context)),
+            ("accept", AcceptInvitationPage.render(token: evil, organizationName: evil, name: evil, email: evil,
+                                                   existingAccount: false, state: state, context)),
+            ("error", ErrorPage.render(status: 404, message: evil, context)),
+        ]
+    }
+
+    @Test(arguments: pages.map(\.0))
+    func noMarkupEscapes(page name: String) throws {
+        let html = String(decoding: try #require(Self.pages.first { $0.0 == name }).1, as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script>alert"))
+        #expect(!html.contains("<img src=x"))
+        #expect(!html.contains("'><img"))
+        #expect(!html.contains("\"'>"))
+        #expect(html.contains("&lt;script&gt;") || name == "throttled")
+        // Only our own script tag, with a src.
+        #expect(html.components(separatedBy: "<script").count == 2)
+        #expect(html.components(separatedBy: "<h1").count == 2, "exactly one h1")
+        #expect(html.contains("<main id=\"main\""))
+    }
+
+    @Test func formsCarryLabelsAndTieErrorsToTheirFields() {
+        let html = String(decoding: AuthPages.setup(Self.context, state: Self.state), as: UTF8.self)
+        #expect(html.contains(#"<label for="email">Email</label>"#))
+        #expect(html.contains(#"aria-invalid="true""#))
+        #expect(html.contains(#"aria-describedby="email-error""#))
+        #expect(html.contains(#"id="email-error">Enter an e-mail address like name@example.com.</p>"#))
+        #expect(html.contains(#"role="alert""#))
+    }
+
+    @Test func navigationShowsOnlyWhatTheRolesAllow() {
+        var context = Self.context
+        context.roles = [.learner]
+        let learner = String(decoding: ErrorPage.render(status: 404, message: "x", context), as: UTF8.self)
+        #expect(learner.contains(">Home<"))
+        #expect(learner.contains(">Profile<"))
+        #expect(!learner.contains(">People<"))
+        #expect(!learner.contains(">Cohorts<"))
+        context.roles = [.admin]
+        let admin = String(decoding: ErrorPage.render(status: 404, message: "x", context), as: UTF8.self)
+        for label in [">Courses<", ">Cohorts<", ">People<", "Sign out"] { #expect(admin.contains(label)) }
+    }
+}
