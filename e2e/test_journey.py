@@ -77,6 +77,10 @@ def test_first_day_of_an_organization(server, smtp_sink, desktop_page: Page, tmp
     page.get_by_label("End date", exact=True).fill("2027-06-30")
     expect(page.get_by_label("Capacity", exact=True)).to_have_value("25")
     page.get_by_role("button", name="Create cohort", exact=True).click()
+    # A new cohort opens on its own page, ready for enrolling people; the list links to it.
+    expect(page.get_by_role("heading", name=COHORT, exact=True)).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("created")
+    nav(page, "Cohorts")
     expect(page.get_by_role("link", name=COHORT, exact=True)).to_be_visible()
     screenshot(page, "04-cohorts")
 

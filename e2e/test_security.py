@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import DEMO_ADMIN, DEMO_LEARNER, DEMO_PASSWORD, Client, nav_link
+from helpers import DEMO_ADMIN, DEMO_LEARNER, DEMO_PASSWORD, Client, links, nav_link
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,40 @@ def test_a_form_post_without_csrf_is_refused(secure_server):
     # And with neither cookie nor field (a cross-site form post).
     r = Client(secure_server.url).post("/sign-in", {"email": DEMO_ADMIN, "password": DEMO_PASSWORD})
     assert r.status_code == 403, f"POST /sign-in with no CSRF at all → {r.status_code}"
+
+
+def test_oversized_bodies_are_refused_with_413(secure_server):
+    """Bodies are limited while streaming (an in-memory test cannot see this)."""
+    client = Client(secure_server.url)
+    token = client.csrf("/sign-in")
+    r = client.post("/sign-in", {"email": "a" * 400_000, "password": "x", "_csrf": token})
+    assert r.status_code == 413, f"oversized form → {r.status_code}"
+
+
+def test_a_csv_larger_than_one_network_chunk_imports(secure_server):
+    """A real upload arrives in many chunks: the CSRF check must still read its form field."""
+    admin = Client(secure_server.url)
+    assert admin.sign_in(DEMO_ADMIN, DEMO_PASSWORD).status_code == 303
+    people = next((href for href, text in links(admin.get("/").text) if text == "People"), None)
+    assert people, "no People link for the admin"
+    token = admin.csrf(people)
+    rows = "".join(f"Big Learner {i},big{i}@northwind.test,learner,\n" for i in range(600))
+    csv = "name,email,role,cohort\n" + rows
+    assert len(csv) > 20_000
+    import_path = people.replace("/people", "/invitations/import")
+    r = admin.post(import_path, {"_csrf": token}, files={"file": ("big.csv", csv.encode(), "text/csv")})
+    assert r.status_code in (201, 303), f"large CSV → {r.status_code}: {r.text[:300]}"
+    page = admin.get(people).text
+    assert "big599@northwind.test" in page
+
+
+def test_unknown_pages_and_api_routes_answer_404(secure_server):
+    import requests
+
+    r = requests.get(f"{secure_server.url}/no/such/page", timeout=10)
+    assert r.status_code == 404 and "Page not found" in r.text
+    r = requests.get(f"{secure_server.url}/api/v1/no-such-thing", timeout=10)
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
 
 
 def test_sign_in_sets_a_session_and_redirects_home(secure_server):

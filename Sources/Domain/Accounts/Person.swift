@@ -22,9 +22,7 @@ public struct ProfileInput: Sendable {
     public static func check(name: String?, email: String?) throws -> ProfileInput {
         var v = Validator()
         let name = v.text(name, field: "name", max: Person.maximumNameLength)
-        let emailText = v.text(email, field: "email", max: 254)
-        let parsed = EmailAddress(emailText)
-        if !emailText.isEmpty, parsed == nil { v.add("email", .invalidEmail) }
+        let parsed = v.email(email)
         try v.check()
         return ProfileInput(name: name, email: parsed!)
     }

@@ -76,9 +76,7 @@ public struct InvitationInput: Sendable, Equatable {
     static func check(name: String?, email: String?, role: String?,
                       into v: inout Validator) -> (name: String, email: EmailAddress?, role: Role?) {
         let name = v.text(name, field: "name", max: Person.maximumNameLength)
-        let emailText = v.text(email, field: "email", max: 254)
-        let parsed = EmailAddress(emailText)
-        if !emailText.isEmpty, parsed == nil { v.add("email", .invalidEmail) }
+        let parsed = v.email(email)
         let roleText = v.text(role, field: "role", max: 40)
         let parsedRole = Role(text: roleText)
         if !roleText.isEmpty, parsedRole == nil { v.add("role", .unknownRole) }

@@ -23,9 +23,7 @@ public struct SetupInput: Sendable {
         var v = Validator()
         let orgName = v.text(organizationName, field: "organization_name", max: Organization.maximumNameLength)
         let personName = v.text(name, field: "name", max: Person.maximumNameLength)
-        let emailText = v.text(email, field: "email", max: 254)
-        let parsed = EmailAddress(emailText)
-        if !emailText.isEmpty, parsed == nil { v.add("email", .invalidEmail) }
+        let parsed = v.email(email)
         PasswordPolicy.check(password ?? "", into: &v)
         try v.check()
         return SetupInput(organizationName: orgName, admin: ProfileInput(name: personName, email: parsed!),

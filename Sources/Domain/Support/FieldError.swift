@@ -50,6 +50,14 @@ public struct Validator {
         return trimmed
     }
 
+    /// Checks an e-mail address is present and valid; nil when it is not.
+    public mutating func email(_ value: String?, field: String = "email") -> EmailAddress? {
+        let text = self.text(value, field: field, max: 254)
+        let parsed = EmailAddress(text)
+        if !text.isEmpty, parsed == nil { add(field, .invalidEmail) }
+        return parsed
+    }
+
     public func check() throws {
         if !errors.isEmpty { throw ValidationErrors(errors) }
     }

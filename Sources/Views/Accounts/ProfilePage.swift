@@ -75,7 +75,7 @@ public enum ProfilePage {
                 if model.tokens.isEmpty {
                     p(.class("empty")) { "No tokens yet." }
                 } else {
-                    table(.class("table")) {
+                    table(.class("table table-stack")) {
                         thead { tr { th { "Name" }; th { "Created" }; th { "Last used" }; th { span(.class("visually-hidden")) { "Actions" } } } }
                         tbody {
                             for token in model.tokens {

@@ -19,8 +19,11 @@ public struct HomePageModel: Sendable {
         public let cohorts: Int
         public let members: Int
         public let pendingInvitations: Int
-        public init(courses: Int, cohorts: Int, members: Int, pendingInvitations: Int) {
+        /// The organization's most recent cohorts, newest first.
+        public let recentCohorts: [CohortCard]
+        public init(courses: Int, cohorts: Int, members: Int, pendingInvitations: Int, recentCohorts: [CohortCard] = []) {
             self.courses = courses; self.cohorts = cohorts; self.members = members; self.pendingInvitations = pendingInvitations
+            self.recentCohorts = recentCohorts
         }
     }
 
@@ -74,6 +77,10 @@ public enum HomePage {
                 li { a(.href(SiteRoute.cohorts(org).path)) { strong { summary.cohorts }; " cohorts" } }
                 li { a(.href(SiteRoute.people(org).path)) { strong { summary.members }; " people" } }
                 li { a(.href(SiteRoute.people(org).path)) { strong { summary.pendingInvitations }; " pending invitations" } }
+            }
+            if !summary.recentCohorts.isEmpty {
+                h3(.class("subheading")) { "Recent cohorts" }
+                cards(summary.recentCohorts, org: org, linkCohorts: true)
             }
             if summary.courses == 0 || summary.cohorts == 0 {
                 div(.class("card next-steps")) {

@@ -86,7 +86,7 @@ public enum PeoplePage {
                     p(.class("empty")) { "No pending invitations." }
                 } else {
                     div(.class("table-wrap")) {
-                        table(.class("table")) {
+                        table(.class("table table-stack")) {
                             thead { tr { th { "Name" }; th { "Email" }; th { "Role" }; th { "Cohort" }; th { "Expires" }; th { span(.class("visually-hidden")) { "Actions" } } } }
                             tbody {
                                 for invitation in model.invitations {
@@ -112,7 +112,7 @@ public enum PeoplePage {
             section(.ariaLabelledby("members-heading")) {
                 h2(.id("members-heading")) { "Members (\(model.members.count))" }
                 div(.class("table-wrap")) {
-                    table(.class("table")) {
+                    table(.class("table table-stack")) {
                         thead { tr { th { "Name" }; th { "Email" }; th { "Roles" } } }
                         tbody {
                             for member in model.members {

@@ -6,7 +6,8 @@ import Testing
 @testable import App
 
 /// Failures that need no SMTP server: nothing listening, a server that never answers,
-/// a message refused before connecting.
+/// a message refused before connecting, a connection closed under a waiting command, cancellation.
+@Suite(.timeLimit(.minutes(1)))
 struct SMTPMailerFailureTests {
     static func mailer(port: Int, timeout: Duration = .seconds(5)) -> SMTPMailer {
         let configuration = SMTPConfiguration(host: "127.0.0.1", port: port, security: .none, timeout: timeout)
@@ -47,5 +48,43 @@ struct SMTPMailerFailureTests {
         await #expect(throws: SMTPError.invalidMessage("line break in the subject (header injection refused)")) {
             try await Self.mailer(port: port).send(message)
         }
+    }
+
+    /// A command written after the channel closed (its pipeline torn down) fails at once.
+    @Test func commandOnAClosedConnectionFailsAtOnce() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        defer { server.close(promise: nil) }
+        let connection = try await SMTPConnection.connect(
+            host: "127.0.0.1", port: server.localAddress!.port!, implicitTLS: false, timeout: .seconds(30),
+            trustRoots: .default, group: MultiThreadedEventLoopGroup.singleton)
+        await connection.close()
+        try await connection.channel.closeFuture.get()
+        let started = ContinuousClock.now
+        let error = await #expect(throws: SMTPError.self) {
+            try await connection.send("EHLO atelier.test", name: "EHLO")
+        }
+        guard case .connectionFailed = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(ContinuousClock.now - started < .seconds(1))
+    }
+
+    /// Cancelling a send (as the overall deadline does) ends it promptly, long before the
+    /// per-step timeout, and closes the connection.
+    @Test func cancellingASendEndsItPromptly() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .bind(host: "127.0.0.1", port: 0).get()
+        defer { server.close(promise: nil) }
+        let mailer = Self.mailer(port: server.localAddress!.port!, timeout: .seconds(30))
+        let task = Task { try await mailer.send(Self.message) }
+        try await Task.sleep(for: .milliseconds(300))
+        let started = ContinuousClock.now
+        task.cancel()
+        await #expect(throws: (any Error).self) { try await task.value }
+        #expect(ContinuousClock.now - started < .seconds(3))
+    }
+
+    @Test func overallDeadlineGrowsWithTheRecipients() {
+        let configuration = SMTPConfiguration(host: "127.0.0.1", timeout: .seconds(10))
+        #expect(SMTPMailer.deadline(for: configuration, message: Self.message) == .seconds(50))
     }
 }

@@ -6,7 +6,8 @@ import Testing
 @testable import App
 
 /// `SMTPMailer` against a real SMTP server (aiosmtpd via `smtp_sink.py`).
-@Suite(.enabled(if: SMTPSink.enabled, "needs python3 with aiosmtpd; CI sets ATELIER_REQUIRE_SMTP_TESTS=1"))
+@Suite(.enabled(if: SMTPSink.enabled, "needs python3 with aiosmtpd; CI sets ATELIER_REQUIRE_SMTP_TESTS=1"),
+       .timeLimit(.minutes(1)))
 struct SMTPMailerTests {
     static func mailer(
         port: Int, security: SMTPConfiguration.Security = .none, username: String? = nil, password: String? = nil
@@ -26,58 +27,58 @@ struct SMTPMailerTests {
         html: "<p>Bonjour <b>Ada</b></p>\n.<p>dot</p>")
 
     @Test func deliversMultipartMailWithUnicodeSubjectAndDotLines() async throws {
-        let sink = try await SMTPSink()
-        defer { sink.stop() }
-        try await Self.mailer(port: sink.port).send(Self.message)
-        let received = try sink.received()
-        try #require(received.count == 1)
-        let mail = received[0]
-        #expect(mail.mail_from == "noreply@atelier.test")
-        #expect(mail.rcpt_tos == ["ada@example.com", "bob@example.com"])
-        #expect(mail.subject == Self.message.subject)
-        #expect(mail.from == "Atelier <noreply@atelier.test>")
-        #expect(mail.to == "Ada Lovelace <ada@example.com>, bob@example.com")
-        #expect(mail.content_type == "multipart/alternative")
-        #expect(mail.text?.replacingOccurrences(of: "\r\n", with: "\n") == Self.message.text)
-        #expect(mail.html?.replacingOccurrences(of: "\r\n", with: "\n") == Self.message.html)
-        #expect(mail.eml.contains("\r\n.this line starts with a dot\r\n"))
-        #expect(!mail.eml.contains("..this"))
-        #expect(mail.eml.contains("Subject: =?UTF-8?B?"))
-        #expect(mail.eml.contains("Message-ID: <") && mail.eml.contains("@atelier.test>"))
+        try await SMTPSink.with { sink throws in
+            try await Self.mailer(port: sink.port).send(Self.message)
+            let received = try sink.received()
+            try #require(received.count == 1)
+            let mail = received[0]
+            #expect(mail.mail_from == "noreply@atelier.test")
+            #expect(mail.rcpt_tos == ["ada@example.com", "bob@example.com"])
+            #expect(mail.subject == Self.message.subject)
+            #expect(mail.from == "Atelier <noreply@atelier.test>")
+            #expect(mail.to == "Ada Lovelace <ada@example.com>, bob@example.com")
+            #expect(mail.content_type == "multipart/alternative")
+            #expect(mail.text?.replacingOccurrences(of: "\r\n", with: "\n") == Self.message.text)
+            #expect(mail.html?.replacingOccurrences(of: "\r\n", with: "\n") == Self.message.html)
+            #expect(mail.eml.contains("\r\n.this line starts with a dot\r\n"))
+            #expect(!mail.eml.contains("..this"))
+            #expect(mail.eml.contains("Subject: =?UTF-8?B?"))
+            #expect(mail.eml.contains("Message-ID: <") && mail.eml.contains("@atelier.test>"))
+        }
     }
 
     @Test func authPlainWithRightCredentials() async throws {
-        let sink = try await SMTPSink(auth: "mailer:s3cret:x")
-        defer { sink.stop() }
-        try await Self.mailer(port: sink.port, username: "mailer", password: "s3cret:x").send(Self.message)
-        #expect(try sink.received().count == 1)
+        try await SMTPSink.with(auth: "mailer:s3cret:x") { sink throws in
+            try await Self.mailer(port: sink.port, username: "mailer", password: "s3cret:x").send(Self.message)
+            #expect(try sink.received().count == 1)
+        }
     }
 
     @Test func authLoginWhenPlainIsNotOffered() async throws {
-        let sink = try await SMTPSink(auth: "mailer:pw", onlyLogin: true)
-        defer { sink.stop() }
-        try await Self.mailer(port: sink.port, username: "mailer", password: "pw").send(Self.message)
-        #expect(try sink.received().count == 1)
+        try await SMTPSink.with(auth: "mailer:pw", onlyLogin: true) { sink throws in
+            try await Self.mailer(port: sink.port, username: "mailer", password: "pw").send(Self.message)
+            #expect(try sink.received().count == 1)
+        }
     }
 
     @Test func wrongCredentialsFailWithAuthenticationFailed() async throws {
-        let sink = try await SMTPSink(auth: "mailer:s3cret")
-        defer { sink.stop() }
-        let error = await #expect(throws: SMTPError.self) {
-            try await Self.mailer(port: sink.port, username: "mailer", password: "wrong").send(Self.message)
+        try await SMTPSink.with(auth: "mailer:s3cret") { sink throws in
+            let error = await #expect(throws: SMTPError.self) {
+                try await Self.mailer(port: sink.port, username: "mailer", password: "wrong").send(Self.message)
+            }
+            guard case .authenticationFailed = error else { Issue.record("got \(String(describing: error))"); return }
+            #expect(error?.isTransient == false)
+            #expect(try sink.received().isEmpty)
         }
-        guard case .authenticationFailed = error else { Issue.record("got \(String(describing: error))"); return }
-        #expect(error?.isTransient == false)
-        #expect(try sink.received().isEmpty)
     }
 
     @Test func startTLSRequiredButNotOffered() async throws {
-        let sink = try await SMTPSink()
-        defer { sink.stop() }
-        await #expect(throws: SMTPError.tlsRequiredButNotOffered) {
-            try await Self.mailer(port: sink.port, security: .startTLSRequired).send(Self.message)
+        try await SMTPSink.with { sink throws in
+            await #expect(throws: SMTPError.tlsRequiredButNotOffered) {
+                try await Self.mailer(port: sink.port, security: .startTLSRequired).send(Self.message)
+            }
+            #expect(try sink.received().isEmpty)
         }
-        #expect(try sink.received().isEmpty)
     }
 
     @Test func missingAiosmtpdFailsWhenRequired() {

@@ -2,7 +2,10 @@ import Foundation
 import NIOCore
 import NIOPosix
 
-/// Runs `smtp_sink.py` (aiosmtpd) on a free local port for one test; call `stop()` in a `defer`.
+/// Runs `smtp_sink.py` (aiosmtpd) on a free local port for one test. Use `SMTPSink.with { sink in … }`,
+/// which stops it however the body ends. Nothing here blocks a cooperative-pool thread for more
+/// than a few seconds: child processes are awaited by polling `isRunning` with `Task.sleep`
+/// (never `waitUntilExit`), with a bound, then killed.
 final class SMTPSink {
     /// What the sink saw for one message: the raw .eml, the envelope, and what Python's
     /// `email` package read from it (decoded headers and bodies).
@@ -26,7 +29,7 @@ final class SMTPSink {
 
     /// CI sets ATELIER_REQUIRE_SMTP_TESTS=1: then the tests run, and fail without aiosmtpd.
     static let required = ProcessInfo.processInfo.environment["ATELIER_REQUIRE_SMTP_TESTS"] == "1"
-    static let aiosmtpdAvailable = run(["python3", "-c", "import aiosmtpd"])
+    static let aiosmtpdAvailable = runBlocking(["python3", "-c", "import aiosmtpd"], limit: .seconds(20))
     static var enabled: Bool { required || aiosmtpdAvailable }
 
     /// Starts the sink and waits (≤ 5 s) until it accepts connections. With `tls`, it offers
@@ -40,7 +43,7 @@ final class SMTPSink {
             .appendingPathComponent("smtp-sink-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = directory.appendingPathComponent("key.pem").path
-        if tls, !Self.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        if tls, await !Self.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                            "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
                            "-keyout", key, "-out", directory.appendingPathComponent("cert.pem").path]) {
             throw SinkError("openssl could not make a test certificate")
@@ -60,19 +63,41 @@ final class SMTPSink {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(100))
         }
-        stop()
+        await stop()
         throw SinkError("smtp_sink.py did not listen on port \(port) within 5 s")
     }
 
-    /// Kills the Python process and removes the directory. Safe to call twice.
+    /// Starts a sink, runs `body` with it, and stops the sink whether `body` returns or throws.
+    static func with<T>(
+        auth: String? = nil, onlyLogin: Bool = false, tls: Bool = false,
+        _ body: (SMTPSink) async throws -> T
+    ) async throws -> T {
+        let sink = try await SMTPSink(auth: auth, onlyLogin: onlyLogin, tls: tls)
+        do {
+            let result = try await body(sink)
+            await sink.stop()
+            return result
+        } catch {
+            await sink.stop()
+            throw error
+        }
+    }
+
+    /// Kills the Python process, waits (≤ 3 s, without blocking a thread) until it is gone, and
+    /// removes the directory. Safe to call twice.
     /// SIGKILL, not `terminate()`: a child spawned from a test thread inherits that thread's
-    /// blocked signals, so SIGTERM could stay pending forever and `waitUntilExit` hang.
-    func stop() {
+    /// blocked signals, so SIGTERM could stay pending forever.
+    func stop() async {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            _ = await Self.waitForExit(process, limit: .seconds(3))
         }
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// A last resort if a test forgot to stop the sink: never leave a Python process behind.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// The messages received so far, in order.
@@ -108,15 +133,48 @@ final class SMTPSink {
         }
     }
 
-    private static func run(_ arguments: [String]) -> Bool {
+    /// Runs a command to completion (≤ `limit`, then it is killed); true when it exits with 0.
+    private static func run(_ arguments: [String], limit: Duration = .seconds(30)) async -> Bool {
+        guard let process = start(arguments) else { return false }
+        guard await waitForExit(process, limit: limit) else {
+            kill(process.processIdentifier, SIGKILL)
+            return false
+        }
+        return process.terminationStatus == 0
+    }
+
+    /// `run` for synchronous contexts (the `enabled` trait), sleeping the calling thread in short
+    /// steps; bounded by `limit` as well.
+    private static func runBlocking(_ arguments: [String], limit: Duration) -> Bool {
+        guard let process = start(arguments) else { return false }
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning && ContinuousClock.now < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        guard !process.isRunning else {
+            kill(process.processIdentifier, SIGKILL)
+            return false
+        }
+        return process.terminationStatus == 0
+    }
+
+    private static func start(_ arguments: [String]) -> Process? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return (try? process.run()) != nil ? process : nil
+    }
+
+    /// Polls until `process` has exited or `limit` has passed; true when it has exited.
+    /// Cancellation cuts the wait short.
+    private static func waitForExit(_ process: Process, limit: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning && ContinuousClock.now < deadline {
+            do { try await Task.sleep(for: .milliseconds(10)) } catch { break }
+        }
+        return !process.isRunning
     }
 }
 

@@ -38,13 +38,7 @@ struct APIInvitationsController: RouteCollection {
     func revoke(req: Request) async throws -> HTTPStatus {
         let context = try await req.organizationContext()
         try context.require(.managePeople)
-        guard let id = req.parameters.get("invitationID").flatMap(UUID.init(uuidString:)),
-              let invitation = try await InvitationRecord.query(on: req.db).filter(\.$id == id)
-                .filter(\.$organization.$id == context.organizationID).first() else { throw AppError.notFound() }
-        if invitation.acceptedAt == nil, invitation.revokedAt == nil {
-            invitation.revokedAt = Date()
-            try await invitation.save(on: req.db)
-        }
+        try await InvitationService.revoke(req.parameters.get("invitationID"), organizationID: context.organizationID, on: req.db)
         return .noContent
     }
 }

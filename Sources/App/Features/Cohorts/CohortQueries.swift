@@ -39,11 +39,13 @@ enum CohortQueries {
     }
 
     /// Every cohort of an organization, newest first, with learner counts.
-    static func organizationCohorts(_ organizationID: UUID, today: Day, on db: any Database) async throws -> [HomePageModel.CohortCard] {
+    static func organizationCohorts(_ organizationID: UUID, today: Day, on db: any Database,
+                                    limit: Int = 500) async throws -> [HomePageModel.CohortCard] {
         let rows = try await CohortRecord.query(on: db)
             .join(CourseRecord.self, on: \CohortRecord.$course.$id == \CourseRecord.$id)
             .filter(\.$organization.$id == organizationID)
             .sort(\.$startDate, .descending)
+            .limit(limit)
             .all()
         let counts = try await learnerCounts(rows.map { $0.id! }, on: db)
         return try rows.map { try card($0, courseName: $0.joined(CourseRecord.self).name, today: today, learners: counts[$0.id!] ?? 0) }

@@ -66,6 +66,17 @@ enum InvitationService {
         }
     }
 
+    /// Withdraws an invitation of the organization (its link stops working); 404 for anything else.
+    static func revoke(_ idText: String?, organizationID: UUID, on db: any Database) async throws {
+        guard let id = idText.flatMap(UUID.init(uuidString:)),
+              let invitation = try await InvitationRecord.query(on: db).filter(\.$id == id)
+                .filter(\.$organization.$id == organizationID).first() else { throw AppError.notFound() }
+        if invitation.acceptedAt == nil, invitation.revokedAt == nil {
+            invitation.revokedAt = Date()
+            try await invitation.save(on: db)
+        }
+    }
+
     /// The pending invitation a link carries, or nil when it is used, revoked, expired or unknown.
     static func pending(token: String, on db: any Database) async throws -> InvitationRecord? {
         let record = try await InvitationRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first()

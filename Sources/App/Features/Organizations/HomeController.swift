@@ -38,7 +38,9 @@ struct HomeController: RouteCollection {
         async let members = MembershipRecord.query(on: db).filter(\.$organization.$id == org).count()
         async let pending = InvitationRecord.query(on: db).filter(\.$organization.$id == org)
             .filter(\.$acceptedAt == nil).filter(\.$revokedAt == nil).filter(\.$expiresAt > Date()).count()
-        return try await .init(courses: courses, cohorts: cohorts, members: members, pendingInvitations: pending)
+        let recent = try await CohortQueries.organizationCohorts(org, today: .today(), on: db, limit: 6)
+        return try await .init(courses: courses, cohorts: cohorts, members: members, pendingInvitations: pending,
+                               recentCohorts: recent)
     }
 
     func switchOrganization(req: Request) async throws -> Response {

@@ -8,6 +8,8 @@ import Views
 struct PeopleController: RouteCollection {
     /// A CSV of employees is small; a megabyte is thousands of rows.
     static let maximumCSVBytes = 1_048_576
+    /// The whole multipart request: the file plus the form's other fields and boundaries.
+    static let maximumUploadBytes = 2_097_152
 
     func boot(routes: any RoutesBuilder) throws {
         let org = routes.grouped("orgs", ":orgID")
@@ -120,13 +122,7 @@ struct PeopleController: RouteCollection {
     func revoke(req: Request) async throws -> Response {
         let context = try await req.organizationContext()
         try context.require(.managePeople)
-        guard let id = req.parameters.get("invitationID").flatMap(UUID.init(uuidString:)),
-              let invitation = try await InvitationRecord.query(on: req.db).filter(\.$id == id)
-                .filter(\.$organization.$id == context.organizationID).first() else { throw AppError.notFound() }
-        if invitation.acceptedAt == nil, invitation.revokedAt == nil {
-            invitation.revokedAt = Date()
-            try await invitation.save(on: req.db)
-        }
+        try await InvitationService.revoke(req.parameters.get("invitationID"), organizationID: context.organizationID, on: req.db)
         return req.redirect(to: SiteRoute.people(context.organization.id).path, flash: .invitationRevoked)
     }
 

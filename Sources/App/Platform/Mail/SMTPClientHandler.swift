@@ -9,8 +9,13 @@ struct SMTPRequest: Sendable {
 }
 
 /// Pairs replies with requests in order. Replies that arrive before anyone waits (the greeting)
-/// are kept for the next request. Any error or the connection closing fails every waiting
-/// request with an `SMTPError` and closes the channel. Used only on its event loop.
+/// are kept for the next request. Any error, the connection closing or the handler being removed
+/// fails every waiting request with an `SMTPError` (the first failure wins and is kept in
+/// `failure`), and later requests fail at once. Used only on its event loop.
+///
+/// This handler only sees requests while it is in the pipeline: once a closed channel has torn
+/// its pipeline down, a written request bypasses it. `SMTPConnection` therefore also fails a
+/// reply whose write fails, and owns the timeout.
 final class SMTPClientHandler: ChannelDuplexHandler {
     typealias InboundIn = SMTPReply
     typealias OutboundIn = SMTPRequest
@@ -18,13 +23,18 @@ final class SMTPClientHandler: ChannelDuplexHandler {
 
     private var waiting = CircularBuffer<EventLoopPromise<SMTPReply>>()
     private var early = CircularBuffer<SMTPReply>()
-    private var failure: SMTPError?
+
+    /// Why the connection is unusable (the first error, timeout or close), `nil` while it is fine.
+    private(set) var failure: SMTPError?
 
     /// Replies received that no request has taken yet.
     var bufferedReplies: Int { early.count }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
+        if failure == nil, !context.channel.isActive {
+            fail(with: .connectionFailed("the connection is closed"))
+        }
         if let failure {
             request.reply.fail(failure)
             promise?.fail(failure)
@@ -61,10 +71,17 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    private func fail(with error: SMTPError) {
+    func handlerRemoved(context: ChannelHandlerContext) {
+        fail(with: .connectionFailed("the connection is closed"))
+    }
+
+    /// Records `error` unless a failure is already known, fails every waiting request with the
+    /// recorded failure and makes later requests fail at once. Does not close the channel.
+    func fail(with error: SMTPError) {
         if failure == nil { failure = error }
+        let failure = self.failure ?? error
         while let promise = waiting.popFirst() {
-            promise.fail(failure ?? error)
+            promise.fail(failure)
         }
     }
 

@@ -3,12 +3,17 @@ import NIOPosix
 import NIOSSL
 
 /// One SMTP connection driven with async/await: write a command, await its reply.
-/// Every step is bounded by `timeout`; when it passes, the connection is closed.
+/// Every step is bounded by `timeout`; when it passes, the connection is closed. Every awaited
+/// reply completes: with the reply, or with an `SMTPError` when the connection fails, closes,
+/// times out, or the waiting task is cancelled (the connection is then closed too).
 struct SMTPConnection: Sendable {
     let channel: any Channel
     let host: String
     let timeout: TimeAmount
     let trustRoots: NIOSSLTrustRoots
+    /// The request/reply handler, kept to read why the connection failed after the pipeline
+    /// has been torn down. Only touched on the channel's event loop.
+    let handler: NIOLoopBound<SMTPClientHandler>
 
     /// Opens a TCP connection (with TLS from the start when `implicitTLS`) and installs the
     /// reply decoder and the request/reply handler. The greeting is left for `expect(nil, …)`.
@@ -27,11 +32,23 @@ struct SMTPConnection: Sendable {
                     try pipeline.addHandler(SMTPClientHandler())
                 }
             }
+        let channel: any Channel
         do {
-            let channel = try await bootstrap.connect(host: host, port: port).get()
-            return SMTPConnection(channel: channel, host: host, timeout: TimeAmount(timeout), trustRoots: trustRoots)
+            channel = try await bootstrap.connect(host: host, port: port).get()
         } catch {
             throw SMTPError.connectionFailed("\(host):\(port): \(error)")
+        }
+        do {
+            let handler = try await channel.eventLoop.submit {
+                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: SMTPClientHandler.self),
+                             eventLoop: channel.eventLoop)
+            }.get()
+            return SMTPConnection(channel: channel, host: host, timeout: TimeAmount(timeout),
+                                  trustRoots: trustRoots, handler: handler)
+        } catch {
+            // The pipeline is already gone: the server closed the connection right away.
+            channel.close(promise: nil)
+            throw SMTPError.connectionFailed("\(host):\(port): the server closed the connection")
         }
     }
 
@@ -57,31 +74,58 @@ struct SMTPConnection: Sendable {
         return reply
     }
 
+    /// Writes one request and awaits its reply. The reply promise is completed on every path:
+    /// - by the handler (reply, error, close, removal from the pipeline);
+    /// - here when the write fails, e.g. because the channel closed and its pipeline was torn
+    ///   down before the request reached the handler (a TLS handshake failing right after
+    ///   STARTTLS while the next command is on its way);
+    /// - by the timer, scheduled on the channel's event loop, which needs no pipeline: it fails
+    ///   the promise itself, records the timeout in the handler and closes the channel;
+    /// - on task cancellation (the mailer's overall deadline), which also closes the channel.
+    /// Completing a promise that is already completed does nothing, so whichever comes first wins.
     private func send(raw: String?, name: String) async throws -> SMTPReply {
-        let channel = self.channel
-        let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
+        let channel = self.channel, handler = self.handler
+        let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
         let timer = channel.eventLoop.scheduleTask(in: timeout) {
-            channel.pipeline.fireErrorCaught(SMTPError.timeout(name))
+            handler.value.fail(with: .timeout(name))
+            reply.fail(SMTPError.timeout(name))
+            channel.close(promise: nil)
         }
-        promise.futureResult.whenComplete { _ in timer.cancel() }
+        reply.futureResult.whenComplete { _ in timer.cancel() }
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            reply.fail(handler.value.failure ?? SMTPClientHandler.smtpError(error))
+        }
         let bytes = raw.map { ByteBuffer(string: $0) }
-        channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: promise), promise: nil)
-        return try await promise.futureResult.get()
+        channel.writeAndFlush(SMTPRequest(bytes: bytes, reply: reply), promise: written)
+        return try await withTaskCancellationHandler {
+            try await reply.futureResult.get()
+        } onCancel: {
+            reply.fail(CancellationError())
+            channel.close(promise: nil)
+        }
     }
 
     /// Puts TLS under the SMTP handlers after a `220` to STARTTLS. The handshake runs before
-    /// the next command is written, so that command's timeout also bounds the handshake.
+    /// the next command is written, so that command's timeout also bounds the handshake; a
+    /// failed handshake fails that command with `SMTPError.tlsFailed`.
     func startTLS() async throws {
         let tls = try Self.makeTLSContext(trustRoots: trustRoots)
-        let channel = self.channel, host = self.host
+        let channel = self.channel, host = self.host, handler = self.handler
         try await channel.eventLoop.submit {
-            let pipeline = channel.pipeline.syncOperations
+            if let failure = handler.value.failure { throw failure }
             // Replies already read in plain text would be taken as answers over TLS (STARTTLS
             // command injection, CVE-2011-0411 style): refuse them.
-            guard try pipeline.handler(type: SMTPClientHandler.self).bufferedReplies == 0 else {
+            guard handler.value.bufferedReplies == 0 else {
                 throw SMTPError.malformedReply("the server sent more after agreeing to STARTTLS")
             }
-            try pipeline.addHandler(Self.makeTLSHandler(tls, host: host), position: .first)
+            do {
+                try channel.pipeline.syncOperations.addHandler(Self.makeTLSHandler(tls, host: host), position: .first)
+            } catch let error as SMTPError {
+                throw error
+            } catch {
+                throw handler.value.failure ?? SMTPClientHandler.smtpError(error)
+            }
         }.get()
     }
 

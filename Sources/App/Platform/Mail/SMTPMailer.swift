@@ -27,22 +27,61 @@ public struct SMTPMailer: Mailer {
     }
 
     /// Delivers `message` to the configured server. Invalid messages are refused before connecting.
-    /// Throws `SMTPError`; `isTransient` tells whether a retry may help.
+    /// Throws `SMTPError`; `isTransient` tells whether a retry may help. Besides the per-step
+    /// `timeout`, the whole delivery is bounded by `deadline(for:)`: when it passes, the
+    /// connection is closed and `SMTPError.timeout("send")` thrown, so a caller (the outbox
+    /// worker) can never wait forever. Cancelling the calling task also closes the connection.
     public func send(_ message: MailMessage) async throws {
         let config = configuration
         let data = try MIMEMessage(message, heloName: config.heloName).smtpData
         var logger = self.logger
         logger[metadataKey: "smtp.host"] = "\(config.host):\(config.port)"
+        let opened = OpenedConnection()
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { [logger] in
+                    try await deliver(message, data: data, logger: logger, opened: opened)
+                }
+                group.addTask { [deadline = Self.deadline(for: config, message: message)] in
+                    try await Task.sleep(for: deadline)
+                    opened.close()
+                    throw SMTPError.timeout("send")
+                }
+                // The first child to finish decides; the other is cancelled (the delivery's
+                // cancellation fails its pending reply and closes the channel) and awaited.
+                defer { group.cancelAll() }
+                _ = try await group.next()
+            }
+            logger.info("mail sent", metadata: ["recipients": "\(message.to.count)"])
+        } catch {
+            logger.warning("mail not sent", metadata: ["error": "\(error)"])
+            throw error
+        }
+    }
+
+    /// The limit for one whole `send`: a backstop well above what a healthy conversation takes
+    /// (each step is bounded by `timeout` on its own), far below forever. Four steps' worth plus
+    /// one per recipient (there is one RCPT TO per recipient).
+    static func deadline(for configuration: SMTPConfiguration, message: MailMessage) -> Duration {
+        configuration.timeout * (4 + message.to.count)
+    }
+
+    /// Connects and converses; the connection is closed whatever happens. `opened` lets the
+    /// overall deadline close the connection as soon as it passes.
+    private func deliver(
+        _ message: MailMessage, data: String, logger: Logger, opened: OpenedConnection
+    ) async throws {
+        let config = configuration
         let connection = try await SMTPConnection.connect(
             host: config.host, port: config.port, implicitTLS: config.security == .implicitTLS,
             timeout: config.timeout, trustRoots: trustRoots, group: eventLoopGroup)
+        opened.set(connection)
         do {
+            try Task.checkCancellation()  // the deadline passed while connecting
             try await converse(connection, message: message, data: data, logger: logger)
             await connection.close()
-            logger.info("mail sent", metadata: ["recipients": "\(message.to.count)"])
         } catch {
             await connection.close()
-            logger.warning("mail not sent", metadata: ["error": "\(error)"])
             throw error
         }
     }
@@ -102,5 +141,29 @@ public struct SMTPMailer: Mailer {
     private var allowsPlaintextAuth: Bool {
         configuration.security == .none
             || ["localhost", "127.0.0.1", "::1"].contains(configuration.host.lowercased())
+    }
+}
+
+/// The connection of one `send`, once open, for the overall deadline to close. If the deadline
+/// closes before the connection is set, `set` closes it at once.
+private final class OpenedConnection: @unchecked Sendable {
+    private let lock = NSLock()
+    private var connection: SMTPConnection?
+    private var closed = false
+
+    func set(_ connection: SMTPConnection) {
+        let close = lock.withLock {
+            self.connection = connection
+            return closed
+        }
+        if close { connection.channel.close(promise: nil) }
+    }
+
+    func close() {
+        let connection = lock.withLock {
+            closed = true
+            return self.connection
+        }
+        connection?.channel.close(promise: nil)
     }
 }

@@ -14,6 +14,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         let token = existing ?? SecretToken.generate().value
         request.storage[CSRFTokenKey.self] = token
         if !request.isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // Middleware runs before the route collects the body: a body that arrived in several
+            // chunks must be collected here, within the route's limit, before its field is read.
+            if request.body.data == nil, request.headers.first(name: "X-CSRF-Token") == nil {
+                _ = try await request.body.collect(max: Self.bodyLimit(for: request)).get()
+            }
             let sent = request.headers.first(name: "X-CSRF-Token")
                 ?? (try? request.content.get(String.self, at: Self.fieldName))
             guard let existing, let sent, constantTimeEquals(existing, sent) else {
@@ -27,6 +32,13 @@ struct CSRFMiddleware: AsyncMiddleware {
                 string: token, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .lax)
         }
         return response
+    }
+}
+
+extension CSRFMiddleware {
+    /// The largest form body a page route accepts: uploads have their own, larger limit.
+    static func bodyLimit(for request: Request) -> Int {
+        request.url.path.hasSuffix("/invitations/import") ? PeopleController.maximumUploadBytes : 262_144
     }
 }
 
