@@ -179,6 +179,9 @@ ratio="$(awk -v a="$r_rps" -v b="$h_rps" 'BEGIN { printf "%.3f", (b > 0 ? a / b 
     echo "| \`GET /\` (learner home, signed in) | $r_rps | $r_p50 | $r_p99 |"
     echo
     echo "home / health throughput ratio: $ratio"
+    echo
+    # The page builder alone, in the same binary: the 50-row page of STYLE.md (target ≤ 30 µs).
+    "$ATELIER_BIN" bench-html 2>/dev/null | grep -E "^html" || echo "html builder: bench-html failed"
 } | tee "$OUT/summary.md"
 
 if ((errors > 0)); then

@@ -23,7 +23,6 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
     app.middleware.use(SessionAuthenticator())
     try routes(app)
-    app.asyncCommands.use(BenchHTMLCommand(), as: "bench-html")
     try await DatabaseSetup.prepare(app)
     try await app.autoMigrate()
     try await DatabaseSetup.tune(app)

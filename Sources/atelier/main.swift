@@ -2,8 +2,12 @@ import App
 import Foundation
 import Vapor
 
-// `atelier serve [--hostname H] [--port P] [--demo]`, `atelier migrate`, and Vapor's other commands.
+// `atelier serve [--hostname H] [--port P] [--demo]`, `atelier migrate`, `atelier bench-html`, and Vapor's other commands.
 var arguments = CommandLine.arguments
+if arguments.dropFirst().first == "bench-html" {
+    print(BenchHTML.run())
+    exit(0)
+}
 let demo = arguments.contains("--demo")
 arguments.removeAll { $0 == "--demo" }
 let port = arguments.firstIndex(of: "--port").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 8080
