@@ -68,6 +68,7 @@ public struct InvitationInput: Sendable, Equatable {
         if !cohortText.isEmpty {
             cohort = Cohort.ID(cohortText)
             if cohort == nil || !cohorts.contains(cohort!) { v.add("cohort_id", .unknownCohort) }
+            else if let role = result.role, !role.joinsCohorts { v.add("cohort_id", .notACohortRole) }
         }
         try v.check()
         return InvitationInput(name: result.name, email: result.email!, role: result.role!, cohortID: cohort)

@@ -60,6 +60,7 @@ public enum InvitationImport {
             let cohortName = (column("cohort", record) ?? "").trimmingCharacters(in: .whitespaces)
             let cohort = cohortName.isEmpty ? nil : cohortID(named: cohortName)
             if !cohortName.isEmpty, cohort == nil { v.add("cohort", .unknownCohort) }
+            if cohort != nil, let role = row.role, !role.joinsCohorts { v.add("cohort", .notACohortRole) }
             if let email = row.email, !seen.insert(email).inserted { v.add("email", .duplicate) }
             errors += v.errors.map { RowError(line: record.line, field: $0.field, reason: $0.reason) }
             if v.errors.isEmpty {

@@ -13,6 +13,9 @@ public enum Role: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 
+    /// Whether an invitation with this role may also place the person in a cohort.
+    public var joinsCohorts: Bool { self == .learner || self == .trainer || self == .facilitator }
+
     /// Encodes a role set as stored in one column ("admin,trainer"), in a stable order.
     public static func encode(_ roles: Set<Role>) -> String {
         roles.sorted().map(\.rawValue).joined(separator: ",")

@@ -22,6 +22,8 @@ public struct FieldError: Error, Hashable, Sendable {
         case unknownRole = "unknown_role"
         case unknownCohort = "unknown_cohort"
         case duplicate
+        /// Admins and authors hold no place in a cohort; only learners, trainers and facilitators do.
+        case notACohortRole = "not_a_cohort_role"
         case mismatch
         case invalid
     }

@@ -24,7 +24,7 @@ public enum Flash: Codable, Sendable, Equatable {
 
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
-        case cohortFull, alreadyEnrolled, notALearner, missingRole, noSuchPerson, tokenNameRequired, lastAdmin
+        case cohortFull, alreadyEnrolled, notALearner, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -58,6 +58,7 @@ public enum Flash: Codable, Sendable, Equatable {
             case .notALearner: "Only people with the learner role can be enrolled."
             case .missingRole: "That person does not hold this role in the organization. Give them the role on the People page first."
             case .noSuchPerson: "That person is not a member of this organization."
+            case .noRoles: "Tick at least one role. Nothing was changed."
             case .lastAdmin: "The organization needs at least one admin: give the role to someone else first."
             case .tokenNameRequired: "Give the token a name, so you know later what uses it."
             }

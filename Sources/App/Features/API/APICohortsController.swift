@@ -83,7 +83,12 @@ struct APICohortsController: RouteCollection {
     }
 
     func enrollments(req: Request) async throws -> PageDTO<EnrollmentDTO> {
-        let (_, cohort) = try await visibleCohort(req)
+        let (context, cohort) = try await visibleCohort(req)
+        let me = context.user.person.id.uuid
+        let isStaff = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == cohort.id!)
+            .filter(\.$person.$id == me).filter(\.$role != CohortRole.learner.rawValue).count() > 0
+        // Like the page: learners see their group by name; addresses are for staff and admins.
+        let showsEmails = isStaff || Permission.can(.manageCohorts, context.roles)
         let (page, per) = req.paging()
         let query = CohortMemberRecord.query(on: req.db)
             .join(PersonRecord.self, on: \CohortMemberRecord.$person.$id == \PersonRecord.$id)
@@ -92,7 +97,8 @@ struct APICohortsController: RouteCollection {
         let rows = try await query.sort(PersonRecord.self, \.$name).range((page - 1) * per ..< page * per).all()
         let items = try rows.map { row in
             let person = try row.joined(PersonRecord.self)
-            return EnrollmentDTO(person_id: person.id!, name: person.name, email: person.email, role: row.role)
+            let email = showsEmails || person.id == me ? person.email : nil
+            return EnrollmentDTO(person_id: person.id!, name: person.name, email: email, role: row.role)
         }
         return PageDTO(items: items, page: page, per: per, total: total)
     }

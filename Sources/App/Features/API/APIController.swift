@@ -63,9 +63,10 @@ struct RequireAPIUser: AsyncMiddleware {
 }
 
 extension Request {
-    /// `?page=` (from 1) and `?per=` (1…100, default 50).
+    /// `?page=` (1…100,000) and `?per=` (1…100, default 50).
     func paging() -> (page: Int, per: Int) {
-        let page = max(1, (try? query.get(Int.self, at: "page")) ?? 1)
+        // Capped so `page * per` can never overflow, whatever a client sends.
+        let page = min(100_000, max(1, (try? query.get(Int.self, at: "page")) ?? 1))
         let per = min(100, max(1, (try? query.get(Int.self, at: "per")) ?? 50))
         return (page, per)
     }

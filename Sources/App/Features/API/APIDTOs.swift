@@ -42,7 +42,8 @@ struct CohortDTO: Content {
 struct EnrollmentDTO: Content {
     let person_id: UUID
     let name: String
-    let email: String
+    /// Nil for learners looking at other learners.
+    let email: String?
     let role: String
 }
 

@@ -75,6 +75,9 @@ struct PasswordResetController: RouteCollection {
             try await PersonRecord.query(on: db).filter(\.$id == personID).set(\.$passwordHash, to: hash).update()
             // A reset means the old password may be known to someone else: end every session.
             try await SessionRecord.query(on: db).filter(\.$person.$id == personID).delete()
+            try await APITokenRecord.query(on: db).filter(\.$person.$id == personID).delete()
+            try await PasswordResetRecord.query(on: db).filter(\.$person.$id == personID).filter(\.$usedAt == nil)
+                .set(\.$usedAt, to: Date()).update()
         }
         let response = req.redirect(to: "/", flash: .passwordReset)
         try await req.startSession(personID: personID, organizationID: nil, on: response, secure: req.atelierConfig.secureCookies)

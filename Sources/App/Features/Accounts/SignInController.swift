@@ -5,8 +5,6 @@ import Views
 
 /// First-run setup, sign-in and sign-out.
 struct SignInController: RouteCollection {
-    let throttle = SignInThrottle()
-
     func boot(routes: any RoutesBuilder) throws {
         routes.get("setup", use: setupPage)
         routes.post("setup", use: setup)
@@ -54,29 +52,16 @@ struct SignInController: RouteCollection {
 
     func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
-        let emailText = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let ip = req.remoteAddress?.ipAddress ?? "unknown"
-        let now = Date()
-        let failures = try await SignInFailureRecord.query(on: req.db)
-            .group(.or) { $0.filter(\.$email == emailText).filter(\.$ip == ip) }
-            .filter(\.$failedAt > throttle.windowStart(now: now))
-            .all()
-        let byEmail = failures.filter { $0.email == emailText }.map(\.failedAt)
-        let byIP = failures.filter { $0.ip == ip }.map(\.failedAt)
-        for decision in [throttle.decide(failures: byEmail, now: now), throttle.decide(failures: byIP, now: now)] {
-            if case .refused(let retryAfter) = decision {
-                let response = Response.page(AuthPages.tooManyAttempts(req.anonymousLayout(), retryAfter: Int(retryAfter)),
-                                             status: .tooManyRequests, request: req)
-                response.headers.replaceOrAdd(name: .retryAfter, value: "\(Int(retryAfter))")
-                return response
-            }
+        let guard_ = SignInGuard(email: form.email ?? "", request: req)
+        if let retryAfter = try await guard_.retryAfter(on: req.db) {
+            return SignInGuard.refusal(retryAfter: retryAfter, request: req)
         }
-        let person = try await PersonRecord.query(on: req.db).filter(\.$email == emailText).first()
+        let person = try await PersonRecord.query(on: req.db).filter(\.$email == guard_.email).first()
         // Verify against a fixed hash when nobody has that address, so timing does not tell who has an account.
         let hash = person?.passwordHash ?? req.application.dummyPasswordHash
         let valid = (try? await req.password.async.verify(form.password ?? "", created: hash)) ?? false
         guard let person, valid else {
-            try await SignInFailureRecord(email: emailText, ip: ip, failedAt: now).save(on: req.db)
+            try await guard_.recordFailure(on: req.db)
             return .page(AuthPages.signIn(req.anonymousLayout(), email: form.email ?? "",
                                           failure: "Email or password is incorrect."),
                          status: .unauthorized, request: req)

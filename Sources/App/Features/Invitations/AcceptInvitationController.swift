@@ -44,8 +44,15 @@ struct AcceptInvitationController: RouteCollection {
         var v = Validator()
         var person = existing
         if let existing {
+            let guard_ = SignInGuard(email: existing.email, request: req)
+            if let retryAfter = try await guard_.retryAfter(on: req.db) {
+                return SignInGuard.refusal(retryAfter: retryAfter, request: req)
+            }
             let valid = (try? await req.password.async.verify(form.password ?? "", created: existing.passwordHash)) ?? false
-            if !valid { v.add("password", .invalid) }
+            if !valid {
+                try await guard_.recordFailure(on: req.db)
+                v.add("password", .invalid)
+            }
         } else {
             let name = v.text(form.name, field: "name", max: Person.maximumNameLength)
             PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirmation ?? "", into: &v)

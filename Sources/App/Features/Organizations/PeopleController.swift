@@ -134,7 +134,10 @@ struct PeopleController: RouteCollection {
         guard let personID = req.parameters.get("personID").flatMap(UUID.init(uuidString:)),
               let membership = try await MembershipRecord.query(on: req.db).filter(\.$person.$id == personID)
                 .filter(\.$organization.$id == context.organizationID).with(\.$person).first() else { throw AppError.notFound() }
-        let roles = Set((try? req.content.decode(RolesForm.self).roles ?? []) ?? []).compactMap(Role.init(text:))
+        let roles = Set(try req.content.decode(RolesForm.self).roles ?? []).compactMap(Role.init(text:))
+        guard !roles.isEmpty else {
+            return req.redirect(to: SiteRoute.people(context.organization.id).path, flash: .failure(.noRoles))
+        }
         // An admin cannot lock the organization out by removing the last admin role (their own included).
         if !roles.contains(.admin), membership.roles.contains(.admin) {
             let admins = try await MembershipRecord.query(on: req.db).filter(\.$organization.$id == context.organizationID).all()

@@ -1,4 +1,5 @@
 import Domain
+import FluentKit
 import Vapor
 import Views
 
@@ -44,6 +45,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
                             message: details.map(\.message).joined(separator: " "), field: details.first?.field, details: details)
         case let error as DecodingError:
             return decoding(error)
+        case let error as any DatabaseError where error.isConstraintFailure:
+            // Two requests raced for the same unique thing (a double click, two tabs): nothing was saved twice.
+            return .conflict("conflict", "That was changed at the same moment by another request. Reload the page and check.")
         case let error as EnrollmentError:
             switch error {
             case .cohortFull(let capacity):

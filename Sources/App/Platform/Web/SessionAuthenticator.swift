@@ -32,6 +32,11 @@ struct BearerAuthenticator: AsyncMiddleware {
                 .first()
             if let token, let person = try? token.joined(PersonRecord.self) {
                 request.auth.login(CurrentUser(person: person.domain(), sessionID: nil, currentOrganizationID: nil))
+                // At most one write a minute per token: enough to see which tokens are in use.
+                let now = Date()
+                if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+                    try await APITokenRecord.query(on: request.db).filter(\.$id == token.id!).set(\.$lastUsedAt, to: now).update()
+                }
             }
         }
         return try await next.respond(to: request)
