@@ -14,8 +14,16 @@ struct SecretToken: Sendable {
 
     var hash: String { SecretToken.hash(value) }
 
+    /// Lower-case hex of SHA-256. Runs on every signed-in request, so it avoids `String(format:)`.
     static func hash(_ value: String) -> String {
-        SHA256.hash(data: Data(value.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(value.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }
 

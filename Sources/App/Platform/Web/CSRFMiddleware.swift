@@ -9,7 +9,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     let secureCookies: Bool
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let cookie = request.cookies[Self.cookieName]?.string
+        let cookie = request.cookie(Self.cookieName)
         let existing = (cookie?.count ?? 0) >= 32 ? cookie : nil
         let token = existing ?? SecretToken.generate().value
         request.storage[CSRFTokenKey.self] = token

@@ -19,3 +19,16 @@ extension Request {
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
 }
+
+struct ParsedCookiesKey: StorageKey { typealias Value = HTTPCookies }
+
+extension Request {
+    /// A request cookie's value. Vapor parses the Cookie header anew on every `cookies` access,
+    /// and several middlewares read cookies on every page, so the parse is kept for the request.
+    func cookie(_ name: String) -> String? {
+        if let parsed = storage[ParsedCookiesKey.self] { return parsed[name]?.string }
+        let parsed = cookies
+        storage[ParsedCookiesKey.self] = parsed
+        return parsed[name]?.string
+    }
+}

@@ -7,7 +7,7 @@ extension Request {
     static let flashCookie = "atelier_flash"
 
     var flash: Flash? {
-        guard let raw = cookies[Self.flashCookie]?.string,
+        guard let raw = cookie(Self.flashCookie),
               let data = Data(base64Encoded: raw.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/") + String(repeating: "=", count: (4 - raw.count % 4) % 4)),
               let flash = try? JSONDecoder().decode(Flash.self, from: data) else { return nil }
         return flash

@@ -83,7 +83,7 @@ extension Response {
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         let response = Response(status: status, headers: headers, body: .init(buffer: ByteBuffer(bytes: bytes)))
-        if request.cookies[Request.flashCookie] != nil {
+        if request.cookie(Request.flashCookie) != nil {
             response.cookies[Request.flashCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/")
         }
         return response

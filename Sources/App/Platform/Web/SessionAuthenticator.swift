@@ -2,21 +2,17 @@ import Domain
 import Fluent
 import Vapor
 
-/// Signs the request in from the `atelier_session` cookie: one query joins the session and its person.
+/// Signs the request in from the `atelier_session` cookie: one query loads the session, its person
+/// and their memberships.
 struct SessionAuthenticator: AsyncMiddleware {
     static let cookieName = "atelier_session"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if !request.isAPI, let token = request.cookies[Self.cookieName]?.string, !token.isEmpty {
-            let session = try await SessionRecord.query(on: request.db)
-                .join(PersonRecord.self, on: \SessionRecord.$person.$id == \PersonRecord.$id)
-                .filter(\.$tokenHash == SecretToken.hash(token))
-                .filter(\.$expiresAt > Date())
-                .first()
-            if let session, let person = try? session.joined(PersonRecord.self) {
-                request.auth.login(CurrentUser(person: person.domain(), sessionID: session.id,
-                                               currentOrganizationID: session.organizationID))
-            }
+        if !request.isAPI, let token = request.cookie(Self.cookieName), !token.isEmpty,
+           let signedIn = try await SessionQueries.signedIn(tokenHash: SecretToken.hash(token), now: Date(), on: request.db) {
+            request.auth.login(signedIn.user)
+            // Pages need the memberships (navigation, switcher, permissions): loaded by the same query.
+            request.storage[MembershipsKey.self] = signedIn.memberships
         }
         return try await next.respond(to: request)
     }
