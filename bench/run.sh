@@ -107,7 +107,10 @@ status="$(curl -s -o /dev/null -w '%{http_code}' -c "$JAR" -b "$JAR" \
 # (curl writes HttpOnly cookies as "#HttpOnly_host ..." lines; the fields are the same.)
 session="$(awk '$6 == "atelier_session" { print $7 }' "$JAR" | tail -n1)"
 [[ -n "$session" ]] || die "no atelier_session cookie after signing in"
-COOKIE="Cookie: atelier_session=$session"
+# Both cookies, as a browser sends them after the sign-in page (without atelier_csrf every
+# response would mint and set a new CSRF token, which no real visit does).
+csrf_cookie="$(awk '$6 == "atelier_csrf" { print $7 }' "$JAR")"
+COOKIE="Cookie: atelier_session=$session; atelier_csrf=$csrf_cookie"
 
 # Make sure "/" with this cookie really is the learner's home, not a redirect to /sign-in:
 # otherwise we would benchmark a 303.
