@@ -25,7 +25,7 @@ public struct CourseInput: Sendable, Equatable {
     public static func check(name: String?, description: String?) throws -> CourseInput {
         var v = Validator()
         let name = v.text(name, field: "name", max: maximumNameLength)
-        let description = v.text(description, field: "description", max: maximumDescriptionLength, required: false)
+        let description = v.text(description, field: "description", max: maximumDescriptionLength, required: false, multiline: true)
         try v.check()
         return CourseInput(name: name, description: description)
     }

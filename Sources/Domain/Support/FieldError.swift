@@ -22,6 +22,7 @@ public struct FieldError: Error, Hashable, Sendable {
         case unknownRole = "unknown_role"
         case unknownCohort = "unknown_cohort"
         case duplicate
+        case controlCharacters = "control_characters"
         /// Admins and authors hold no place in a cohort; only learners, trainers and facilitators do.
         case notACohortRole = "not_a_cohort_role"
         case mismatch
@@ -45,11 +46,22 @@ public struct Validator {
     }
 
     /// Trims the text and checks it is present and at most `max` characters long.
-    public mutating func text(_ value: String?, field: String, max: Int, required: Bool = true) -> String {
+    /// Single-line text (names, titles) refuses line breaks and other control characters: they end
+    /// up in e-mail headers and page titles. `multiline` allows line breaks and tabs (descriptions).
+    public mutating func text(_ value: String?, field: String, max: Int, required: Bool = true,
+                              multiline: Bool = false) -> String {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty, required { add(field, .required) }
         else if trimmed.count > max { add(field, .tooLong) }
+        else if trimmed.unicodeScalars.contains(where: { Validator.isControl($0, multiline: multiline) }) {
+            add(field, .controlCharacters)
+        }
         return trimmed
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        if multiline, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+        return scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// Checks an e-mail address is present and valid; nil when it is not.

@@ -23,6 +23,7 @@ public enum Messages {
         case .unknownCohort: return "No cohort of this organization has that name."
         case .duplicate: return field == "email" ? "This e-mail address appears more than once." : "\(label) is already used."
         case .mismatch: return "The two passwords differ."
+        case .controlCharacters: return "\(label) must be one line of text, without line breaks or control characters."
         case .notACohortRole: return "Only learners, trainers and facilitators join a cohort: leave the cohort empty for admins and authors."
         case .invalid: return "\(label) is not valid."
         }

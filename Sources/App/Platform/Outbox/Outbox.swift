@@ -27,6 +27,8 @@ enum Outbox {
                 try await mailer.send(message)
                 mail.sentAt = Date()
                 mail.lastError = nil
+                // Sent mail may carry single-use links: keep only that it was sent, not what it said.
+                mail.payload = ""
                 sent += 1
             } catch {
                 mail.attempts += 1
