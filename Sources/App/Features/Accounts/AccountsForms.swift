@@ -26,6 +26,8 @@ struct NewPasswordForm: Content {
 struct ProfileForm: Content {
     var name: String?
     var email: String?
+    /// Required only to change the e-mail address (it is what a password reset goes to).
+    var current_password: String?
 }
 
 struct ChangePasswordForm: Content {

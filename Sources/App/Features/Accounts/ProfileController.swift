@@ -41,9 +41,16 @@ struct ProfileController: RouteCollection {
         let values = ["name": form.name ?? "", "email": form.email ?? ""]
         do {
             let input = try ProfileInput.check(name: form.name, email: form.email)
-            let taken = try await PersonRecord.query(on: req.db).filter(\.$email == input.email.value)
-                .filter(\.$id != user.person.id.uuid).count() > 0
-            if taken { throw ValidationErrors([FieldError("email", .duplicate)]) }
+            if input.email != user.person.email {
+                // Whoever controls the address controls the account (password resets go there):
+                // changing it takes the password, so a borrowed session cannot take the account over.
+                let person = try await PersonRecord.find(user.person.id.uuid, on: req.db)!
+                let valid = (try? await req.password.async.verify(form.current_password ?? "", created: person.passwordHash)) ?? false
+                if !valid { throw ValidationErrors([FieldError("current_password", .invalid)]) }
+                let taken = try await PersonRecord.query(on: req.db).filter(\.$email == input.email.value)
+                    .filter(\.$id != user.person.id.uuid).count() > 0
+                if taken { throw ValidationErrors([FieldError("email", .duplicate)]) }
+            }
             try await PersonRecord.query(on: req.db).filter(\.$id == user.person.id.uuid)
                 .set(\.$name, to: input.name).set(\.$email, to: input.email.value).update()
             return req.redirect(to: SiteRoute.profile.path, flash: .profileSaved)
