@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var runsBackgroundJobs: Bool
     /// Bcrypt's work factor: 12 in production; tests lower it to stay fast (still real Bcrypt).
     public var bcryptCost: Int = 12
+    /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (none by default).
+    public var trustedProxies: Set<String> = []
     /// Where the stylesheet and scripts are served from.
     public var publicDirectory: String = "Public/"
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
@@ -44,7 +46,8 @@ public struct AppConfig: Sendable {
         }
     }
 
-    /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`.
+    /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
+    /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
@@ -75,6 +78,11 @@ public struct AppConfig: Sendable {
             } else {
                 problems.append("ATELIER_MAIL_FROM must be an e-mail address")
             }
+        }
+        if let proxies = env["ATELIER_TRUSTED_PROXIES"], !proxies.isEmpty {
+            let list = proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if list.allSatisfy({ $0.contains(".") || $0.contains(":") }) { config.trustedProxies = Set(list) }
+            else { problems.append("ATELIER_TRUSTED_PROXIES must be IP addresses separated by commas, e.g. 127.0.0.1,10.0.0.2") }
         }
         if let dir = env["ATELIER_PUBLIC_DIR"], !dir.isEmpty {
             config.publicDirectory = dir.hasSuffix("/") ? dir : dir + "/"

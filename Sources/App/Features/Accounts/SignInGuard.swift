@@ -12,7 +12,7 @@ struct SignInGuard {
 
     init(email: String, request: Request) {
         self.email = email.trimmingCharacters(in: .whitespaces).lowercased()
-        self.ip = request.remoteAddress?.ipAddress ?? "unknown"
+        self.ip = request.clientAddress
     }
 
     /// Seconds to wait when too many recent failures name this account or come from this address.
