@@ -105,7 +105,9 @@ public enum CohortPage {
             }
             section(.class("card"), .aria("labelledby", "assign-heading")) {
                 h2(.id("assign-heading")) { "Assign staff" }
-                if !options.isEmpty {
+                if options.isEmpty {
+                    p(.class("empty")) { "Everyone in the organization is already in this cohort. Invite a trainer or facilitator from the People page." }
+                } else {
                     form(.method("post"), .action(SiteRoute.cohortStaff(org, model.cohort.id).path)) {
                         Form.csrf(csrf)
                         Form.select("Person", name: "person_id", options: options, selected: nil, idPrefix: "staff-")

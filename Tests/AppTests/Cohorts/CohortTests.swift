@@ -1,4 +1,5 @@
 @testable import App
+import Foundation
 import Domain
 import Fluent
 import Testing
@@ -107,6 +108,22 @@ import VaporTesting
             #expect(page.status == .ok)
             #expect(page.text.contains("lea@acme.test"))
             #expect(!page.text.contains("Enroll a learner"))
+        }
+    }
+}
+
+@Suite struct ErrorPageTests {
+    @Test func signedInPeopleKeepTheirNavigationOnAnErrorPage() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization("Acme")
+            let admin = try await fx.person("admin@acme.test", in: org, roles: [.admin])
+            var browser = try await fx.signedIn(admin)
+            let page = try await browser.get("/orgs/\(org.id!.uuidString)/cohorts/\(UUID().uuidString)")
+            #expect(page.status == .notFound)
+            #expect(page.text.contains("Page not found"))
+            #expect(page.text.contains(#"aria-label="Main""#))
+            #expect(page.text.contains(">People<"))
         }
     }
 }

@@ -20,7 +20,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
             if problem.status == .unauthorized {
                 return request.redirect(to: "/sign-in", redirectType: .normal)
             }
-            let page = ErrorPage.render(status: Int(problem.status.code), message: problem.message, request.anonymousLayout())
+            // Signed-in people keep their navigation on an error page, so they are never stranded.
+            let context = request.auth.has(CurrentUser.self) ? try? await request.currentOrganizationContext() : nil
+            let layout = context.map { request.layout($0, section: .none) } ?? request.anonymousLayout()
+            let page = ErrorPage.render(status: Int(problem.status.code), message: problem.message, layout)
             let response = Response.page(page, status: problem.status, request: request)
             for (name, value) in problem.headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
