@@ -39,9 +39,9 @@ public enum ProfilePage {
                                autocomplete: "name", idPrefix: "profile-")
                     Form.field("Email", name: "email", type: "email", state: model.profileState,
                                value: model.profileState.values["email"] ?? model.email, autocomplete: "email", idPrefix: "profile-")
-                    Form.field("Current password", name: "current_password", type: "password", state: model.profileState,
-                               required: false, autocomplete: "current-password",
-                               hint: "Needed only to change your e-mail address.", idPrefix: "profile-")
+                    Form.field("Your password, to change the e-mail address", name: "current_password", type: "password",
+                               state: model.profileState, required: false, autocomplete: "current-password",
+                               hint: "Leave empty when the address stays the same.", idPrefix: "profile-")
                     Form.submit("Save profile")
                 }
             }
