@@ -19,6 +19,19 @@ import VaporTesting
         }
     }
 
+    @Test func resetMailsCannotFloodAnInbox() async throws {
+        try await withApp(mailer: RecordingMailer()) { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            try await fx.person("lea@acme.test", in: org)
+            var browser = Browser(app)
+            for _ in 0..<6 {
+                #expect(try await browser.post("/forgot-password", ["email": "lea@acme.test"]).location == "/sign-in")
+            }
+            #expect(try await OutboxMailRecord.query(on: app.db).count() == PasswordResetController.mailsPerHour)
+        }
+    }
+
     @Test func aResetLinkWorksOnceAndEndsOtherSessions() async throws {
         let mailer = RecordingMailer()
         try await withApp(mailer: mailer) { app in

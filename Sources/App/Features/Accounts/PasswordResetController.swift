@@ -7,6 +7,10 @@ import Views
 /// "Forgot password": an e-mailed, single-use, one-hour link. The answer is the same whether or not
 /// the address has an account, so nobody can learn who does.
 struct PasswordResetController: RouteCollection {
+    /// Reset mails per account and hour: enough for a lost mail, too few to flood an inbox. The
+    /// answer stays the same past the limit, so it tells nothing either.
+    static let mailsPerHour = 3
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get("forgot-password", use: forgotPage)
         routes.post("forgot-password", use: requestReset)
@@ -25,7 +29,9 @@ struct PasswordResetController: RouteCollection {
                                    errors: [FieldError("email", (form.email ?? "").isEmpty ? .required : .invalidEmail)])
             return .page(AuthPages.forgotPassword(req.anonymousLayout(), state: state), status: .unprocessableEntity, request: req)
         }
-        if let person = try await PersonRecord.query(on: req.db).filter(\.$email == email.value).first() {
+        if let person = try await PersonRecord.query(on: req.db).filter(\.$email == email.value).first(),
+           try await PasswordResetRecord.query(on: req.db).filter(\.$person.$id == person.id!)
+            .filter(\.$createdAt > Date().addingTimeInterval(-3600)).count() < Self.mailsPerHour {
             let token = SecretToken.generate()
             let link = req.atelierConfig.publicURL + SiteRoute.resetPassword(token: token.value).path
             let content = MailTemplates.passwordReset(name: person.name, link: link)
