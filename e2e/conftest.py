@@ -246,6 +246,13 @@ class AtelierServer:
             self._log.close()
         shutil.rmtree(self.data_dir, ignore_errors=True)
 
+    def crash_and_restart(self) -> None:
+        """SIGKILL (no graceful shutdown, no flush), then start again on the same data directory."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+        self._log.close()
+        self.start()
+
     def log_tail(self, lines: int = 120) -> str:
         try:
             text = self.log_path.read_text(errors="replace").splitlines()

@@ -61,6 +61,5 @@ public enum SiteRoute: Hashable, Sendable {
 
 /// The paths of the JSON API, under `/api/v1`.
 public enum APIRoute {
-    public static let prefix = "/api/v1"
     public static let openAPI = "/api/openapi.json"
 }

@@ -2,7 +2,6 @@
 public enum EnrollmentError: Error, Equatable, Sendable {
     case cohortFull(capacity: Int)
     case alreadyEnrolled
-    case notALearner
 }
 
 /// Who may join a cohort. Nobody enrolls themselves: an admin assigns, or an invitation does.

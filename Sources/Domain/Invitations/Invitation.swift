@@ -39,11 +39,6 @@ public struct Invitation: Hashable, Sendable {
     }
 }
 
-public enum InvitationError: Error, Equatable, Sendable {
-    /// Used, revoked, expired or never existed: the invitee is told the same thing in each case.
-    case unusable
-}
-
 /// One person to invite, checked (a form or one CSV row).
 public struct InvitationInput: Sendable, Equatable {
     public let name: String

@@ -2,7 +2,6 @@
 /// translation never touches a controller.
 public enum Flash: Codable, Sendable, Equatable {
     case setupDone(organization: String)
-    case signedIn
     case signedOut
     case profileSaved
     case passwordChanged
@@ -24,7 +23,7 @@ public enum Flash: Codable, Sendable, Equatable {
 
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
-        case cohortFull, alreadyEnrolled, notALearner, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles
+        case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -32,7 +31,6 @@ public enum Flash: Codable, Sendable, Equatable {
     public var text: String {
         switch self {
         case .setupDone(let org): "Welcome! \(org) is ready. Start by creating a course, then a cohort, then invite people."
-        case .signedIn: "You are signed in."
         case .signedOut: "You are signed out."
         case .profileSaved: "Your profile is saved."
         case .passwordChanged: "Your password is changed. Other devices were signed out."
@@ -55,7 +53,6 @@ public enum Flash: Codable, Sendable, Equatable {
             switch failure {
             case .cohortFull: "This cohort is full. Raise its capacity or choose another cohort."
             case .alreadyEnrolled: "That person is already in this cohort."
-            case .notALearner: "Only people with the learner role can be enrolled."
             case .missingRole: "That person does not hold this role in the organization. Give them the role on the People page first."
             case .noSuchPerson: "That person is not a member of this organization."
             case .noRoles: "Tick at least one role. Nothing was changed."

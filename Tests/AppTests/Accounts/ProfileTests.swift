@@ -25,4 +25,22 @@ import VaporTesting
             #expect(saved.email == "lea@elsewhere.test")
         }
     }
+
+    @Test func guessingTheCurrentPasswordIsThrottledLikeSignIn() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            let lea = try await fx.person("lea@acme.test", in: org)
+            var browser = try await fx.signedIn(lea)
+            let guess = ["current_password": "guess guess", "password": "a brand new password", "password_confirmation": "a brand new password"]
+            for _ in 0..<10 { #expect(try await browser.post("/profile/password", guess).status == .unprocessableEntity) }
+            var right = guess
+            right["current_password"] = Fixtures.password
+            let locked = try await browser.post("/profile/password", right)
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.headers.first(name: .retryAfter) != nil)
+            var fresh = Browser(app)
+            #expect(try await fresh.post("/sign-in", ["email": "lea@acme.test", "password": Fixtures.password]).status == .tooManyRequests)
+        }
+    }
 }

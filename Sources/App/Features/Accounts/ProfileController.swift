@@ -45,8 +45,10 @@ struct ProfileController: RouteCollection {
                 // Whoever controls the address controls the account (password resets go there):
                 // changing it takes the password, so a borrowed session cannot take the account over.
                 let person = try await PersonRecord.find(user.person.id.uuid, on: req.db)!
-                let valid = (try? await req.password.async.verify(form.current_password ?? "", created: person.passwordHash)) ?? false
-                if !valid { throw ValidationErrors([FieldError("current_password", .invalid)]) }
+                let guard_ = SignInGuard(email: person.email, request: req)
+                if try await !guard_.verify(form.current_password, hash: person.passwordHash, request: req) {
+                    throw ValidationErrors([FieldError("current_password", .invalid)])
+                }
                 let taken = try await PersonRecord.query(on: req.db).filter(\.$email == input.email.value)
                     .filter(\.$id != user.person.id.uuid).count() > 0
                 if taken { throw ValidationErrors([FieldError("email", .duplicate)]) }
@@ -65,8 +67,9 @@ struct ProfileController: RouteCollection {
         let form = try req.content.decode(ChangePasswordForm.self)
         let person = try await PersonRecord.find(user.person.id.uuid, on: req.db)!
         var v = Validator()
-        let valid = (try? await req.password.async.verify(form.current_password ?? "", created: person.passwordHash)) ?? false
-        if !valid { v.add("current_password", .mismatch) }
+        if try await !SignInGuard(email: person.email, request: req).verify(form.current_password, hash: person.passwordHash, request: req) {
+            v.add("current_password", .mismatch)
+        }
         PasswordPolicy.check(form.password ?? "", confirmation: form.password_confirmation ?? "", into: &v)
         guard v.errors.isEmpty else {
             let errors = v.errors.map { $0.field == "current_password" ? FieldError("current_password", .invalid) : $0 }

@@ -53,15 +53,11 @@ struct SignInController: RouteCollection {
     func signIn(req: Request) async throws -> Response {
         let form = try req.content.decode(SignInForm.self)
         let guard_ = SignInGuard(email: form.email ?? "", request: req)
-        if let retryAfter = try await guard_.retryAfter(on: req.db) {
-            return SignInGuard.refusal(retryAfter: retryAfter, request: req)
-        }
         let person = try await PersonRecord.query(on: req.db).filter(\.$email == guard_.email).first()
         // Verify against a fixed hash when nobody has that address, so timing does not tell who has an account.
         let hash = person?.passwordHash ?? req.application.dummyPasswordHash
-        let valid = (try? await req.password.async.verify(form.password ?? "", created: hash)) ?? false
+        let valid = try await guard_.verify(form.password, hash: hash, request: req)
         guard let person, valid else {
-            try await guard_.recordFailure(on: req.db)
             return .page(AuthPages.signIn(req.anonymousLayout(), email: form.email ?? "",
                                           failure: "Email or password is incorrect."),
                          status: .unauthorized, request: req)

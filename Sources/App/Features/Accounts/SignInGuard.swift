@@ -1,5 +1,4 @@
 import Domain
-import Views
 import Fluent
 import Vapor
 
@@ -15,8 +14,21 @@ struct SignInGuard {
         self.ip = request.clientAddress
     }
 
+    /// Too many recent failures for this account or address; answered with the "too many
+    /// attempts" page (or JSON) and `Retry-After` by the error middleware.
+    struct Throttled: Error { let retryAfter: Int }
+
+    /// Verifies `password` against `hash`, the one way any password is checked: refused while
+    /// throttled, and a wrong password is recorded as a failure.
+    func verify(_ password: String?, hash: String, request: Request) async throws -> Bool {
+        if let retryAfter = try await retryAfter(on: request.db) { throw Throttled(retryAfter: retryAfter) }
+        let valid = (try? await request.password.async.verify(password ?? "", created: hash)) ?? false
+        if !valid { try await SignInFailureRecord(email: email, ip: ip, failedAt: Date()).save(on: request.db) }
+        return valid
+    }
+
     /// Seconds to wait when too many recent failures name this account or come from this address.
-    func retryAfter(on db: any Database, now: Date = Date()) async throws -> Int? {
+    private func retryAfter(on db: any Database, now: Date = Date()) async throws -> Int? {
         let failures = try await SignInFailureRecord.query(on: db)
             .group(.or) { $0.filter(\.$email == email).filter(\.$ip == ip) }
             .filter(\.$failedAt > throttle.windowStart(now: now))
@@ -27,17 +39,5 @@ struct SignInGuard {
             if case .refused(let retryAfter) = decision { return Int(retryAfter) }
         }
         return nil
-    }
-
-    func recordFailure(on db: any Database) async throws {
-        try await SignInFailureRecord(email: email, ip: ip, failedAt: Date()).save(on: db)
-    }
-
-    /// The "too many attempts" page, with `Retry-After`.
-    static func refusal(retryAfter: Int, request: Request) -> Response {
-        let response = Response.page(AuthPages.tooManyAttempts(request.anonymousLayout(), retryAfter: retryAfter),
-                                     status: .tooManyRequests, request: request)
-        response.headers.replaceOrAdd(name: .retryAfter, value: "\(retryAfter)")
-        return response
     }
 }

@@ -29,7 +29,6 @@ enum CohortMembership {
         switch error {
         case .cohortFull: .cohortFull
         case .alreadyEnrolled: .alreadyEnrolled
-        case .notALearner: .notALearner
         }
     }
 }

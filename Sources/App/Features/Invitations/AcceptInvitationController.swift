@@ -45,12 +45,7 @@ struct AcceptInvitationController: RouteCollection {
         var person = existing
         if let existing {
             let guard_ = SignInGuard(email: existing.email, request: req)
-            if let retryAfter = try await guard_.retryAfter(on: req.db) {
-                return SignInGuard.refusal(retryAfter: retryAfter, request: req)
-            }
-            let valid = (try? await req.password.async.verify(form.password ?? "", created: existing.passwordHash)) ?? false
-            if !valid {
-                try await guard_.recordFailure(on: req.db)
+            if try await !guard_.verify(form.password, hash: existing.passwordHash, request: req) {
                 v.add("password", .invalid)
             }
         } else {

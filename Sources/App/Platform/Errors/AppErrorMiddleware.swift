@@ -9,6 +9,11 @@ struct AppErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let throttled as SignInGuard.Throttled where !request.isAPI {
+            let response = Response.page(AuthPages.tooManyAttempts(request.anonymousLayout(), retryAfter: throttled.retryAfter),
+                                         status: .tooManyRequests, request: request)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(throttled.retryAfter)")
+            return response
         } catch {
             let problem = Self.describe(error)
             if problem.status == .internalServerError {
@@ -42,6 +47,10 @@ struct AppErrorMiddleware: AsyncMiddleware {
         switch error {
         case let error as AppError:
             return error
+        case let throttled as SignInGuard.Throttled:
+            return AppError(status: .tooManyRequests, code: "too_many_attempts",
+                            message: "Too many failed attempts. Try again in \(throttled.retryAfter) seconds.",
+                            headers: ["Retry-After": "\(throttled.retryAfter)"])
         case let errors as ValidationErrors:
             let details = errors.errors.map { APIErrorBody.FieldDetail(field: $0.field, code: $0.reason.rawValue, message: Messages.text(for: $0)) }
             return AppError(status: .unprocessableEntity, code: "validation_failed",
@@ -57,8 +66,6 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 return .conflict("cohort_full", "This cohort is full (\(capacity) seats). Raise its capacity or choose another cohort.")
             case .alreadyEnrolled:
                 return .conflict("already_enrolled", "That person is already in this cohort.")
-            case .notALearner:
-                return .conflict("not_a_learner", "Only people with the learner role can be enrolled.")
             }
         case let error as any AbortError:
             let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
