@@ -48,6 +48,8 @@ struct HomeController: RouteCollection {
         if let sessionID = context.user.sessionID {
             try await SessionRecord.query(on: req.db).filter(\.$id == sessionID)
                 .set(\.$organizationID, to: context.organizationID).update()
+            // A GET that writes: the sign-in context the cache holds changed.
+            req.application.sessionCache.invalidate()
         }
         return req.redirect(to: SiteRoute.home.path, flash: .switched(organization: context.organization.name))
     }

@@ -3,18 +3,35 @@ import Fluent
 import Vapor
 
 /// Signs the request in from the `atelier_session` cookie: one query loads the session, its person
-/// and their memberships.
+/// and their memberships, or none when `SessionCache` has them; requests that may write empty
+/// that cache when they finish.
 struct SessionAuthenticator: AsyncMiddleware {
     static let cookieName = "atelier_session"
+    let cache: SessionCache
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !request.isAPI, let token = request.cookie(Self.cookieName), !token.isEmpty,
-           let signedIn = try await SessionQueries.signedIn(tokenHash: SecretToken.hash(token), now: Date(), on: request.db) {
+           let signedIn = try await signedIn(tokenHash: SecretToken.hash(token), on: request.db) {
             request.auth.login(signedIn.user)
             // Pages need the memberships (navigation, switcher, permissions): loaded by the same query.
             request.storage[MembershipsKey.self] = signedIn.memberships
         }
-        return try await next.respond(to: request)
+        switch request.method {
+        case .GET, .HEAD, .OPTIONS:
+            return try await next.respond(to: request)
+        default:
+            defer { cache.invalidate() }
+            return try await next.respond(to: request)
+        }
+    }
+
+    private func signedIn(tokenHash: String, on db: any Database) async throws -> SessionQueries.SignedIn? {
+        let now = Date()
+        if let cached = cache.lookup(tokenHash, now: now) { return cached }
+        let generation = cache.generation
+        guard let loaded = try await SessionQueries.signedIn(tokenHash: tokenHash, now: now, on: db) else { return nil }
+        cache.store(loaded, for: tokenHash, loadedIn: generation, now: now)
+        return loaded
     }
 }
 

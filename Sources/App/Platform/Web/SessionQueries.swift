@@ -7,9 +7,10 @@ import Vapor
 /// decoded by column. This is the hot path of every page, so it skips Fluent's reflective model
 /// decoding (which dominated the profile of the home page).
 enum SessionQueries {
-    struct SignedIn {
+    struct SignedIn: Sendable {
         let user: CurrentUser
         let memberships: [MembershipSummary]
+        let expiresAt: Date
     }
 
     static func signedIn(tokenHash: String, now: Date, on db: any Database) async throws -> SignedIn? {
@@ -17,6 +18,7 @@ enum SessionQueries {
         let rows = try await sql.select()
             .column(SQLColumn("id", table: "sessions"), as: "session_id")
             .column(SQLColumn("organization_id", table: "sessions"), as: "current_org")
+            .column(SQLColumn("expires_at", table: "sessions"), as: "expires_at")
             .column(SQLColumn("id", table: "people"), as: "person_id")
             .column(SQLColumn("name", table: "people"), as: "person_name")
             .column(SQLColumn("email", table: "people"), as: "person_email")
@@ -43,6 +45,6 @@ enum SessionQueries {
             return MembershipSummary(organization: Organization(id: .init(orgID), name: try row.decode(column: "org_name", as: String.self)),
                                      roles: Role.decode(try row.decode(column: "roles", as: String.self)))
         }
-        return SignedIn(user: user, memberships: memberships)
+        return SignedIn(user: user, memberships: memberships, expiresAt: try first.decode(column: "expires_at", as: Date.self))
     }
 }

@@ -1,0 +1,113 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@Suite struct SessionCacheTests {
+    private func signedIn(expiresIn seconds: TimeInterval = 3600) -> SessionQueries.SignedIn {
+        let person = Person(id: .init(UUID()), name: "Lea", email: EmailAddress("lea@acme.test")!)
+        return .init(user: CurrentUser(person: person, sessionID: UUID(), currentOrganizationID: nil),
+                     memberships: [], expiresAt: Date().addingTimeInterval(seconds))
+    }
+
+    @Test func servesWhatItStoredUntilInvalidated() {
+        let cache = SessionCache(lifetime: 5)
+        let now = Date()
+        cache.store(signedIn(), for: "a", loadedIn: cache.generation, now: now)
+        #expect(cache.lookup("a", now: now)?.user.person.name == "Lea")
+        #expect(cache.lookup("b", now: now) == nil)
+        cache.invalidate()
+        #expect(cache.lookup("a", now: now) == nil)
+    }
+
+    @Test func refusesWhatWasLoadedWhileAWriteRan() {
+        let cache = SessionCache(lifetime: 5)
+        let before = cache.generation
+        cache.invalidate()  // a write finished while the query was in flight
+        cache.store(signedIn(), for: "a", loadedIn: before, now: Date())
+        #expect(cache.lookup("a", now: Date()) == nil)
+    }
+
+    @Test func entriesExpireWithTheirLifetimeAndTheirSession() {
+        let cache = SessionCache(lifetime: 5)
+        let now = Date()
+        cache.store(signedIn(), for: "old", loadedIn: cache.generation, now: now)
+        #expect(cache.lookup("old", now: now.addingTimeInterval(6)) == nil)
+        cache.store(signedIn(expiresIn: 1), for: "ending", loadedIn: cache.generation, now: now)
+        #expect(cache.lookup("ending", now: now) != nil)
+        #expect(cache.lookup("ending", now: now.addingTimeInterval(2)) == nil)
+    }
+
+    @Test func zeroLifetimeCachesNothingAndCapacityIsBounded() {
+        let off = SessionCache(lifetime: 0)
+        off.store(signedIn(), for: "a", loadedIn: off.generation, now: Date())
+        #expect(off.lookup("a", now: Date()) == nil)
+        let small = SessionCache(lifetime: 5, capacity: 2)
+        for key in ["a", "b", "c"] { small.store(signedIn(), for: key, loadedIn: small.generation, now: Date()) }
+        #expect(small.lookup("c", now: Date()) != nil)
+        #expect(small.lookup("a", now: Date()) == nil)
+    }
+
+    @Test func anAdminsChangeReachesTheLearnersNextPage() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            let admin = try await fx.person("ada@acme.test", name: "Ada", in: org, roles: [.admin])
+            let lea = try await fx.person("lea@acme.test", name: "Lea", in: org)
+            var learner = try await fx.signedIn(lea)
+            #expect(try await learner.get("/orgs/\(org.id!)/people").status == .notFound)
+            var adminBrowser = try await fx.signedIn(admin)
+            let roles = try await adminBrowser.post("/orgs/\(org.id!)/people/\(lea.id!)/roles", ["roles[]": "admin"])
+            #expect(roles.status == .seeOther)
+            #expect(try await learner.get("/orgs/\(org.id!)/people").status == .ok)
+        }
+    }
+
+    @Test func signingOutElsewhereEndsTheCachedSession() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            let lea = try await fx.person("lea@acme.test", name: "Lea", in: org)
+            var laptop = try await fx.signedIn(lea)
+            var phone = try await fx.signedIn(lea)
+            #expect(try await phone.get("/").text.contains("Hello, Lea"))
+            // Changing the password on the laptop ends every other session, the phone's included.
+            let change = try await laptop.post("/profile/password", ["current_password": Fixtures.password,
+                                                                       "password": "a brand new passphrase",
+                                                                       "password_confirmation": "a brand new passphrase"])
+            #expect(change.status == .seeOther)
+            #expect(try await phone.get("/").location == "/sign-in")
+        }
+    }
+}
+
+@Suite struct OrganizationSwitchTests {
+    @Test func switchingOrganizationShowsTheOtherOneAtOnce() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let acme = try await fx.organization("Acme")
+            let globex = try await fx.organization("Globex")
+            let lea = try await fx.person("lea@acme.test", name: "Lea", in: acme)
+            try await MembershipRecord(organizationID: globex.id!, personID: lea.id!, roles: [.learner]).save(on: app.db)
+            var browser = try await fx.signedIn(lea)
+            #expect(try await browser.get("/").text.contains("<p class=\"lead\">Acme</p>"))
+            let switched = try await browser.get("/orgs/\(globex.id!)")
+            #expect(switched.location == "/")
+            #expect(try await browser.get("/").text.contains("<p class=\"lead\">Globex</p>"))
+        }
+    }
+
+    @Test func switchingToAnOrganizationOneIsNotInIsNotFound() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let acme = try await fx.organization("Acme")
+            let globex = try await fx.organization("Globex")
+            let lea = try await fx.person("lea@acme.test", name: "Lea", in: acme)
+            var browser = try await fx.signedIn(lea)
+            #expect(try await browser.get("/orgs/\(globex.id!)").status == .notFound)
+            #expect(try await browser.get("/").text.contains("<p class=\"lead\">Acme</p>"))
+        }
+    }
+}
