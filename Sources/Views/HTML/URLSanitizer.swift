@@ -8,8 +8,24 @@ enum URLSanitizer {
     static let replacement = "#"
 
     static func sanitize(_ url: String, allowingImageData: Bool) -> String {
+        guard let (scheme, rest) = scheme(of: url) else { return url }
+        switch scheme {
+        case "javascript", "vbscript":
+            return replacement
+        case "data":
+            let rest = rest.lowercased().filter { !$0.isWhitespace }
+            return allowingImageData && isRasterImageData(rest) ? url : replacement
+        default:
+            return url
+        }
+    }
+
+    /// The scheme of `url` as a browser reads it, ASCII-lowercased, and what follows its ':'; nil when
+    /// there is none (a relative URL). Errs towards finding one: whitespace and control characters
+    /// are skipped anywhere before the ':', so `java\tscript:` reads as `javascript`. Also used by
+    /// the Markdown renderer's allow list (`MarkdownURLPolicy`).
+    static func scheme(of url: String) -> (name: String, rest: Substring)? {
         var scheme: [UInt8] = []
-        var afterColon: String.Index?
         let utf8 = url.utf8
         var index = utf8.startIndex
         while index != utf8.endIndex {
@@ -17,25 +33,15 @@ enum URLSanitizer {
             if byte <= 0x20 || byte == 0x7F {
                 // Ignored, as a browser does.
             } else if byte == 0x3A {  // ':'
-                afterColon = utf8.index(after: index)
-                break
+                return (String(decoding: scheme, as: UTF8.self), url[utf8.index(after: index)...])
             } else if isSchemeByte(byte), scheme.count < 16 {
                 scheme.append(byte | 0x20)  // ASCII lowercase; digits and "+-." are unchanged by it.
             } else {
-                return url  // '/', '?', '#' or anything else before a ':' means there is no scheme.
+                return nil  // '/', '?', '#' or anything else before a ':' means there is no scheme.
             }
             index = utf8.index(after: index)
         }
-        guard let afterColon else { return url }
-        switch String(decoding: scheme, as: UTF8.self) {
-        case "javascript", "vbscript":
-            return replacement
-        case "data":
-            let rest = url[afterColon...].lowercased().filter { !$0.isWhitespace }
-            return allowingImageData && isRasterImageData(rest) ? url : replacement
-        default:
-            return url
-        }
+        return nil
     }
 
     private static func isSchemeByte(_ byte: UInt8) -> Bool {
