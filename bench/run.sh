@@ -5,7 +5,7 @@
 #
 # The server is `atelier serve --demo` on a fresh temporary data directory with LOG_LEVEL=warning
 # (logging every request would measure the logger). wrk runs alternately on /health (the floor:
-# routing + HTTP, no database) and on / with a learner's session cookie (session lookup, queries,
+# routing + HTTP + one `SELECT 1` round trip) and on / with a learner's session cookie (session lookup, queries,
 # HTML rendering), 3 rounds each, so a slow drift of the machine hits both equally. The table
 # shows the median of the rounds; raw wrk outputs are kept in bench/out/ (gitignored).
 #

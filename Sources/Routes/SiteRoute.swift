@@ -21,6 +21,27 @@ public enum SiteRoute: Hashable, Sendable {
     case invitationRevoke(Organization.ID, Invitation.ID)
     case memberRoles(Organization.ID, Person.ID)
     case courses(Organization.ID)
+    case course(Organization.ID, Course.ID)
+    case courseStatus(Organization.ID, Course.ID)
+    case courseDuplicate(Organization.ID, Course.ID)
+    case courseModules(Organization.ID, Course.ID)
+    case courseModule(Organization.ID, Course.ID, CourseModule.ID)
+    case courseModuleMove(Organization.ID, Course.ID, CourseModule.ID)
+    case courseModuleDelete(Organization.ID, Course.ID, CourseModule.ID)
+    case moduleActivities(Organization.ID, Course.ID, CourseModule.ID)
+    case activityEdit(Organization.ID, Course.ID, Activity.ID)
+    case activityMove(Organization.ID, Course.ID, Activity.ID)
+    case activityDelete(Organization.ID, Course.ID, Activity.ID)
+    case markdownPreview(Organization.ID)
+    case cohortCourse(Organization.ID, Cohort.ID)
+    case cohortContinue(Organization.ID, Cohort.ID)
+    case cohortCalendar(Organization.ID, Cohort.ID)
+    case cohortSchedule(Organization.ID, Cohort.ID)
+    case calendarFeed(token: String)
+    case calendarFeedReset
+    case cohortActivity(Organization.ID, Cohort.ID, Activity.ID)
+    case cohortActivityDone(Organization.ID, Cohort.ID, Activity.ID)
+    case cohortActivityHeartbeat(Organization.ID, Cohort.ID, Activity.ID)
     case cohorts(Organization.ID)
     case cohort(Organization.ID, Cohort.ID)
     case cohortStaff(Organization.ID, Cohort.ID)
@@ -50,6 +71,27 @@ public enum SiteRoute: Hashable, Sendable {
         case .invitationRevoke(let org, let id): "/orgs/\(org)/invitations/\(id)/revoke"
         case .memberRoles(let org, let person): "/orgs/\(org)/people/\(person)/roles"
         case .courses(let org): "/orgs/\(org)/courses"
+        case .course(let org, let course): "/orgs/\(org)/courses/\(course)"
+        case .courseStatus(let org, let course): "/orgs/\(org)/courses/\(course)/status"
+        case .courseDuplicate(let org, let course): "/orgs/\(org)/courses/\(course)/duplicate"
+        case .courseModules(let org, let course): "/orgs/\(org)/courses/\(course)/modules"
+        case .courseModule(let org, let course, let module): "/orgs/\(org)/courses/\(course)/modules/\(module)"
+        case .courseModuleMove(let org, let course, let module): "/orgs/\(org)/courses/\(course)/modules/\(module)/move"
+        case .courseModuleDelete(let org, let course, let module): "/orgs/\(org)/courses/\(course)/modules/\(module)/delete"
+        case .moduleActivities(let org, let course, let module): "/orgs/\(org)/courses/\(course)/modules/\(module)/activities"
+        case .activityEdit(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)"
+        case .activityMove(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/move"
+        case .activityDelete(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/delete"
+        case .markdownPreview(let org): "/orgs/\(org)/markdown-preview"
+        case .cohortCourse(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/course"
+        case .cohortContinue(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/continue"
+        case .cohortCalendar(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/calendar"
+        case .cohortSchedule(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/schedule"
+        case .calendarFeed(let token): "/calendar/\(token).ics"
+        case .calendarFeedReset: "/calendar-feed/reset"
+        case .cohortActivity(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)"
+        case .cohortActivityDone(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/done"
+        case .cohortActivityHeartbeat(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/heartbeat"
         case .cohorts(let org): "/orgs/\(org)/cohorts"
         case .cohort(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)"
         case .cohortStaff(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/staff"

@@ -24,9 +24,10 @@ public struct AppConfig: Sendable {
     public var trustedProxies: Set<String> = []
     /// Where the stylesheet and scripts are served from.
     public var publicDirectory: String = "Public/"
-    /// How long a signed-in context may be served from memory (`SessionCache`); 0 turns it off.
-    /// Writes through this process are seen at once; this bounds changes made by another process.
-    public var sessionCacheSeconds: Int = 5
+    /// How long what most pages read (the signed-in session, the home's cohorts) may be served from
+    /// memory (`ReadCaches`); 0 turns it off. Writes through this process are seen at once; this
+    /// bounds how long a change made by another server process goes unseen.
+    public var readCacheSeconds: Int = 5
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 
     public init(dataDirectory: String = "./data", database: Database = .sqliteMemory,
@@ -50,7 +51,7 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
-    /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_SESSION_CACHE_SECONDS`.
+    /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
@@ -90,9 +91,9 @@ public struct AppConfig: Sendable {
         if let dir = env["ATELIER_PUBLIC_DIR"], !dir.isEmpty {
             config.publicDirectory = dir.hasSuffix("/") ? dir : dir + "/"
         }
-        if let seconds = env["ATELIER_SESSION_CACHE_SECONDS"], !seconds.isEmpty {
-            if let value = Int(seconds), (0...3600).contains(value) { config.sessionCacheSeconds = value }
-            else { problems.append("ATELIER_SESSION_CACHE_SECONDS must be a whole number of seconds from 0 to 3600") }
+        if let seconds = env["ATELIER_READ_CACHE_SECONDS"], !seconds.isEmpty {
+            if let value = Int(seconds), (0...3600).contains(value) { config.readCacheSeconds = value }
+            else { problems.append("ATELIER_READ_CACHE_SECONDS must be a whole number of seconds from 0 to 3600") }
         }
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config

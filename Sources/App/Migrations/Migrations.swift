@@ -15,5 +15,8 @@ enum Migrations {
         CreateAPITokens(),       // personal API tokens
         CreateSignInFailures(),  // throttling
         CreateOutboxMails(),     // mail waiting to be sent
+        CreateCourseContent(),   // modules, activities, lessons; course status
+        CreateActivityProgress(),  // learners' progress; cohort schedule shift
+        CreateCalendarFeeds(),   // secret iCalendar addresses
     ]
 }

@@ -56,3 +56,46 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         try container.encode(description)
     }
 }
+
+public extension Day {
+    /// ISO weekday: 1 is Monday, 7 is Sunday.
+    var weekday: Int {
+        // 1970-01-01 was a Thursday (ISO 4).
+        let days = daysSinceEpoch
+        return ((days % 7 + 7) % 7 + 3) % 7 + 1
+    }
+
+    func adding(days: Int) -> Day {
+        Day(daysSinceEpoch: daysSinceEpoch + days)
+    }
+
+    /// Days from `self` to `other` (negative when `other` is earlier).
+    func days(to other: Day) -> Int {
+        other.daysSinceEpoch - daysSinceEpoch
+    }
+
+    /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil` (proleptic Gregorian).
+    internal var daysSinceEpoch: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The inverse, `civil_from_days`; clamped to the years `Day` accepts.
+    internal init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+        self = Day(year: min(max(y, 1900), 9999), month: m, day: d)
+            ?? Day(year: min(max(y, 1900), 9999), month: m, day: 28)!
+    }
+}

@@ -26,6 +26,7 @@ public struct FieldError: Error, Hashable, Sendable {
         /// Admins and authors hold no place in a cohort; only learners, trainers and facilitators do.
         case notACohortRole = "not_a_cohort_role"
         case mismatch
+        case invalidVideoLink = "invalid_video_link"
         case invalid
     }
 }

@@ -21,11 +21,15 @@ public struct CohortPageModel: Sendable {
     public var canManage: Bool
     /// Staff see addresses; learners see their group by name only.
     public var showsEmails: Bool
+    /// The person looking learns in this cohort (they get "Continue"; staff get "See the course").
+    public var viewerIsLearner: Bool
 
     public init(cohort: Cohort, courseName: String, status: Cohort.Status, members: [Member],
-                candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true) {
+                candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true,
+                viewerIsLearner: Bool = false) {
         self.cohort = cohort; self.courseName = courseName; self.status = status
         self.members = members; self.candidates = candidates; self.canManage = canManage; self.showsEmails = showsEmails
+        self.viewerIsLearner = viewerIsLearner
     }
 
     public var learners: [Member] { members.filter { $0.role == .learner } }
@@ -49,6 +53,14 @@ public enum CohortPage {
                 div { dt { "Seats" }; dd { "\(model.learners.count) of \(cohort.capacity) taken" } }
             }
             progress(.value("\(model.learners.count)"), .max("\(cohort.capacity)"), .ariaLabel("Seats taken")) { "\(model.learners.count)/\(cohort.capacity)" }
+            div(.class("toolbar")) {
+                if model.viewerIsLearner {
+                    a(.href(SiteRoute.cohortContinue(org, cohort.id).path), .class("button")) { "Continue where I left off" }
+                    a(.href(SiteRoute.cohortCourse(org, cohort.id).path)) { "Course outline and progress" }
+                } else {
+                    a(.href(SiteRoute.cohortCourse(org, cohort.id).path), .class("button")) { "See the course as learners do" }
+                }
+            }
             section(.aria("labelledby", "staff-heading")) {
                 h2(.id("staff-heading")) { "Staff" }
                 memberList(model.staff, model: model, csrf: context.csrfToken,

@@ -3,10 +3,16 @@ import Routes
 
 public struct CoursesPageModel: Sendable {
     public struct Row: Sendable {
+        public let id: Course.ID
         public let name: String
         public let description: String
+        public let status: PublicationStatus
+        public let modules: Int
         public let cohorts: Int
-        public init(name: String, description: String, cohorts: Int) { self.name = name; self.description = description; self.cohorts = cohorts }
+        public init(id: Course.ID, name: String, description: String, status: PublicationStatus, modules: Int, cohorts: Int) {
+            self.id = id; self.name = name; self.description = description; self.status = status
+            self.modules = modules; self.cohorts = cohorts
+        }
     }
     public var organizationID: Organization.ID
     public var courses: [Row]
@@ -26,9 +32,15 @@ public enum CoursesPage {
                 ul(.class("cards")) {
                     for course in model.courses {
                         li(.class("card")) {
-                            h2(.class("card-title")) { course.name }
+                            h2(.class("card-title")) { a(.href(SiteRoute.course(model.organizationID, course.id).path)) { course.name } }
                             if !course.description.isEmpty { p { course.description } }
-                            p(.class("meta")) { course.cohorts == 1 ? "1 cohort" : "\(course.cohorts) cohorts" }
+                            p(.class("meta")) {
+                                span(.class(course.status == .published ? "badge badge-running" : "badge")) {
+                                    course.status == .published ? "Published" : "Draft"
+                                }
+                                " \(course.modules) module\(course.modules == 1 ? "" : "s") · "
+                                    + (course.cohorts == 1 ? "1 cohort" : "\(course.cohorts) cohorts")
+                            }
                         }
                     }
                 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Dates as people read them. English for now; a later translation changes only this file.
@@ -10,5 +11,14 @@ public enum DateText {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+    }
+}
+
+public extension DateText {
+    /// "Mon 8 Mar 2027".
+    static func day(_ day: Day) -> String {
+        let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(weekdays[day.weekday - 1]) \(day.day) \(months[day.month - 1]) \(day.year)"
     }
 }

@@ -10,6 +10,20 @@ public enum Flash: Codable, Sendable, Equatable {
     case tokenCreated(token: String)
     case tokenDeleted
     case courseCreated(name: String)
+    case courseSaved
+    case coursePublished
+    case courseUnpublished
+    case courseDuplicated(name: String)
+    case moduleAdded(title: String)
+    case moduleSaved(title: String)
+    case lessonAdded(title: String)
+    case lessonSaved(title: String)
+    case moved(title: String)
+    case deleted(title: String)
+    case markedDone(title: String)
+    case markedNotDone(title: String)
+    case scheduleShifted(days: Int)
+    case calendarFeedReset
     case cohortCreated(name: String)
     case invitationsQueued(count: Int, mailed: Bool)
     case invitationRevoked
@@ -23,7 +37,7 @@ public enum Flash: Codable, Sendable, Equatable {
 
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
-        case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles
+        case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -39,6 +53,21 @@ public enum Flash: Codable, Sendable, Equatable {
         case .tokenCreated(let token): "Your new API token is \(token) — copy it now, it will not be shown again."
         case .tokenDeleted: "The API token is deleted; programs using it can no longer connect."
         case .courseCreated(let name): "Course “\(name)” created."
+        case .courseSaved: "The course details are saved."
+        case .coursePublished: "The course is published: learners of its cohorts can follow it."
+        case .courseUnpublished: "The course is a draft again: learners no longer see it. Their progress is kept."
+        case .courseDuplicated(let name): "“\(name)” is a draft copy; change it freely."
+        case .moduleAdded(let title): "Module “\(title)” added. Add its first lesson below it."
+        case .moduleSaved(let title): "Module “\(title)” saved."
+        case .lessonAdded(let title): "Lesson “\(title)” added. Write its content here."
+        case .lessonSaved(let title): "Lesson “\(title)” saved."
+        case .moved(let title): "“\(title)” moved."
+        case .deleted(let title): "“\(title)” deleted."
+        case .markedDone(let title): "“\(title)” is done."
+        case .markedNotDone(let title): "“\(title)” is marked as not done."
+        case .scheduleShifted(let days):
+            days == 0 ? "The schedule follows the course plan again." : "The schedule is moved by \(days) day\(abs(days) == 1 ? "" : "s"); learners see the new dates now."
+        case .calendarFeedReset: "Your calendar has a new address; the old one no longer works. Subscribe again with the new one."
         case .cohortCreated(let name): "Cohort “\(name)” created. Invite learners from the People page or enroll members below."
         case .invitationsQueued(let count, let mailed):
             (count == 1 ? "1 invitation" : "\(count) invitations") + (mailed ? " queued for sending by e-mail." : " created. No mail server is set up: copy the links below and send them yourself.")
@@ -58,6 +87,7 @@ public enum Flash: Codable, Sendable, Equatable {
             case .noRoles: "Tick at least one role. Nothing was changed."
             case .lastAdmin: "The organization needs at least one admin: give the role to someone else first."
             case .tokenNameRequired: "Give the token a name, so you know later what uses it."
+            case .activityTitleRequired: "Give the lesson a title (at most 160 characters). Nothing was added."
             }
         }
     }

@@ -4,7 +4,9 @@ import Routes
 /// The one page shell: skip link, top bar with the organization switcher and main navigation,
 /// flash message, content. Mobile first; the menu collapses behind a button only when scripts run.
 public enum Layout {
-    public static func page(title pageTitle: String, _ context: LayoutContext, @HTMLBuilder content: () -> HTML) -> [UInt8] {
+    /// `scripts` are the page's own modules from `Public/js/`, loaded after the shared one.
+    public static func page(title pageTitle: String, _ context: LayoutContext, scripts: [String] = [],
+                            @HTMLBuilder content: () -> HTML) -> [UInt8] {
         let pageContent = content()
         var bytes: [UInt8] = Array("<!DOCTYPE html>".utf8)
         bytes.reserveCapacity(8_192)
@@ -15,7 +17,9 @@ public enum Layout {
                 meta(.name("color-scheme"), .content("light dark"))
                 title { "\(pageTitle) · Atelier" }
                 link(.rel("stylesheet"), .href("/css/app.css"))
+                link(.rel("icon"), .href("/favicon.svg"), .type("image/svg+xml"))
                 script(.src("/js/nav.js"), .defer)
+                for path in scripts { script(.src(path), .defer) }
             }
             body(.class(context.isSignedIn ? "signed-in" : "anonymous")) {
                 a(.class("skip-link"), .href("#main")) { "Skip to content" }

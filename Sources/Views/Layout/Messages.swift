@@ -18,7 +18,13 @@ public enum Messages {
         case .invalidDate: return "Enter a date as YYYY-MM-DD."
         case .endBeforeStart: return "The end date must be on or after the start date."
         case .outOfRange:
-            return field == "capacity" ? "Capacity must be between \(Cohort.capacityRange.lowerBound) and \(Cohort.capacityRange.upperBound)." : "\(label) is out of range."
+            switch field {
+            case "capacity": return "Capacity must be between \(Cohort.capacityRange.lowerBound) and \(Cohort.capacityRange.upperBound)."
+            case "estimated_minutes": return "Duration must be between \(ActivityInput.minutes.lowerBound) and \(ActivityInput.minutes.upperBound) minutes."
+            case "unlock_week", "due_week": return "Pick a week from \(ScheduleOffset.weeks.lowerBound) to \(ScheduleOffset.weeks.upperBound) and a day of the week."
+            case "shift_days": return "Shift by at most 365 days either way."
+            default: return "\(label) is out of range."
+            }
         case .unknownRole: return "Role must be one of: learner, trainer, facilitator, author, admin."
         case .unknownCohort: return "No cohort of this organization has that name."
         case .duplicate: return field == "email" ? "This e-mail address appears more than once." : "\(label) is already used."
@@ -26,6 +32,7 @@ public enum Messages {
         case .controlCharacters: return "\(label) must be one line of text, without line breaks or control characters."
         case .notACohortRole: return "Only learners, trainers and facilitators join a cohort: leave the cohort empty for admins and authors."
         case .invalid: return "\(label) is not valid."
+        case .invalidVideoLink: return "Paste a YouTube or Vimeo link, such as https://www.youtube.com/watch?v=… or https://vimeo.com/…"
         }
     }
 
@@ -44,6 +51,12 @@ public enum Messages {
         case "role": "Role"
         case "cohort", "cohort_id": "Cohort"
         case "description": "Description"
+        case "title": "Title"
+        case "markdown": "Content"
+        case "estimated_minutes": "Duration"
+        case "video_url": "Video link"
+        case "unlock_week": "Unlocks"
+        case "due_week": "Due"
         default: field.prefix(1).uppercased() + field.dropFirst().replacingOccurrences(of: "_", with: " ")
         }
     }

@@ -62,7 +62,7 @@ public enum HomePage {
                     if model.learning.isEmpty {
                         p(.class("empty")) { "You are not enrolled in a training yet. Your trainer or HR will add you to a cohort." }
                     } else {
-                        cards(model.learning, org: model.organization.id, linkCohorts: true)
+                        cards(model.learning, org: model.organization.id, linkCohorts: true, learning: true)
                     }
                 }
             }
@@ -95,7 +95,8 @@ public enum HomePage {
         }
     }
 
-    static func cards(_ cohorts: [HomePageModel.CohortCard], org: Organization.ID, linkCohorts: Bool) -> HTML {
+    /// `learning`: the person learns in these cohorts, so each card offers to continue the course.
+    static func cards(_ cohorts: [HomePageModel.CohortCard], org: Organization.ID, linkCohorts: Bool, learning: Bool = false) -> HTML {
         ul(.class("cards")) {
             for cohort in cohorts {
                 li(.class("card cohort-card")) {
@@ -110,6 +111,10 @@ public enum HomePage {
                         cohort.dates
                     }
                     if let learners = cohort.learners { p(.class("meta")) { "\(learners) learner\(learners == 1 ? "" : "s")" } }
+                    if learning, cohort.status != .upcoming {
+                        a(.href(SiteRoute.cohortContinue(org, cohort.id).path), .class("button-small"),
+                          .ariaLabel("Continue where I left off in \(cohort.name)")) { "Continue where I left off" }
+                    }
                 }
             }
         }

@@ -55,14 +55,26 @@ import VaporTesting
             let invitation = InvitationRecord(organizationID: org.id!, input: InvitationInput(name: "I", email: EmailAddress("i@acme.test")!, role: .learner, cohortID: nil),
                                               tokenHash: "h", expiresAt: Date().addingTimeInterval(3600), invitedBy: admin.id!)
             try await invitation.save(on: app.db)
+            course.status = .published
+            try await course.save(on: app.db)
+            let (module, activity) = try await fx.lesson(in: course)
             let token = try await fx.token(for: admin)
+            // Not `enrolled`: an earlier operation removes that enrollment.
+            let follower = try await fx.person("follower@acme.test", in: org)
+            try await fx.enroll(follower, in: cohort)
+            let learnerToken = try await fx.token(for: follower)
             let bodies: [String: String] = [
+                "CourseStatus": #"{"status":"published"}"#,
+                "CreateModule": #"{"title":"Week 2","unlock":{"week":2,"weekday":1}}"#,
+                "LessonInput": #"{"title":"Read","markdown":"**Hi**","due":{"week":1,"weekday":5}}"#,
+                "ProgressUpdate": #"{"done":true}"#,
                 "CreateCourse": #"{"name":"Course","description":"D"}"#,
                 "CreateCohort": #"{"name":"C","course_id":"\#(course.id!.uuidString)","start_date":"2027-01-01","end_date":"2027-02-01","capacity":10}"#,
                 "CreateEnrollment": #"{"person_id":"\#(newcomer.id!.uuidString)"}"#,
                 "CreateInvitation": #"{"name":"Zoe","email":"zoe@acme.test","role":"learner"}"#,
             ]
-            let ids = ["{orgID}": org.id!.uuidString, "{cohortID}": cohort.id!.uuidString,
+            let ids = ["{orgID}": org.id!.uuidString, "{cohortID}": cohort.id!.uuidString, "{courseID}": course.id!.uuidString,
+                       "{moduleID}": module.id!.uuidString, "{activityID}": activity.id!.uuidString,
                        "{personID}": enrolled.id!.uuidString, "{invitationID}": invitation.id!.uuidString]
             for op in OpenAPIDocument.operations {
                 var path = op.path
@@ -71,7 +83,9 @@ import VaporTesting
                 let body = op.body.map { ByteBuffer(string: bodies[$0]!) }
                 let anonymous = try await app.testing().sendRequest(method, path, headers: APITests.headers(nil), body: body)
                 #expect(anonymous.status == .unauthorized, "\(op.method) \(op.path) anonymous")
-                let response = try await app.testing().sendRequest(method, path, headers: APITests.headers(token), body: body)
+                // Progress is the caller's own: a learner of the cohort asks for it.
+                let caller = op.path.hasSuffix("/progress") ? learnerToken : token
+                let response = try await app.testing().sendRequest(method, path, headers: APITests.headers(caller), body: body)
                 #expect(Int(response.status.code) == op.success, "\(op.method) \(op.path) → \(response.status) \(response.body.string)")
                 if op.response != nil {
                     #expect((try? JSONSerialization.jsonObject(with: Data(response.body.string.utf8))) != nil)

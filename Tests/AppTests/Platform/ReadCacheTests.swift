@@ -5,7 +5,7 @@ import Foundation
 import Testing
 import VaporTesting
 
-@Suite struct SessionCacheTests {
+@Suite struct ReadCacheTests {
     private func signedIn(expiresIn seconds: TimeInterval = 3600) -> SessionQueries.SignedIn {
         let person = Person(id: .init(UUID()), name: "Lea", email: EmailAddress("lea@acme.test")!)
         return .init(user: CurrentUser(person: person, sessionID: UUID(), currentOrganizationID: nil),
@@ -13,7 +13,7 @@ import VaporTesting
     }
 
     @Test func servesWhatItStoredUntilInvalidated() {
-        let cache = SessionCache(lifetime: 5)
+        let cache = ReadCache<SessionQueries.SignedIn>(lifetime: 5)
         let now = Date()
         cache.store(signedIn(), for: "a", loadedIn: cache.generation, now: now)
         #expect(cache.lookup("a", now: now)?.user.person.name == "Lea")
@@ -23,7 +23,7 @@ import VaporTesting
     }
 
     @Test func refusesWhatWasLoadedWhileAWriteRan() {
-        let cache = SessionCache(lifetime: 5)
+        let cache = ReadCache<SessionQueries.SignedIn>(lifetime: 5)
         let before = cache.generation
         cache.invalidate()  // a write finished while the query was in flight
         cache.store(signedIn(), for: "a", loadedIn: before, now: Date())
@@ -31,20 +31,21 @@ import VaporTesting
     }
 
     @Test func entriesExpireWithTheirLifetimeAndTheirSession() {
-        let cache = SessionCache(lifetime: 5)
+        let cache = ReadCache<SessionQueries.SignedIn>(lifetime: 5)
         let now = Date()
         cache.store(signedIn(), for: "old", loadedIn: cache.generation, now: now)
         #expect(cache.lookup("old", now: now.addingTimeInterval(6)) == nil)
-        cache.store(signedIn(expiresIn: 1), for: "ending", loadedIn: cache.generation, now: now)
+        let ending = signedIn(expiresIn: 1)
+        cache.store(ending, for: "ending", loadedIn: cache.generation, now: now, validUntil: ending.expiresAt)
         #expect(cache.lookup("ending", now: now) != nil)
         #expect(cache.lookup("ending", now: now.addingTimeInterval(2)) == nil)
     }
 
     @Test func zeroLifetimeCachesNothingAndCapacityIsBounded() {
-        let off = SessionCache(lifetime: 0)
+        let off = ReadCache<SessionQueries.SignedIn>(lifetime: 0)
         off.store(signedIn(), for: "a", loadedIn: off.generation, now: Date())
         #expect(off.lookup("a", now: Date()) == nil)
-        let small = SessionCache(lifetime: 5, capacity: 2)
+        let small = ReadCache<SessionQueries.SignedIn>(lifetime: 5, capacity: 2)
         for key in ["a", "b", "c"] { small.store(signedIn(), for: key, loadedIn: small.generation, now: Date()) }
         #expect(small.lookup("c", now: Date()) != nil)
         #expect(small.lookup("a", now: Date()) == nil)
@@ -62,6 +63,23 @@ import VaporTesting
             let roles = try await adminBrowser.post("/orgs/\(org.id!)/people/\(lea.id!)/roles", ["roles[]": "admin"])
             #expect(roles.status == .seeOther)
             #expect(try await learner.get("/orgs/\(org.id!)/people").status == .ok)
+        }
+    }
+
+    @Test func anEnrollmentReachesTheLearnersCachedHomeAtOnce() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            let admin = try await fx.person("ada@acme.test", name: "Ada", in: org, roles: [.admin])
+            let lea = try await fx.person("lea@acme.test", name: "Lea", in: org)
+            let cohort = try await fx.cohort(in: org, name: "Spring cohort")
+            var learner = try await fx.signedIn(lea)
+            #expect(!(try await learner.get("/").text.contains("Spring cohort")))
+            #expect(!(try await learner.get("/").text.contains("Spring cohort")), "served from the cache")
+            var adminBrowser = try await fx.signedIn(admin)
+            let enrolled = try await adminBrowser.post("/orgs/\(org.id!)/cohorts/\(cohort.id!)/enrollments", ["person_id": lea.id!.uuidString])
+            #expect(enrolled.status == .seeOther)
+            #expect(try await learner.get("/").text.contains("Spring cohort"))
         }
     }
 

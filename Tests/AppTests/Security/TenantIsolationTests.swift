@@ -13,6 +13,7 @@ import VaporTesting
         let personB: PersonRecord
         let invitationB: InvitationRecord
         let people: [Role: PersonRecord]
+        let moduleB: ModuleRecord, activityB: ActivityRecord
     }
 
     static func world(_ app: Application) async throws -> World {
@@ -30,7 +31,13 @@ import VaporTesting
             if role != .admin && role != .author { try await fx.enroll(person, in: cohortA, as: role == .learner ? .learner : (role == .trainer ? .trainer : .facilitator)) }
             people[role] = person
         }
-        return World(a: a, b: b, cohortA: cohortA, cohortB: cohortB, personB: personB, invitationB: invitationB, people: people)
+        let (moduleB, activityB) = try await fx.lesson(in: course(of: cohortB, app), title: "Globex lesson")
+        return World(a: a, b: b, cohortA: cohortA, cohortB: cohortB, personB: personB, invitationB: invitationB, people: people,
+                     moduleB: moduleB, activityB: activityB)
+    }
+
+    private static func course(of cohort: CohortRecord, _ app: Application) async throws -> CourseRecord {
+        try await CourseRecord.find(cohort.$course.id, on: app.db)!
     }
 
     /// Page routes with Globex's ids (or Acme's org with a Globex object).
@@ -46,7 +53,29 @@ import VaporTesting
             (.GET, "/orgs/\(a)/cohorts/\(cb)"), (.POST, "/orgs/\(a)/cohorts/\(cb)/enrollments"),
             (.POST, "/orgs/\(a)/cohorts/\(cb)/members/\(pb)/remove"), (.POST, "/orgs/\(a)/invitations/\(ib)/revoke"),
             (.POST, "/orgs/\(a)/people/\(pb)/roles"),
-        ]
+        ] + courseRoutes(w)
+    }
+
+    /// The course editor's routes with Globex's course, module and activity; Acme's org with
+    /// Globex's course; and Acme's own course with Globex's module and activity.
+    static func courseRoutes(_ w: World) -> [(HTTPMethod, String)] {
+        let b = w.b.id!.uuidString, a = w.a.id!.uuidString
+        let courseB = w.cohortB.$course.id.uuidString, courseA = w.cohortA.$course.id.uuidString
+        let mb = w.moduleB.id!.uuidString, ab = w.activityB.id!.uuidString
+        var routes: [(HTTPMethod, String)] = [(.POST, "/orgs/\(b)/markdown-preview")]
+        for prefix in ["/orgs/\(b)/courses/\(courseB)", "/orgs/\(a)/courses/\(courseB)", "/orgs/\(a)/courses/\(courseA)"] {
+            routes += [
+                (.GET, prefix + "/activities/\(ab)"), (.POST, prefix + "/activities/\(ab)"),
+                (.POST, prefix + "/activities/\(ab)/move"), (.POST, prefix + "/activities/\(ab)/delete"),
+                (.POST, prefix + "/modules/\(mb)"), (.POST, prefix + "/modules/\(mb)/move"),
+                (.POST, prefix + "/modules/\(mb)/delete"), (.POST, prefix + "/modules/\(mb)/activities"),
+            ]
+            if !prefix.hasSuffix(courseA) {
+                routes += [(.GET, prefix), (.POST, prefix), (.POST, prefix + "/status"), (.POST, prefix + "/duplicate"),
+                           (.POST, prefix + "/modules")]
+            }
+        }
+        return routes
     }
 
     static func apiRoutes(_ w: World) -> [(HTTPMethod, String)] {
@@ -59,13 +88,34 @@ import VaporTesting
             (.GET, b + "/invitations"), (.POST, b + "/invitations"), (.DELETE, b + "/invitations/\(ib)"),
             (.GET, a + "/cohorts/\(cb)"), (.GET, a + "/cohorts/\(cb)/enrollments"), (.POST, a + "/cohorts/\(cb)/enrollments"),
             (.DELETE, a + "/cohorts/\(cb)/enrollments/\(pb)"), (.DELETE, a + "/invitations/\(ib)"),
-        ]
+        ] + apiCourseRoutes(w)
+    }
+
+    static func apiCourseRoutes(_ w: World) -> [(HTTPMethod, String)] {
+        let b = "/api/v1/organizations/\(w.b.id!.uuidString)", a = "/api/v1/organizations/\(w.a.id!.uuidString)"
+        let courseB = w.cohortB.$course.id.uuidString, courseA = w.cohortA.$course.id.uuidString
+        let cb = w.cohortB.id!.uuidString, ca = w.cohortA.id!.uuidString
+        let mb = w.moduleB.id!.uuidString, ab = w.activityB.id!.uuidString
+        var routes: [(HTTPMethod, String)] = []
+        for prefix in [b + "/courses/\(courseB)", a + "/courses/\(courseB)", a + "/courses/\(courseA)"] {
+            routes += [(.POST, prefix + "/modules/\(mb)/lessons"), (.GET, prefix + "/activities/\(ab)"),
+                       (.PUT, prefix + "/activities/\(ab)"), (.DELETE, prefix + "/activities/\(ab)")]
+            if !prefix.hasSuffix(courseA) {
+                routes += [(.GET, prefix), (.POST, prefix + "/status"), (.POST, prefix + "/modules")]
+            }
+        }
+        return routes + [(.GET, b + "/cohorts/\(cb)/progress"), (.PUT, b + "/cohorts/\(cb)/activities/\(ab)/progress"),
+                         (.GET, a + "/cohorts/\(cb)/progress"), (.PUT, a + "/cohorts/\(ca)/activities/\(ab)/progress")]
     }
 
     static func rowCounts(_ app: Application) async throws -> [Int] {
         [try await CourseRecord.query(on: app.db).count(), try await CohortRecord.query(on: app.db).count(),
          try await CohortMemberRecord.query(on: app.db).count(), try await InvitationRecord.query(on: app.db).filter(\.$revokedAt == nil).count(),
-         try await MembershipRecord.query(on: app.db).count()]
+         try await MembershipRecord.query(on: app.db).count(), try await ModuleRecord.query(on: app.db).count(),
+         try await ActivityRecord.query(on: app.db).count(),
+         try await CourseRecord.query(on: app.db).filter(\.$status == .published).count(),
+         try await ActivityRecord.query(on: app.db).filter(\.$title == "Globex lesson").count(),
+         try await ModuleRecord.query(on: app.db).sort(\.$position).all().map(\.position).reduce(0, +)]
     }
 
     @Test(arguments: Role.allCases)
@@ -75,7 +125,8 @@ import VaporTesting
             let before = try await Self.rowCounts(app)
             var browser = try await Fixtures(app: app).signedIn(w.people[role]!)
             let form = ["name": "Hack", "email": "h@h.test", "role": "learner", "person_id": w.personB.id!.uuidString,
-                        "course_id": w.cohortB.$course.id.uuidString, "start_date": "2027-01-01", "end_date": "2027-02-01", "roles[]": "admin"]
+                        "course_id": w.cohortB.$course.id.uuidString, "start_date": "2027-01-01", "end_date": "2027-02-01", "roles[]": "admin",
+                        "title": "Hack", "status": "published", "direction": "up", "markdown": "hack", "kind": "lesson"]
             for (method, path) in Self.pageRoutes(w) {
                 let response = method == .GET ? try await browser.get(path) : try await browser.post(path, form)
                 #expect(response.status == .notFound, "\(role) \(method) \(path) → \(response.status)")
@@ -94,7 +145,7 @@ import VaporTesting
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: token)
             headers.contentType = .json
-            let body = #"{"name":"Hack","email":"h@h.test","role":"learner","person_id":"\#(w.personB.id!.uuidString)","course_id":"\#(w.cohortB.$course.id.uuidString)","start_date":"2027-01-01","end_date":"2027-02-01"}"#
+            let body = #"{"name":"Hack","email":"h@h.test","role":"learner","person_id":"\#(w.personB.id!.uuidString)","course_id":"\#(w.cohortB.$course.id.uuidString)","start_date":"2027-01-01","end_date":"2027-02-01","title":"Hack","status":"published","done":true}"#
             for (method, path) in Self.apiRoutes(w) {
                 let response = try await app.testing().sendRequest(method, path, headers: headers, body: method == .GET ? nil : ByteBuffer(string: body))
                 #expect(response.status == .notFound, "\(role) \(method) \(path) → \(response.status)")

@@ -3,6 +3,7 @@ import Domain
 import Fluent
 import Foundation
 import Vapor
+import Views
 
 /// Builders for the rows tests need, written straight to the database.
 struct Fixtures {
@@ -63,5 +64,22 @@ struct Fixtures {
         let token = "atl_test_" + UUID().uuidString
         try await APITokenRecord(personID: person.id!, name: "test", tokenHash: SecretToken.hash(token)).save(on: app.db)
         return token
+    }
+}
+
+extension Fixtures {
+    /// A module (appended to the course) holding one lesson.
+    @discardableResult
+    func lesson(in course: CourseRecord, title: String = "Opening", module moduleTitle: String = "Basics",
+                markdown: String = "Hello **there**", required: Bool = false) async throws -> (ModuleRecord, ActivityRecord) {
+        let existing = try await ModuleRecord.query(on: app.db).filter(\.$course.$id == course.id!).count()
+        let module = ModuleRecord(organizationID: course.$organization.id, courseID: course.id!,
+                                  input: ModuleInput(title: moduleTitle, unlock: nil), position: existing)
+        try await module.save(on: app.db)
+        let activity = ActivityRecord(organizationID: course.$organization.id, courseID: course.id!, moduleID: module.id!, kind: .lesson,
+                                      input: ActivityInput(title: title, estimatedMinutes: 10, required: required, due: nil), position: 0)
+        try await activity.save(on: app.db)
+        try await LessonRecord(activityID: activity.id!, markdown: markdown, html: Markdown.render(markdown).rawValue).save(on: app.db)
+        return (module, activity)
     }
 }

@@ -22,7 +22,7 @@ struct APICohortsController: RouteCollection {
         let query = CourseRecord.query(on: req.db).filter(\.$organization.$id == context.organizationID)
         let total = try await query.count()
         let rows = try await query.sort(\.$name).range((page - 1) * per ..< page * per).all()
-        return PageDTO(items: rows.map { CourseDTO(id: $0.id!, name: $0.name, description: $0.description) },
+        return PageDTO(items: rows.map(CourseDTO.init),
                        page: page, per: per, total: total)
     }
 
@@ -33,7 +33,7 @@ struct APICohortsController: RouteCollection {
         let input = try CourseInput.check(name: body.name, description: body.description)
         let course = CourseRecord(organizationID: context.organizationID, name: input.name, description: input.description)
         try await course.save(on: req.db)
-        return try await CourseDTO(id: course.id!, name: course.name, description: course.description).encodeResponse(status: .created, for: req)
+        return try await CourseDTO(course).encodeResponse(status: .created, for: req)
     }
 
     /// Admins see every cohort; others the cohorts they are in.

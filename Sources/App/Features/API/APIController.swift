@@ -13,6 +13,7 @@ struct APIController: RouteCollection {
         org.get("members", use: members)
         try org.register(collection: APICohortsController())
         try org.register(collection: APIInvitationsController())
+        try org.register(collection: APICoursesController())
     }
 
     func me(req: Request) async throws -> MeDTO {

@@ -27,6 +27,14 @@ struct CourseDTO: Content {
     let id: UUID
     let name: String
     let description: String
+    let status: String
+
+    init(_ course: CourseRecord) {
+        id = course.id!
+        name = course.name
+        description = course.description
+        status = course.status.rawValue
+    }
 }
 
 struct CohortDTO: Content {

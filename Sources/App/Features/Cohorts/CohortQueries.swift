@@ -6,7 +6,7 @@ import Views
 
 /// Loads what cohort pages show in a fixed number of queries, whatever the number of cohorts.
 enum CohortQueries {
-    struct PersonCohorts {
+    struct PersonCohorts: Sendable {
         var learning: [HomePageModel.CohortCard] = []
         var running: [HomePageModel.CohortCard] = []
     }

@@ -13,6 +13,8 @@ final class CohortRecord: Model, @unchecked Sendable {
     @Field(key: "start_date") var startDate: String
     @Field(key: "end_date") var endDate: String
     @Field(key: "capacity") var capacity: Int
+    /// Days by which a trainer moved this cohort's whole schedule (unlock and due dates).
+    @Field(key: "schedule_shift_days") var scheduleShiftDays: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -25,6 +27,7 @@ final class CohortRecord: Model, @unchecked Sendable {
         self.startDate = input.startDate.description
         self.endDate = input.endDate.description
         self.capacity = input.capacity
+        self.scheduleShiftDays = 0
     }
 
     func domain() -> Cohort {

@@ -95,7 +95,8 @@ struct CohortsController: RouteCollection {
                 let person = try row.joined(PersonRecord.self)
                 return .init(id: .init(person.id!), name: person.name, email: person.email, role: row.cohortRole)
             },
-            candidates: candidates, canManage: canManage, showsEmails: canManage || isStaff)
+            candidates: candidates, canManage: canManage, showsEmails: canManage || isStaff,
+            viewerIsLearner: !isStaff && mine.contains { $0.cohortRole == .learner })
         return .page(CohortPage.render(model, req.layout(context, section: canManage ? .cohorts : .home)), request: req)
     }
 

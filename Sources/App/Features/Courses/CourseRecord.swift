@@ -9,15 +9,17 @@ final class CourseRecord: Model, @unchecked Sendable {
     @Parent(key: "organization_id") var organization: OrganizationRecord
     @Field(key: "name") var name: String
     @Field(key: "description") var description: String
+    @Field(key: "status") var status: PublicationStatus
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
 
-    init(id: UUID? = nil, organizationID: UUID, name: String, description: String) {
+    init(id: UUID? = nil, organizationID: UUID, name: String, description: String, status: PublicationStatus = .draft) {
         self.id = id
         self.$organization.id = organizationID
         self.name = name
         self.description = description
+        self.status = status
     }
 
     func domain() -> Course {

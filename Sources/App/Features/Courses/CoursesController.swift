@@ -4,7 +4,7 @@ import Routes
 import Vapor
 import Views
 
-/// Course outlines: a name and a description for now; content comes with the courses issue.
+/// The organization's courses, and creating one (which opens its editor).
 struct CoursesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let org = routes.grouped("orgs", ":orgID")
@@ -26,8 +26,12 @@ struct CoursesController: RouteCollection {
         let cohorts = try await CohortRecord.query(on: req.db).filter(\.$organization.$id == context.organizationID)
             .all(\.$course.$id)
         let counts = Dictionary(cohorts.map { ($0, 1) }, uniquingKeysWith: +)
+        let modules = try await ModuleRecord.query(on: req.db).filter(\.$organizationID == context.organizationID).all(\.$course.$id)
+        let moduleCounts = Dictionary(modules.map { ($0, 1) }, uniquingKeysWith: +)
         let model = CoursesPageModel(organizationID: context.organization.id,
-                                     courses: courses.map { .init(name: $0.name, description: $0.description, cohorts: counts[$0.id!] ?? 0) },
+                                     courses: courses.map { .init(id: .init($0.id!), name: $0.name, description: $0.description,
+                                                                  status: $0.status, modules: moduleCounts[$0.id!] ?? 0,
+                                                                  cohorts: counts[$0.id!] ?? 0) },
                                      state: state)
         return .page(CoursesPage.render(model, req.layout(context, section: .courses)), status: status, request: req)
     }
@@ -38,8 +42,9 @@ struct CoursesController: RouteCollection {
         let form = try req.content.decode(CourseForm.self)
         do {
             let input = try CourseInput.check(name: form.name, description: form.description)
-            try await CourseRecord(organizationID: context.organizationID, name: input.name, description: input.description).save(on: req.db)
-            return req.redirect(to: SiteRoute.courses(context.organization.id).path, flash: .courseCreated(name: input.name))
+            let course = CourseRecord(organizationID: context.organizationID, name: input.name, description: input.description)
+            try await course.save(on: req.db)
+            return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path, flash: .courseCreated(name: input.name))
         } catch let errors as ValidationErrors {
             return try await render(req, context, state: Form.State(values: ["name": form.name ?? "", "description": form.description ?? ""],
                                                                     errors: errors.errors), status: .unprocessableEntity)

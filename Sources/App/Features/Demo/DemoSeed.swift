@@ -59,15 +59,13 @@ enum DemoSeed {
                 try await CohortMemberRecord(cohortID: cohort.id!, organizationID: org.id!, personID: people[account.email]!.id!,
                                              role: .learner).save(on: db)
             }
+            try await DemoCourse.load(course: course, cohort: cohort, people: people, on: db)
         }
         printAccounts(app)
     }
 
     static func shifted(_ day: Day, days: Int) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-        return Day.today(calendar.date(byAdding: .day, value: days, to: date)!)
+        day.adding(days: days)
     }
 
     static func printAccounts(_ app: Application) {

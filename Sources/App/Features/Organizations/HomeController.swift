@@ -21,8 +21,12 @@ struct HomeController: RouteCollection {
             return .page(ErrorPage.render(status: 404, message: "You are not a member of any organization any more. Ask an admin to invite you again.",
                                           req.layout(nil, section: .home)), request: req)
         }
-        let cohorts = try await CohortQueries.cohorts(of: user.person.id.uuid, in: context.organizationID,
-                                                      today: .today(), on: req.db)
+        let today = Day.today()
+        let key = "\(user.person.id)/\(context.organizationID)/\(today)"
+        let cohorts = try await req.application.readCaches.homeCohorts.value(for: key) {
+            (try await CohortQueries.cohorts(of: user.person.id.uuid, in: context.organizationID, today: today, on: req.db),
+             validUntil: Date.distantFuture)
+        } ?? CohortQueries.PersonCohorts()
         var admin: HomePageModel.AdminSummary?
         if Permission.can(.viewReports, context.roles) {
             admin = try await summary(of: context.organizationID, on: req.db)
@@ -49,7 +53,7 @@ struct HomeController: RouteCollection {
             try await SessionRecord.query(on: req.db).filter(\.$id == sessionID)
                 .set(\.$organizationID, to: context.organizationID).update()
             // A GET that writes: the sign-in context the cache holds changed.
-            req.application.sessionCache.invalidate()
+            req.application.readCaches.invalidateAll()
         }
         return req.redirect(to: SiteRoute.home.path, flash: .switched(organization: context.organization.name))
     }

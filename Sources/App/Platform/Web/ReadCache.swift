@@ -2,22 +2,23 @@ import Foundation
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Signed-in contexts loaded recently, so that a run of page views costs no session query. On
-/// SQLite every query is a round trip through the thread pool, and the session query was half the
-/// cost of the home page.
+/// Values read from the database recently, so that a run of page views costs no query. On SQLite
+/// every query is a round trip through the thread pool: the session query was half the cost of
+/// the home page, and the home's cohort query most of the rest.
 ///
 /// Why it stays correct:
-/// - every request that may write (any method but GET, HEAD and OPTIONS, plus the GETs that write,
-///   which call `invalidate()`) empties the cache before its response leaves, so whoever changed
-///   something sees the change on their next page;
+/// - every request that may write (any method but GET, HEAD and OPTIONS, plus the GETs that write
+///   cached data, which call `ReadCaches.invalidateAll()`) empties every cache before its response
+///   leaves, so whoever changed something sees the change on their next page;
 /// - an entry loaded while such a write was running is refused (`generation`), so a read that
 ///   raced a write cannot put stale data back;
-/// - a session's expiry is checked on every hit, and an entry lives at most `lifetime`: that bounds
-///   how long a change made by *another* server process on a shared PostgreSQL goes unseen here.
-final class SessionCache: Sendable {
+/// - an entry lives at most `lifetime` (and never past its own `validUntil`): that bounds how long a
+///   change made by *another* server process on a shared PostgreSQL goes unseen here.
+final class ReadCache<Value: Sendable>: Sendable {
     private struct Entry {
-        let signedIn: SessionQueries.SignedIn
+        let value: Value
         let loadedAt: Date
+        let validUntil: Date
     }
 
     private struct State {
@@ -28,7 +29,7 @@ final class SessionCache: Sendable {
     private let state = NIOLockedValueBox(State())
     /// Zero turns the cache off.
     let lifetime: TimeInterval
-    /// Beyond this many sessions the cache starts afresh rather than tracking recency.
+    /// Beyond this many entries the cache starts afresh rather than tracking recency.
     let capacity: Int
 
     init(lifetime: TimeInterval, capacity: Int = 10_000) {
@@ -39,29 +40,36 @@ final class SessionCache: Sendable {
     /// Read before loading from the database, handed back to `store`.
     var generation: UInt64 { state.withLockedValue { $0.generation } }
 
-    func lookup(_ tokenHash: String, now: Date) -> SessionQueries.SignedIn? {
+    func lookup(_ key: String, now: Date) -> Value? {
         guard lifetime > 0 else { return nil }
         return state.withLockedValue { state in
-            guard let entry = state.entries[tokenHash] else { return nil }
-            guard now < entry.signedIn.expiresAt, now.timeIntervalSince(entry.loadedAt) < lifetime else {
-                state.entries[tokenHash] = nil
+            guard let entry = state.entries[key] else { return nil }
+            guard now < entry.validUntil, now.timeIntervalSince(entry.loadedAt) < lifetime else {
+                state.entries[key] = nil
                 return nil
             }
-            return entry.signedIn
+            return entry.value
         }
     }
 
-    func store(_ signedIn: SessionQueries.SignedIn, for tokenHash: String, loadedIn generation: UInt64, now: Date) {
+    func store(_ value: Value, for key: String, loadedIn generation: UInt64, now: Date, validUntil: Date = .distantFuture) {
         guard lifetime > 0 else { return }
         state.withLockedValue { state in
             guard state.generation == generation else { return }
             if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
-            state.entries[tokenHash] = Entry(signedIn: signedIn, loadedAt: now)
+            state.entries[key] = Entry(value: value, loadedAt: now, validUntil: validUntil)
         }
     }
 
-    /// Forgets everything; called after anything that may have changed a session, a person or a
-    /// membership.
+    /// The cached value, or `load()`'s, stored unless a write ran meanwhile.
+    func value(for key: String, now: Date = Date(), load: () async throws -> (Value, validUntil: Date)?) async rethrows -> Value? {
+        if let cached = lookup(key, now: now) { return cached }
+        let generation = self.generation
+        guard let (value, validUntil) = try await load() else { return nil }
+        store(value, for: key, loadedIn: generation, now: now, validUntil: validUntil)
+        return value
+    }
+
     func invalidate() {
         state.withLockedValue { state in
             state.generation &+= 1
@@ -70,12 +78,29 @@ final class SessionCache: Sendable {
     }
 }
 
-extension Application {
-    private struct SessionCacheKey: StorageKey { typealias Value = SessionCache }
+/// The caches of what most pages read: who is signed in, and the cohorts on their home page.
+final class ReadCaches: Sendable {
+    let sessions: ReadCache<SessionQueries.SignedIn>
+    let homeCohorts: ReadCache<CohortQueries.PersonCohorts>
 
-    var sessionCache: SessionCache {
+    init(lifetime: TimeInterval) {
+        sessions = ReadCache(lifetime: lifetime)
+        homeCohorts = ReadCache(lifetime: lifetime)
+    }
+
+    /// Called after anything that may have changed a session, a person, a membership or a cohort.
+    func invalidateAll() {
+        sessions.invalidate()
+        homeCohorts.invalidate()
+    }
+}
+
+extension Application {
+    private struct ReadCachesKey: StorageKey { typealias Value = ReadCaches }
+
+    var readCaches: ReadCaches {
         // Set up by configure(_:config:); without it nothing is cached.
-        get { storage[SessionCacheKey.self] ?? SessionCache(lifetime: 0) }
-        set { storage[SessionCacheKey.self] = newValue }
+        get { storage[ReadCachesKey.self] ?? ReadCaches(lifetime: 0) }
+        set { storage[ReadCachesKey.self] = newValue }
     }
 }

@@ -2,9 +2,13 @@ import Vapor
 
 /// Headers that make injected markup inert even if some escaped the renderer: only our own scripts
 /// and styles run, nothing frames us, nothing sniffs types.
+///
+/// Lessons may show images from other https sites (authors link them in Markdown) and embed the
+/// YouTube and Vimeo players, from their no-tracking hosts only and only once a learner asks.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
     static let contentSecurityPolicy = [
-        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: https:",
+        "media-src 'self'", "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
         "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
     ].joined(separator: "; ")
 

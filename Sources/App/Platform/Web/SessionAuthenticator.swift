@@ -3,11 +3,11 @@ import Fluent
 import Vapor
 
 /// Signs the request in from the `atelier_session` cookie: one query loads the session, its person
-/// and their memberships, or none when `SessionCache` has them; requests that may write empty
-/// that cache when they finish.
+/// and their memberships, or none when the `ReadCaches` have them; requests that may write empty
+/// those caches when they finish.
 struct SessionAuthenticator: AsyncMiddleware {
     static let cookieName = "atelier_session"
-    let cache: SessionCache
+    let caches: ReadCaches
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !request.isAPI, let token = request.cookie(Self.cookieName), !token.isEmpty,
@@ -20,18 +20,16 @@ struct SessionAuthenticator: AsyncMiddleware {
         case .GET, .HEAD, .OPTIONS:
             return try await next.respond(to: request)
         default:
-            defer { cache.invalidate() }
+            defer { caches.invalidateAll() }
             return try await next.respond(to: request)
         }
     }
 
     private func signedIn(tokenHash: String, on db: any Database) async throws -> SessionQueries.SignedIn? {
         let now = Date()
-        if let cached = cache.lookup(tokenHash, now: now) { return cached }
-        let generation = cache.generation
-        guard let loaded = try await SessionQueries.signedIn(tokenHash: tokenHash, now: now, on: db) else { return nil }
-        cache.store(loaded, for: tokenHash, loadedIn: generation, now: now)
-        return loaded
+        return try await caches.sessions.value(for: tokenHash, now: now) {
+            try await SessionQueries.signedIn(tokenHash: tokenHash, now: now, on: db).map { ($0, validUntil: $0.expiresAt) }
+        }
     }
 }
 

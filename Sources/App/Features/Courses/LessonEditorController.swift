@@ -1,0 +1,128 @@
+import Domain
+import Fluent
+import Routes
+import Vapor
+import Views
+
+/// Activities in a module: add, edit (a lesson's frame and content), move, delete; and the
+/// Markdown preview the editor calls while an author types.
+struct LessonEditorController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let course = routes.grouped("orgs", ":orgID", "courses", ":courseID")
+        course.post("modules", ":moduleID", "activities", use: add)
+        course.get("activities", ":activityID", use: page)
+        course.post("activities", ":activityID", use: save)
+        course.post("activities", ":activityID", "move", use: move)
+        course.post("activities", ":activityID", "delete", use: delete)
+        routes.post("orgs", ":orgID", "markdown-preview", use: preview)
+    }
+
+    struct AddForm: Content { var title: String?; var kind: String? }
+    struct LessonForm: Content {
+        var title: String?
+        var estimated_minutes: String?
+        var required: String?
+        var due_week: String?
+        var due_weekday: String?
+        var markdown: String?
+        var video_url: String?
+        var intent: String?
+    }
+    struct PreviewForm: Content { var markdown: String? }
+    struct PreviewResponse: Content { let html: String }
+
+    func add(req: Request) async throws -> Response {
+        let (context, course) = try await CourseEditorController.authoring(req)
+        let module = try await CourseQueries.module(req.parameters.get("moduleID"), of: course, on: req.db)
+        let form = try req.content.decode(AddForm.self)
+        guard (form.kind.flatMap(ActivityKind.init(rawValue:)) ?? .lesson) == .lesson else {
+            throw Abort(.unprocessableEntity, reason: "Only lessons can be added for now.")
+        }
+        var v = Validator()
+        let input = ActivityInput.check(title: form.title, estimatedMinutes: nil, required: false, dueWeek: nil, dueWeekday: nil, into: &v)
+        guard v.errors.isEmpty else {
+            return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path + "#module-\(module.id!.uuidString.lowercased())",
+                                flash: .failure(.activityTitleRequired))
+        }
+        let (activity, _) = try await CourseAuthoring.addLesson(input, content: LessonInput(markdown: "", video: nil), to: module, on: req.db)
+        return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
+                            flash: .lessonAdded(title: input.title))
+    }
+
+    func page(req: Request) async throws -> Response {
+        let (context, course) = try await CourseEditorController.authoring(req)
+        let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
+        let lesson = try await CourseAuthoring.lesson(of: activity, on: req.db)
+        return try await render(req, context, course, activity, markdown: lesson.markdown, videoLink: lesson.video?.link ?? "",
+                                preview: TrustedHTML(sanitized: lesson.html))
+    }
+
+    private func render(_ req: Request, _ context: OrganizationContext, _ course: CourseRecord, _ activity: ActivityRecord,
+                        markdown: String, videoLink: String, preview: TrustedHTML, state: Form.State = .empty,
+                        status: HTTPResponseStatus = .ok) async throws -> Response {
+        let module = try await ModuleRecord.find(activity.$module.id, on: req.db)
+        let model = LessonEditorModel(organizationID: context.organization.id, courseID: .init(course.id!), courseName: course.name,
+                                      moduleTitle: module?.title ?? "", activity: activity.domain(), markdown: markdown,
+                                      videoLink: videoLink, preview: preview, state: state)
+        return .page(LessonEditorPage.render(model, req.layout(context, section: .courses)), status: status, request: req)
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (context, course) = try await CourseEditorController.authoring(req)
+        let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
+        let form = try req.content.decode(LessonForm.self)
+        var v = Validator()
+        let frame = ActivityInput.check(title: form.title, estimatedMinutes: form.estimated_minutes, required: form.required == "on",
+                                        dueWeek: form.due_week, dueWeekday: form.due_weekday, into: &v)
+        let content = LessonInput.check(markdown: form.markdown, videoURL: form.video_url, into: &v)
+        let values = ["title": form.title ?? "", "estimated_minutes": form.estimated_minutes ?? "", "required": form.required ?? "",
+                      "due_week": form.due_week ?? "", "due_weekday": form.due_weekday ?? ""]
+        let rendered = v.errors.contains { $0.field == "markdown" } ? TrustedHTML(sanitized: "") : Markdown.render(content.markdown)
+        if !v.errors.isEmpty || form.intent == "preview" {
+            return try await render(req, context, course, activity, markdown: form.markdown ?? "", videoLink: form.video_url ?? "",
+                                    preview: rendered, state: Form.State(values: values, errors: v.errors),
+                                    status: v.errors.isEmpty ? .ok : .unprocessableEntity)
+        }
+        _ = try await CourseAuthoring.saveLesson(activity, frame: frame, content: content, on: req.db)
+        return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
+                            flash: .lessonSaved(title: frame.title))
+    }
+
+    func move(req: Request) async throws -> Response {
+        let (context, course) = try await CourseEditorController.authoring(req)
+        let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
+        let direction = try CourseEditorController.direction(req)
+        try await req.db.transaction { db in
+            let siblings = try await ActivityRecord.query(on: db).filter(\.$module.$id == activity.$module.id).sort(\.$position).all()
+            guard let positions = Reordering.move(activity.id!, direction, in: siblings.map { $0.id! }) else { return }
+            for sibling in siblings where sibling.position != positions[sibling.id!] {
+                sibling.position = positions[sibling.id!]!
+                try await sibling.save(on: db)
+            }
+        }
+        return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path
+                                + "#module-\(activity.$module.id.uuidString.lowercased())",
+                            flash: .moved(title: activity.title))
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let (context, course) = try await CourseEditorController.authoring(req)
+        let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
+        try await activity.delete(on: req.db)
+        return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path
+                                + "#module-\(activity.$module.id.uuidString.lowercased())",
+                            flash: .deleted(title: activity.title))
+    }
+
+    /// The editor's live preview: the same renderer as saving, so what the author sees is what
+    /// learners get. Authors only; nothing is stored.
+    func preview(req: Request) async throws -> PreviewResponse {
+        let context = try await req.organizationContext()
+        try context.require(.manageCourses)
+        let markdown = try req.content.decode(PreviewForm.self).markdown ?? ""
+        var v = Validator()
+        _ = LessonInput.check(markdown: markdown, videoURL: nil, into: &v)
+        try v.check()
+        return PreviewResponse(html: Markdown.render(markdown).rawValue)
+    }
+}

@@ -1,0 +1,83 @@
+import Domain
+import Fluent
+import Routes
+import Vapor
+import Views
+
+/// Learners follow their cohort's course: the outline with progress, lesson pages, "Mark as
+/// done", and the heartbeats that record time spent.
+struct LearningController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let cohort = routes.grouped("orgs", ":orgID", "cohorts", ":cohortID")
+        cohort.get("course", use: outline)
+        cohort.get("continue", use: resume)
+        cohort.get("activities", ":activityID", use: activity)
+        cohort.post("activities", ":activityID", "done", use: done)
+        cohort.post("activities", ":activityID", "heartbeat", use: heartbeat)
+    }
+
+    struct DoneForm: Content { var done: String? }
+    struct HeartbeatForm: Content { var seconds: Int? }
+    struct HeartbeatResponse: Content { let secondsSpent: Int }
+
+    func outline(req: Request) async throws -> Response {
+        let access = try await LearningAccess.load(req)
+        let view = try await LearnerView.load(access, on: req.db)
+        let model = view.outlineModel(access)
+        return .page(CourseOutlinePage.render(model, req.layout(access.context, section: .home)), request: req)
+    }
+
+    /// "Continue where I left off": the activity to resume, or the outline when there is none.
+    func resume(req: Request) async throws -> Response {
+        let access = try await LearningAccess.load(req)
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohort.id!)
+        guard access.canSeeContent else { return req.redirect(to: SiteRoute.cohortCourse(org, cohort).path) }
+        let view = try await LearnerView.load(access, on: req.db)
+        guard let id = view.outlineModel(access).resume?.id else { return req.redirect(to: SiteRoute.cohortCourse(org, cohort).path) }
+        return req.redirect(to: SiteRoute.cohortActivity(org, cohort, id).path)
+    }
+
+    func activity(req: Request) async throws -> Response {
+        let access = try await LearningAccess.load(req)
+        guard access.canSeeContent else { throw AppError.notFound() }
+        let view = try await LearnerView.load(access, on: req.db)
+        guard let located = view.locate(req.parameters.get("activityID")) else { throw AppError.notFound() }
+        guard access.isOpen(located.module) else {
+            let opens = access.unlockDay(of: located.module).map(DateText.day) ?? "later"
+            return .page(ErrorPage.render(status: 403, message: "“\(located.module.title)” opens on \(opens). Come back then!",
+                                          req.layout(access.context, section: .home)), status: .forbidden, request: req)
+        }
+        let lesson = try await LessonRecord.query(on: req.db).filter(\.$activity.$id == located.activity.id.uuid).first()
+        if access.isLearner { try await ProgressStore.visit(access, activityID: located.activity.id.uuid, on: req.db) }
+        let model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson?.html ?? ""), video: lesson?.video)
+        return .page(LessonPage.render(model, req.layout(access.context, section: .home)), request: req)
+    }
+
+    func done(req: Request) async throws -> Response {
+        let access = try await LearningAccess.load(req)
+        guard access.isLearner, access.canSeeContent else { throw AppError.notFound() }
+        let view = try await LearnerView.load(access, on: req.db)
+        guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module) else { throw AppError.notFound() }
+        let done = try req.content.decode(DoneForm.self).done != "false"
+        try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, on: req.db)
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohort.id!)
+        if done, let next = located.next, access.isOpen(next.module) {
+            return req.redirect(to: SiteRoute.cohortActivity(org, cohort, next.activity.id).path, flash: .markedDone(title: located.activity.title))
+        }
+        let target = done ? SiteRoute.cohortCourse(org, cohort).path : SiteRoute.cohortActivity(org, cohort, located.activity.id).path
+        return req.redirect(to: target, flash: done ? .markedDone(title: located.activity.title) : .markedNotDone(title: located.activity.title))
+    }
+
+    func heartbeat(req: Request) async throws -> HeartbeatResponse {
+        let access = try await LearningAccess.load(req)
+        guard access.isLearner, access.canSeeContent else { throw AppError.notFound() }
+        guard let text = req.parameters.get("activityID"), let id = UUID(uuidString: text),
+              try await ActivityRecord.query(on: req.db).filter(\.$id == id).filter(\.$courseID == access.course.id!).count() == 1 else {
+            throw AppError.notFound()
+        }
+        guard let seconds = try req.content.decode(HeartbeatForm.self).seconds, seconds > 0 else {
+            throw AppError(status: .unprocessableEntity, code: "invalid_seconds", message: "seconds must be a positive number", field: "seconds")
+        }
+        return HeartbeatResponse(secondsSpent: try await ProgressStore.heartbeat(access, activityID: id, seconds: seconds, on: req.db))
+    }
+}

@@ -1,0 +1,62 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Reads and writes learners' progress. A row exists from a learner's first visit of an activity.
+enum ProgressStore {
+    /// Longest time one heartbeat may add, whatever the client claims.
+    static let maximumHeartbeatSeconds = 60
+    /// Time recorded per activity stops growing here (a tab left open for days).
+    static let maximumSecondsPerActivity = 8 * 3600
+
+    static func states(cohortID: UUID, personID: UUID, on db: any Database) async throws -> [ProgressRecord] {
+        try await ProgressRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$personID == personID).all()
+    }
+
+    /// The row for this learner and activity, created on first use. Two first visits at once meet
+    /// the unique index; the loser reads the winner's row.
+    static func row(_ access: LearningAccess, activityID: UUID, now: Date, on db: any Database) async throws -> ProgressRecord {
+        if let existing = try await find(access, activityID: activityID, on: db) { return existing }
+        let row = ProgressRecord(organizationID: access.context.organizationID, cohortID: access.cohort.id!,
+                                 personID: access.personID, activityID: activityID, now: now)
+        do {
+            try await row.create(on: db)
+            return row
+        } catch {
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                  let existing = try await find(access, activityID: activityID, on: db) else { throw error }
+            return existing
+        }
+    }
+
+    private static func find(_ access: LearningAccess, activityID: UUID, on db: any Database) async throws -> ProgressRecord? {
+        try await ProgressRecord.query(on: db).filter(\.$cohortID == access.cohort.id!)
+            .filter(\.$personID == access.personID).filter(\.$activityID == activityID).first()
+    }
+
+    static func visit(_ access: LearningAccess, activityID: UUID, now: Date = Date(), on db: any Database) async throws {
+        let row = try await row(access, activityID: activityID, now: now, on: db)
+        row.lastVisitedAt = now
+        try await row.save(on: db)
+    }
+
+    static func setDone(_ done: Bool, _ access: LearningAccess, activityID: UUID, now: Date = Date(), on db: any Database) async throws {
+        let row = try await row(access, activityID: activityID, now: now, on: db)
+        row.state = done ? .done : .started
+        row.completedAt = done ? (row.completedAt ?? now) : nil
+        row.lastVisitedAt = now
+        try await row.save(on: db)
+    }
+
+    /// Adds the time since the last heartbeat, bounded by what the client says and by
+    /// `maximumHeartbeatSeconds`, so a replayed or forged heartbeat cannot add hours.
+    static func heartbeat(_ access: LearningAccess, activityID: UUID, seconds: Int, now: Date = Date(), on db: any Database) async throws -> Int {
+        let row = try await row(access, activityID: activityID, now: now, on: db)
+        let elapsed = max(0, Int(now.timeIntervalSince(row.lastVisitedAt).rounded(.up)))
+        let added = min(max(seconds, 0), Self.maximumHeartbeatSeconds, elapsed)
+        row.secondsSpent = min(row.secondsSpent + added, Self.maximumSecondsPerActivity)
+        row.lastVisitedAt = now
+        try await row.save(on: db)
+        return row.secondsSpent
+    }
+}

@@ -1,0 +1,84 @@
+import Domain
+import Routes
+
+public struct LessonEditorModel: Sendable {
+    public var organizationID: Organization.ID
+    public var courseID: Course.ID
+    public var courseName: String
+    public var moduleTitle: String
+    public var activity: Activity
+    public var markdown: String
+    public var videoLink: String
+    /// The Markdown as learners will see it: the saved lesson, or the text being previewed.
+    public var preview: TrustedHTML
+    public var state: Form.State
+
+    public init(organizationID: Organization.ID, courseID: Course.ID, courseName: String, moduleTitle: String,
+                activity: Activity, markdown: String, videoLink: String, preview: TrustedHTML, state: Form.State = .empty) {
+        self.organizationID = organizationID; self.courseID = courseID; self.courseName = courseName
+        self.moduleTitle = moduleTitle; self.activity = activity; self.markdown = markdown; self.videoLink = videoLink
+        self.preview = preview; self.state = state
+    }
+}
+
+/// Writing a lesson: its frame (title, duration, required, due) and its content in Markdown, with
+/// a preview that follows the typing when scripts run and a Preview button when they do not.
+public enum LessonEditorPage {
+    public static func render(_ model: LessonEditorModel, _ context: LayoutContext) -> [UInt8] {
+        let org = model.organizationID
+        let activity = model.activity
+        let state = model.state
+        let values = { (field: String, saved: String) in state.values[field] ?? saved }
+        return Layout.page(title: "Edit \(activity.title)", context, scripts: ["/js/markdown-preview.js"]) {
+            p(.class("breadcrumb")) {
+                a(.href(SiteRoute.courses(org).path)) { "Courses" }
+                " › "
+                a(.href(SiteRoute.course(org, model.courseID).path + "#module-\(activity.moduleID)")) { model.courseName }
+            }
+            h1 { activity.title }
+            p(.class("lead")) { "Lesson in “\(model.moduleTitle)”" }
+            Form.errorSummary(state)
+            form(.method("post"), .action(SiteRoute.activityEdit(org, model.courseID, activity.id).path), .class("lesson-editor")) {
+                Form.csrf(context.csrfToken)
+                Form.field("Title", name: "title", state: state, value: values("title", activity.title), autocomplete: "off")
+                div(.class("field-row")) {
+                    Form.field("Duration (minutes)", name: "estimated_minutes", type: "number", state: state,
+                               value: values("estimated_minutes", String(activity.estimatedMinutes)),
+                               extra: [.min(ActivityInput.minutes.lowerBound), .max(ActivityInput.minutes.upperBound)])
+                    div(.class("field")) {
+                        span(.class("label-like")) { "Completion" }
+                        label(.class("check")) {
+                            input(.type("checkbox"), .name("required"), .value("on"),
+                                  .checked(state.values.isEmpty ? activity.required : state.values["required"] == "on"))
+                            "Required to complete the course"
+                        }
+                    }
+                }
+                ScheduleFields.render(legend: "Due (optional)", field: "due", offset: activity.due, state: state, idPrefix: "")
+                div(.class("editor-columns")) {
+                    div(.class("field" + (state.error("markdown") == nil ? "" : " field-invalid"))) {
+                        label(.for("markdown")) { "Content" }
+                        p(.class("hint"), .id("markdown-hint")) {
+                            "Markdown: **bold**, *italic*, # headings, - lists, [links](https://…), ![images](https://…), tables, ``` code."
+                        }
+                        textarea(.name("markdown"), .id("markdown"), .rows(18), .ariaDescribedby("markdown-hint"),
+                                 .data("preview-target", "lesson-preview"),
+                                 .data("preview-url", SiteRoute.markdownPreview(org).path)) { model.markdown }
+                        if let error = state.error("markdown") { p(.class("field-error")) { error } }
+                    }
+                    section(.class("preview"), .aria("labelledby", "preview-heading")) {
+                        h2(.id("preview-heading"), .class("preview-heading")) { "Preview" }
+                        div(.id("lesson-preview"), .class("prose"), .ariaLive("polite")) { model.preview }
+                    }
+                }
+                Form.field("Video link (YouTube or Vimeo)", name: "video_url", type: "url", state: state,
+                           value: model.videoLink, required: false, autocomplete: "off",
+                           hint: "Learners see it above the text, played from the privacy-friendly player.")
+                div(.class("form-actions")) {
+                    button(.type("submit"), .name("intent"), .value("save"), .class("button")) { "Save lesson" }
+                    button(.type("submit"), .name("intent"), .value("preview"), .class("button-secondary preview-button")) { "Preview" }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Domain
+import Routes
+
+/// A lesson as a learner reads it, on a phone first: the video (played from the privacy-friendly
+/// host only once asked), the text, "Mark as done", previous and next.
+public enum LessonPage {
+    public static func render(_ model: LessonPageModel, _ context: LayoutContext) -> [UInt8] {
+        let org = model.organizationID
+        let activity = model.activity
+        return Layout.page(title: activity.title, context, scripts: ["/js/lesson.js"]) {
+            p(.class("breadcrumb")) {
+                a(.href(SiteRoute.cohortCourse(org, model.cohortID).path)) { model.courseName }
+                " › \(model.moduleTitle)"
+            }
+            article(.class("lesson"),
+                    .data("heartbeat-url", model.isLearner ? SiteRoute.cohortActivityHeartbeat(org, model.cohortID, activity.id).path : ""),
+                    .data("csrf", context.csrfToken)) {
+                h1 { activity.title }
+                p(.class("meta")) { facts(model) }
+                if let video = model.video { embed(video, title: activity.title) }
+                div(.class("prose")) { model.html }
+            }
+            if model.isLearner { doneForm(model, csrf: context.csrfToken) }
+            nav(.class("pager"), .ariaLabel("Lessons")) {
+                if let previous = model.previous {
+                    a(.href(SiteRoute.cohortActivity(org, model.cohortID, previous.id).path), .class("pager-previous"), .rel("prev")) {
+                        span(.class("pager-label")) { "← Previous" }
+                        span(.class("pager-title")) { previous.title }
+                    }
+                }
+                if let next = model.next {
+                    a(.href(SiteRoute.cohortActivity(org, model.cohortID, next.id).path), .class("pager-next"), .rel("next")) {
+                        span(.class("pager-label")) { "Next →" }
+                        span(.class("pager-title")) { next.title }
+                    }
+                } else {
+                    a(.href(SiteRoute.cohortCourse(org, model.cohortID).path), .class("pager-next")) {
+                        span(.class("pager-label")) { "Back to the course" }
+                        span(.class("pager-title")) { model.courseName }
+                    }
+                }
+            }
+        }
+    }
+
+    static func facts(_ model: LessonPageModel) -> String {
+        var facts = ["Lesson \(model.number) of \(model.count)", DurationText.minutes(model.activity.estimatedMinutes)]
+        if model.activity.required { facts.append("required") }
+        if let due = model.due { facts.append("due \(DateText.day(due))") }
+        return facts.joined(separator: " · ")
+    }
+
+    static func doneForm(_ model: LessonPageModel, csrf: String) -> HTML {
+        form(.method("post"), .action(SiteRoute.cohortActivityDone(model.organizationID, model.cohortID, model.activity.id).path),
+             .class("done-form")) {
+            Form.csrf(csrf)
+            if model.state == .done {
+                p(.class("done-note")) { "✓ You marked this lesson as done." }
+                input(.type("hidden"), .name("done"), .value("false"))
+                button(.type("submit"), .class("button-link")) { "Mark as not done" }
+            } else {
+                input(.type("hidden"), .name("done"), .value("true"))
+                button(.type("submit"), .class("button")) { model.next == nil ? "Mark as done" : "Mark as done and continue" }
+            }
+        }
+    }
+
+    /// A placeholder that links to the video; with scripts, a click swaps in the player. No
+    /// request reaches YouTube or Vimeo before the learner asks for the video.
+    static func embed(_ video: VideoSource, title: String) -> HTML {
+        figure(.class("video-embed"), .data("embed-url", video.embedURL), .data("embed-title", "Video: \(title)")) {
+            a(.href(video.link), .class("video-placeholder"), .rel("noopener noreferrer"), .target("_blank")) {
+                span(.class("video-play"), .ariaHidden(true)) { "▶" }
+                span { "Play the video (loads from \(video.providerName))" }
+            }
+        }
+    }
+}

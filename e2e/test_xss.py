@@ -1,0 +1,127 @@
+"""No Markdown payload may run in a browser.
+
+Every payload of e2e/data/xss-payloads.txt (OWASP filter-evasion vectors and Markdown-specific
+ones; the same corpus the Swift tests render) is saved as the content of its own lesson, then each
+lesson page is loaded in Chromium as a learner would see it. The test fails on any dialog
+(alert/confirm/prompt), any request that leaves the server other than an image (the payloads'
+script hosts are traps; images from https sites are allowed in lessons), any Content-Security-Policy violation (the policy would stop inline script, so a
+violation means markup escaped the renderer), and any element or attribute in the lesson body
+that the renderer does not write itself."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import DEMO_ADMIN, DEMO_PASSWORD, Client, csrf_field, sign_in
+
+PAYLOADS = Path(__file__).resolve().parent / "data" / "xss-payloads.txt"
+ALLOWED_TAGS = {"P", "H2", "H3", "H4", "H5", "H6", "EM", "STRONG", "DEL", "CODE", "PRE", "BLOCKQUOTE", "UL", "OL", "LI",
+                "HR", "BR", "A", "IMG", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD"}
+ALLOWED_ATTRIBUTES = {"href", "src", "alt", "title", "rel", "start", "class", "align"}
+
+
+def payloads() -> list[str]:
+    text = PAYLOADS.read_text(encoding="utf-8")
+    body = text.split("\n----\n", 1)[1]
+    return [p for p in body.split("\n----\n") if p.strip()]
+
+
+@pytest.fixture(scope="module")
+def xss_server(start_server):
+    return start_server("xss", demo=True)
+
+
+def create_lessons(base: str, items: list[str]) -> list[str]:
+    """An admin writes one lesson per payload in a new published course run by a new cohort, in
+    which the admin is not a member: they see it as staff. Returns the lesson pages' paths."""
+    admin = Client(base)
+    assert admin.sign_in(DEMO_ADMIN, DEMO_PASSWORD).status_code == 303
+    home = admin.get("/")
+    org = re.search(r'/orgs/([0-9a-f-]{36})/courses', home.text).group(1)
+    token = csrf_field(home.text)
+    course = admin.post(f"/orgs/{org}/courses", {"name": "XSS corpus", "_csrf": token})
+    course_path = course.headers["location"]
+    admin.post(course_path + "/modules", {"title": "Payloads", "_csrf": token})
+    module = re.search(r'/modules/([0-9a-f-]{36})/activities', admin.get(course_path).text).group(1)
+    activities = []
+    for index, payload in enumerate(items):
+        added = admin.post(f"{course_path}/modules/{module}/activities", {"title": f"Payload {index}", "kind": "lesson", "_csrf": token})
+        editor = added.headers["location"]
+        saved = admin.post(editor, {"title": f"Payload {index}", "markdown": payload, "intent": "save", "_csrf": token})
+        assert saved.status_code == 303, f"payload {index} was refused: {saved.status_code}"
+        activities.append(editor.rsplit("/", 1)[1])
+    admin.post(course_path + "/status", {"status": "published", "_csrf": token})
+    cohorts = admin.get(f"/orgs/{org}/cohorts")
+    option = re.search(r'<option value="([0-9a-f-]{36})"[^>]*>XSS corpus</option>', cohorts.text).group(1)
+    today = datetime.date.today()
+    cohort = admin.post(f"/orgs/{org}/cohorts", {"name": "XSS cohort", "course_id": option, "capacity": "5", "_csrf": token,
+                                               "start_date": str(today - datetime.timedelta(days=1)),
+                                               "end_date": str(today + datetime.timedelta(days=30))})
+    cohort_path = cohort.headers["location"]
+    return [f"{cohort_path}/activities/{activity}" for activity in activities]
+
+
+AUDIT = """() => {
+  const problems = [];
+  const body = document.querySelector('.prose');
+  if (!body) return ['no lesson body'];
+  for (const el of body.querySelectorAll('*')) {
+    if (!ALLOWED_TAGS.has(el.tagName)) problems.push('element ' + el.tagName);
+    for (const attr of el.attributes) {
+      if (!ALLOWED_ATTRIBUTES.has(attr.name)) problems.push('attribute ' + attr.name + ' on ' + el.tagName);
+      if ((attr.name === 'href' || attr.name === 'src') && !/^(https?:|mailto:|\\/|#|\\?|[^:]*$)/i.test(attr.value.trim()))
+        problems.push(attr.name + '=' + attr.value);
+    }
+  }
+  for (const s of document.querySelectorAll('script')) {
+    if (!s.src || !new URL(s.src).pathname.startsWith('/js/')) problems.push('script ' + s.outerHTML.slice(0, 80));
+  }
+  return problems.concat(window.__cspViolations || []);
+}"""
+
+
+def test_no_payload_runs_in_chromium(xss_server, new_page):
+    base = xss_server.url
+    items = payloads()
+    assert len(items) >= 80, f"the corpus has only {len(items)} payloads"
+    lessons = create_lessons(base, items)
+
+    page = new_page("desktop")
+    dialogs, escaped_requests = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def guard(route):
+        request = route.request
+        if request.url.startswith(base):
+            route.continue_()
+            return
+        # Authors may show images from other https sites (`![x](https://…)`), so an image request
+        # is allowed (and aborted: nothing leaves the machine); anything else would be a payload
+        # at work: a script, a frame, a fetch, a navigation.
+        if request.resource_type != "image":
+            escaped_requests.append(f"{request.resource_type} {request.url}")
+        route.abort()
+
+    page.route("**/*", guard)
+    page.add_init_script("""window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));""")
+    sign_in(page, base, DEMO_ADMIN, DEMO_PASSWORD)
+    audit = AUDIT.replace("ALLOWED_TAGS", "new Set(%s)" % sorted(ALLOWED_TAGS)).replace(
+        "ALLOWED_ATTRIBUTES", "new Set(%s)" % sorted(ALLOWED_ATTRIBUTES))
+    failures = []
+    for index, path in enumerate(lessons):
+        page.goto(base + path)
+        page.wait_for_load_state("load")
+        # Give timers, event handlers and lazy images a moment to fire.
+        page.mouse.move(200, 300)
+        page.wait_for_timeout(30)
+        problems = page.evaluate(audit)
+        if problems or dialogs or escaped_requests:
+            failures.append((index, items[index][:80], problems, list(dialogs), list(escaped_requests)))
+            dialogs.clear()
+            escaped_requests.clear()
+    assert not failures, "\n".join(f"payload {i} {p!r}: {probs} dialogs={d} requests={r}" for i, p, probs, d, r in failures)
