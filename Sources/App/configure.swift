@@ -24,6 +24,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.readCaches = ReadCaches(lifetime: TimeInterval(config.readCacheSeconds))
     app.middleware.use(SessionAuthenticator(caches: app.readCaches))
     try routes(app)
+    app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")
     try await DatabaseSetup.prepare(app)
     try await app.autoMigrate()
     try await DatabaseSetup.tune(app)

@@ -60,6 +60,7 @@ public enum CohortPage {
                 } else {
                     a(.href(SiteRoute.cohortCourse(org, cohort.id).path), .class("button")) { "See the course as learners do" }
                 }
+                a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
             }
             section(.aria("labelledby", "staff-heading")) {
                 h2(.id("staff-heading")) { "Staff" }

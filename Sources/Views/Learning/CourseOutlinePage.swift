@@ -42,6 +42,7 @@ public enum CourseOutlinePage {
             if let due = model.nextDue {
                 p(.class("next-due")) { "Next due: "; strong { due.title }; " — \(DateText.day(due.day))" }
             }
+            p(.class("meta")) { a(.href(SiteRoute.cohortCalendar(model.organizationID, model.cohortID).path)) { "Calendar" } }
             if let resume = model.resume {
                 a(.href(SiteRoute.cohortActivity(model.organizationID, model.cohortID, resume.id).path), .class("button")) {
                     resume.started ? "Continue where I left off" : "Start"

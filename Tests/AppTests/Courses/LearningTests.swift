@@ -160,9 +160,14 @@ import VaporTesting
             var browser = try await Fixtures(app: app).signedIn(c.learner)
             for index in 0..<3 { try await browser.post(c.lesson(index) + "/done", ["done": "true"]) }
             #expect(try await browser.get(c.base + "/course").text.contains("100 %"))
+            // The author adds a required lesson through the editor, as authors do.
             let module = try #require(try await ModuleRecord.query(on: app.db).filter(\.$title == "M1").first())
-            try await ActivityRecord(organizationID: c.org.id!, courseID: c.course.id!, moduleID: module.id!, kind: .lesson,
-                                     input: ActivityInput(title: "New", estimatedMinutes: 5, required: true, due: nil), position: 5).save(on: app.db)
+            let author = try await Fixtures(app: app).person("ana@acme.test", in: c.org, roles: [.author])
+            var editor = try await Fixtures(app: app).signedIn(author)
+            let course = "/orgs/\(c.org.id!.lowercased)/courses/\(c.course.id!.lowercased)"
+            let added = try await editor.post(course + "/modules/\(module.id!.lowercased)/activities", ["title": "New", "kind": "lesson"])
+            let saved = try await editor.post(try #require(added.location), ["title": "New", "required": "on", "markdown": "x", "intent": "save"])
+            #expect(saved.status == .seeOther)
             let page = try await browser.get(c.base + "/course")
             #expect(page.text.contains("66 %"))
             #expect(try await ProgressRecord.query(on: app.db).filter(\.$state == .done).count() == 3)

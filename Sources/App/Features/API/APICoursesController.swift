@@ -90,9 +90,9 @@ struct APICoursesController: RouteCollection {
     func progress(req: Request) async throws -> ProgressDTO {
         let access = try await LearningAccess.load(req)
         guard access.canSeeContent else { throw AppError.notFound() }
-        let model = try await LearnerView.load(access, on: req.db).outlineModel(access)
+        let model = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db).outlineModel(access)
         return ProgressDTO(
-            cohort_id: access.cohort.id!, course_id: access.course.id!, percent: model.progress.percent, done: model.progress.done,
+            cohort_id: access.cohortID, course_id: access.courseID, percent: model.progress.percent, done: model.progress.done,
             total: model.progress.total, complete: model.isComplete, resume_activity_id: model.resume?.id.uuid,
             modules: model.modules.map { module in
                 ModuleProgressDTO(id: module.module.id.uuid, title: module.module.title, open: module.isOpen,
@@ -107,7 +107,7 @@ struct APICoursesController: RouteCollection {
     func setProgress(req: Request) async throws -> ProgressDTO {
         let access = try await LearningAccess.load(req)
         guard access.isLearner, access.canSeeContent else { throw AppError.notFound() }
-        let view = try await LearnerView.load(access, on: req.db)
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module) else { throw AppError.notFound() }
         guard let done = try req.decodeJSON(ProgressUpdateRequest.self).done else { throw ValidationErrors([FieldError("done", .required)]) }
         try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, on: req.db)

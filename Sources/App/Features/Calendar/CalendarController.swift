@@ -23,9 +23,9 @@ struct CalendarController: RouteCollection {
     }
 
     private func render(_ req: Request, _ access: LearningAccess, state: Form.State, status: HTTPResponseStatus) async throws -> Response {
-        let view = try await LearnerView.load(access, on: req.db)
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         let states = view.states
-        let cohort = access.cohort.domain()
+        let cohort = access.cohort
         var entries: [CohortCalendarModel.Entry] = [.init(day: cohort.startDate, kind: .start, title: "The cohort starts"),
                                                     .init(day: cohort.endDate, kind: .end, title: "The cohort ends")]
         if access.canSeeContent {
@@ -43,9 +43,9 @@ struct CalendarController: RouteCollection {
         entries.sort { ($0.day, rank($0.kind)) < ($1.day, rank($1.kind)) }
         let feed = try await CalendarFeeds.token(for: access.personID, on: req.db)
         let model = CohortCalendarModel(
-            organizationID: access.context.organization.id, cohortID: .init(access.cohort.id!), cohortName: access.cohort.name,
-            courseName: access.course.name, entries: entries, today: access.today, isLearner: access.isLearner,
-            canShift: Self.canShift(access), shiftDays: access.cohort.scheduleShiftDays,
+            organizationID: access.context.organization.id, cohortID: .init(access.cohortID), cohortName: access.cohort.name,
+            courseName: access.snapshot.courseName, entries: entries, today: access.today, isLearner: access.isLearner,
+            canShift: Self.canShift(access), shiftDays: access.snapshot.shiftDays,
             feedURL: req.atelierConfig.publicURL + SiteRoute.calendarFeed(token: feed).path, state: state)
         return .page(CohortCalendarPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
@@ -62,9 +62,10 @@ struct CalendarController: RouteCollection {
             return try await render(req, access, state: Form.State(values: ["shift_days": text], errors: [FieldError("shift_days", .outOfRange)]),
                                     status: .unprocessableEntity)
         }
-        access.cohort.scheduleShiftDays = days
-        try await access.cohort.save(on: req.db)
-        return req.redirect(to: SiteRoute.cohortCalendar(access.context.organization.id, .init(access.cohort.id!)).path,
+        guard let cohort = try await CohortRecord.find(access.cohortID, on: req.db) else { throw AppError.notFound() }
+        cohort.scheduleShiftDays = days
+        try await cohort.save(on: req.db)
+        return req.redirect(to: SiteRoute.cohortCalendar(access.context.organization.id, .init(access.cohortID)).path,
                             flash: .scheduleShifted(days: days))
     }
 

@@ -14,6 +14,25 @@ enum CourseQueries {
         return course
     }
 
+    /// What a lesson page shows of a lesson, as values for the cache.
+    struct LessonContent: Sendable {
+        let html: String
+        let video: VideoSource?
+    }
+
+    static func cachedOutline(of courseID: UUID, caches: ReadCaches, on db: any Database) async throws -> Outline {
+        try await caches.courseOutlines.value(for: courseID.uuidString) {
+            (try await outline(of: courseID, on: db), validUntil: .distantFuture)
+        } ?? []
+    }
+
+    static func cachedLesson(of activityID: UUID, caches: ReadCaches, on db: any Database) async throws -> LessonContent {
+        try await caches.lessons.value(for: activityID.uuidString) {
+            let lesson = try await LessonRecord.query(on: db).filter(\.$activity.$id == activityID).first()
+            return (LessonContent(html: lesson?.html ?? "", video: lesson?.video), validUntil: .distantFuture)
+        } ?? LessonContent(html: "", video: nil)
+    }
+
     static func outline(of courseID: UUID, on db: any Database) async throws -> Outline {
         async let modules = ModuleRecord.query(on: db).filter(\.$course.$id == courseID).sort(\.$position).all()
         async let activities = ActivityRecord.query(on: db).filter(\.$courseID == courseID).sort(\.$position).all()

@@ -21,9 +21,9 @@ struct LearnerView {
         Dictionary(uniqueKeysWithValues: rows.map { (Activity.ID($0.key), $0.value.state) })
     }
 
-    static func load(_ access: LearningAccess, on db: any Database) async throws -> LearnerView {
-        async let outline = CourseQueries.outline(of: access.course.id!, on: db)
-        let rows = access.isLearner ? try await ProgressStore.states(cohortID: access.cohort.id!, personID: access.personID, on: db) : []
+    static func load(_ access: LearningAccess, caches: ReadCaches, on db: any Database) async throws -> LearnerView {
+        async let outline = CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
+        let rows = access.isLearner ? try await ProgressStore.states(cohortID: access.cohortID, personID: access.personID, on: db) : []
         return LearnerView(outline: try await outline,
                            rows: Dictionary(rows.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first }))
     }
@@ -51,10 +51,10 @@ struct LearnerView {
         let nextDue = all.filter { states[$0.id] != .done }
             .compactMap { activity in access.dueDay(of: activity).map { (title: activity.title, day: $0) } }
             .min { $0.day < $1.day }
-        let course = access.course
+        let snapshot = access.snapshot
         return CourseOutlineModel(
-            organizationID: access.context.organization.id, cohortID: .init(access.cohort.id!), cohortName: access.cohort.name,
-            courseName: course.name, courseDescription: course.description, isPublished: course.status == .published,
+            organizationID: access.context.organization.id, cohortID: .init(access.cohortID), cohortName: access.cohort.name,
+            courseName: snapshot.courseName, courseDescription: snapshot.courseDescription, isPublished: snapshot.courseStatus == .published,
             isLearner: access.isLearner, progress: progress.course, isComplete: progress.isComplete,
             modules: outline.map { entry in
                 CourseOutlineModel.Module(module: entry.module, unlocks: access.unlockDay(of: entry.module), isOpen: access.isOpen(entry.module),
@@ -71,7 +71,7 @@ struct LearnerView {
             return .init(id: entry.activity.id, title: entry.activity.title)
         }
         return LessonPageModel(
-            organizationID: access.context.organization.id, cohortID: .init(access.cohort.id!), courseName: access.course.name,
+            organizationID: access.context.organization.id, cohortID: .init(access.cohortID), courseName: access.snapshot.courseName,
             moduleTitle: located.module.title, activity: located.activity, html: html, video: video,
             state: rows[located.activity.id.uuid]?.state ?? .notStarted, due: access.dueDay(of: located.activity),
             number: located.index + 1, count: activityCount, previous: neighbour(located.previous), next: neighbour(located.next),

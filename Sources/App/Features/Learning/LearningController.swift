@@ -22,7 +22,7 @@ struct LearningController: RouteCollection {
 
     func outline(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        let view = try await LearnerView.load(access, on: req.db)
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         let model = view.outlineModel(access)
         return .page(CourseOutlinePage.render(model, req.layout(access.context, section: .home)), request: req)
     }
@@ -30,9 +30,9 @@ struct LearningController: RouteCollection {
     /// "Continue where I left off": the activity to resume, or the outline when there is none.
     func resume(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        let org = access.context.organization.id, cohort = Cohort.ID(access.cohort.id!)
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         guard access.canSeeContent else { return req.redirect(to: SiteRoute.cohortCourse(org, cohort).path) }
-        let view = try await LearnerView.load(access, on: req.db)
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         guard let id = view.outlineModel(access).resume?.id else { return req.redirect(to: SiteRoute.cohortCourse(org, cohort).path) }
         return req.redirect(to: SiteRoute.cohortActivity(org, cohort, id).path)
     }
@@ -40,27 +40,35 @@ struct LearningController: RouteCollection {
     func activity(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
         guard access.canSeeContent else { throw AppError.notFound() }
-        let view = try await LearnerView.load(access, on: req.db)
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         guard let located = view.locate(req.parameters.get("activityID")) else { throw AppError.notFound() }
         guard access.isOpen(located.module) else {
             let opens = access.unlockDay(of: located.module).map(DateText.day) ?? "later"
             return .page(ErrorPage.render(status: 403, message: "“\(located.module.title)” opens on \(opens). Come back then!",
                                           req.layout(access.context, section: .home)), status: .forbidden, request: req)
         }
-        let lesson = try await LessonRecord.query(on: req.db).filter(\.$activity.$id == located.activity.id.uuid).first()
-        if access.isLearner { try await ProgressStore.visit(access, activityID: located.activity.id.uuid, on: req.db) }
-        let model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson?.html ?? ""), video: lesson?.video)
+        let lesson = try await CourseQueries.cachedLesson(of: located.activity.id.uuid, caches: req.application.readCaches, on: req.db)
+        // Re-reading the lesson last visited writes nothing for a minute: "Continue" needs the
+        // last lesson seen, not every view of it.
+        let now = Date()
+        let latest = view.rows.values.max { $0.lastVisitedAt < $1.lastVisitedAt }
+        let fresh = latest.map { $0.activityID == located.activity.id.uuid && now.timeIntervalSince($0.lastVisitedAt) < 60 } ?? false
+        if access.isLearner, !fresh {
+            try await ProgressStore.visit(access, activityID: located.activity.id.uuid, now: now, on: req.db)
+        }
+        let model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson.html), video: lesson.video)
         return .page(LessonPage.render(model, req.layout(access.context, section: .home)), request: req)
     }
 
     func done(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
         guard access.isLearner, access.canSeeContent else { throw AppError.notFound() }
-        let view = try await LearnerView.load(access, on: req.db)
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module) else { throw AppError.notFound() }
         let done = try req.content.decode(DoneForm.self).done != "false"
+        req.writesNothingCached()
         try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, on: req.db)
-        let org = access.context.organization.id, cohort = Cohort.ID(access.cohort.id!)
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         if done, let next = located.next, access.isOpen(next.module) {
             return req.redirect(to: SiteRoute.cohortActivity(org, cohort, next.activity.id).path, flash: .markedDone(title: located.activity.title))
         }
@@ -72,9 +80,10 @@ struct LearningController: RouteCollection {
         let access = try await LearningAccess.load(req)
         guard access.isLearner, access.canSeeContent else { throw AppError.notFound() }
         guard let text = req.parameters.get("activityID"), let id = UUID(uuidString: text),
-              try await ActivityRecord.query(on: req.db).filter(\.$id == id).filter(\.$courseID == access.course.id!).count() == 1 else {
+              try await ActivityRecord.query(on: req.db).filter(\.$id == id).filter(\.$courseID == access.courseID).count() == 1 else {
             throw AppError.notFound()
         }
+        req.writesNothingCached()
         guard let seconds = try req.content.decode(HeartbeatForm.self).seconds, seconds > 0 else {
             throw AppError(status: .unprocessableEntity, code: "invalid_seconds", message: "seconds must be a positive number", field: "seconds")
         }

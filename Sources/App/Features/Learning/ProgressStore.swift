@@ -17,7 +17,7 @@ enum ProgressStore {
     /// the unique index; the loser reads the winner's row.
     static func row(_ access: LearningAccess, activityID: UUID, now: Date, on db: any Database) async throws -> ProgressRecord {
         if let existing = try await find(access, activityID: activityID, on: db) { return existing }
-        let row = ProgressRecord(organizationID: access.context.organizationID, cohortID: access.cohort.id!,
+        let row = ProgressRecord(organizationID: access.context.organizationID, cohortID: access.cohortID,
                                  personID: access.personID, activityID: activityID, now: now)
         do {
             try await row.create(on: db)
@@ -30,7 +30,7 @@ enum ProgressStore {
     }
 
     private static func find(_ access: LearningAccess, activityID: UUID, on db: any Database) async throws -> ProgressRecord? {
-        try await ProgressRecord.query(on: db).filter(\.$cohortID == access.cohort.id!)
+        try await ProgressRecord.query(on: db).filter(\.$cohortID == access.cohortID)
             .filter(\.$personID == access.personID).filter(\.$activityID == activityID).first()
     }
 

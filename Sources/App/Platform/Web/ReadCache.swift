@@ -78,21 +78,45 @@ final class ReadCache<Value: Sendable>: Sendable {
     }
 }
 
-/// The caches of what most pages read: who is signed in, and the cohorts on their home page.
+/// The caches of what most pages read: who is signed in, the cohorts on their home page, and
+/// what the learning pages read of a cohort, its course outline and its lessons. Learners'
+/// progress is never cached: it is theirs, and changes as they go.
 final class ReadCaches: Sendable {
     let sessions: ReadCache<SessionQueries.SignedIn>
     let homeCohorts: ReadCache<CohortQueries.PersonCohorts>
+    let cohortAccess: ReadCache<LearningAccess.Snapshot>
+    let courseOutlines: ReadCache<CourseQueries.Outline>
+    let lessons: ReadCache<CourseQueries.LessonContent>
 
     init(lifetime: TimeInterval) {
         sessions = ReadCache(lifetime: lifetime)
         homeCohorts = ReadCache(lifetime: lifetime)
+        cohortAccess = ReadCache(lifetime: lifetime)
+        courseOutlines = ReadCache(lifetime: lifetime, capacity: 1_000)
+        lessons = ReadCache(lifetime: lifetime, capacity: 2_000)
     }
 
-    /// Called after anything that may have changed a session, a person, a membership or a cohort.
+    /// Called after anything that may have changed a session, a person, a membership, a cohort or
+    /// a course.
     func invalidateAll() {
         sessions.invalidate()
         homeCohorts.invalidate()
+        cohortAccess.invalidate()
+        courseOutlines.invalidate()
+        lessons.invalidate()
     }
+}
+
+extension Request {
+    private struct WritesNothingCachedKey: StorageKey { typealias Value = Bool }
+
+    /// Declares that this request writes only what no cache holds (a learner's own progress), so
+    /// the caches stay warm for everyone else. Only for handlers that are sure of it.
+    func writesNothingCached() {
+        storage[WritesNothingCachedKey.self] = true
+    }
+
+    var keepsCaches: Bool { storage[WritesNothingCachedKey.self] ?? false }
 }
 
 extension Application {

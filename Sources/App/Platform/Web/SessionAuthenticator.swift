@@ -20,7 +20,7 @@ struct SessionAuthenticator: AsyncMiddleware {
         case .GET, .HEAD, .OPTIONS:
             return try await next.respond(to: request)
         default:
-            defer { caches.invalidateAll() }
+            defer { if !request.keepsCaches { caches.invalidateAll() } }
             return try await next.respond(to: request)
         }
     }

@@ -1,0 +1,90 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+import Views
+
+/// `atelier seed-bench [--cohorts N]`: fills an empty database with what the courses benchmark
+/// loads — one organization, a published course of 8 modules × 6 lessons, N cohorts of 25 learners
+/// (N = 2,000 gives 50,000 learners) with progress at every stage — and prints the learner and
+/// the URLs to measure. All learners share the password `bench-password`.
+struct SeedBenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "cohorts", help: "How many cohorts of 25 learners (default 1)")
+        var cohorts: Int?
+    }
+
+    var help: String { "Fills an empty database for bench/courses.sh" }
+    static let password = "bench-password"
+    static let learnersPerCohort = 25
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let cohortCount = max(1, min(signature.cohorts ?? 1, 10_000))
+        guard try await OrganizationRecord.query(on: app.db).count() == 0 else {
+            throw Abort(.conflict, reason: "The database is not empty; seed-bench only fills a fresh one.")
+        }
+        let hash = try app.password.hash(Self.password)
+        let org = OrganizationRecord(name: "Bench Co")
+        try await org.create(on: app.db)
+        let course = CourseRecord(organizationID: org.id!, name: "Leading a team", description: "Eight weeks of practice.", status: .published)
+        try await course.create(on: app.db)
+        let activities = try await lessons(for: course, on: app.db)
+        let today = Day.today()
+        for batch in stride(from: 0, to: cohortCount, by: 40) {
+            try await app.db.transaction { db in
+                for index in batch..<min(batch + 40, cohortCount) {
+                    let cohort = CohortRecord(organizationID: org.id!, input: CohortInput(
+                        name: "Cohort \(index + 1)", courseID: .init(course.id!), startDate: today.adding(days: -21 - index % 30),
+                        endDate: today.adding(days: 60), capacity: Self.learnersPerCohort))
+                    try await cohort.create(on: db)
+                    let people = (0..<Self.learnersPerCohort).map { n in
+                        PersonRecord(id: UUID(), name: "Learner \(index + 1)-\(n + 1)",
+                                     email: EmailAddress("learner\(index + 1)-\(n + 1)@bench.test")!, passwordHash: hash)
+                    }
+                    try await people.create(on: db)
+                    try await people.map { MembershipRecord(organizationID: org.id!, personID: $0.id!, roles: [.learner]) }.create(on: db)
+                    try await people.map { CohortMemberRecord(cohortID: cohort.id!, organizationID: org.id!, personID: $0.id!, role: .learner) }
+                        .create(on: db)
+                    var progress: [ProgressRecord] = []
+                    for (n, person) in people.enumerated() {
+                        // Learners at every stage: from nothing done to half the course.
+                        for activity in activities.prefix((index * 7 + n * 11) % 25) {
+                            let row = ProgressRecord(organizationID: org.id!, cohortID: cohort.id!, personID: person.id!,
+                                                     activityID: activity.id!, now: Date())
+                            row.state = .done
+                            row.completedAt = Date()
+                            progress.append(row)
+                        }
+                    }
+                    for chunk in stride(from: 0, to: progress.count, by: 400) {
+                        try await Array(progress[chunk..<min(chunk + 400, progress.count)]).create(on: db)
+                    }
+                }
+            }
+        }
+        guard let first = try await CohortRecord.query(on: app.db).filter(\.$name == "Cohort 1").first() else { return }
+        let base = "/orgs/\(org.id!.uuidString.lowercased())/cohorts/\(first.id!.uuidString.lowercased())"
+        context.console.print("learner learner1-1@bench.test")
+        context.console.print("outline \(base)/course")
+        context.console.print("lesson \(base)/activities/\(activities[3].id!.uuidString.lowercased())")
+    }
+
+    private func lessons(for course: CourseRecord, on db: any Database) async throws -> [ActivityRecord] {
+        var all: [ActivityRecord] = []
+        let markdown = (1...6).map { "## Part \($0)\n\nPractise **one** habit a day, and note what changed. See the [guide](/guide) and:\n\n- ask\n- listen\n- decide\n" }
+            .joined(separator: "\n")
+        for m in 0..<8 {
+            let module = ModuleRecord(organizationID: course.$organization.id, courseID: course.id!,
+                                      input: ModuleInput(title: "Week \(m + 1)", unlock: ScheduleOffset(week: m + 1, weekday: 1)), position: m)
+            try await module.create(on: db)
+            for a in 0..<6 {
+                let (activity, _) = try await CourseAuthoring.addLesson(
+                    ActivityInput(title: "Lesson \(m + 1).\(a + 1)", estimatedMinutes: 15, required: a < 4, due: ScheduleOffset(week: m + 1, weekday: 5)),
+                    content: LessonInput(markdown: markdown, video: nil), to: module, on: db)
+                all.append(activity)
+            }
+        }
+        return all
+    }
+}
