@@ -75,3 +75,19 @@ def test_every_page_has_one_h1_a_main_and_fits(demo_server, new_page, size):
         nav(page, name)
         check_page(page)
         screenshot(page, f"demo-learner-{name.lower()}")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_demo_learner_continues_the_course_where_they_left_off(demo_server, new_page, size):
+    page, base = new_page(size), demo_server.url
+    sign_in(page, base, DEMO_LEARNER, DEMO_PASSWORD)
+    page.get_by_role("link", name="Continue where I left off").first.click()
+    # learner01 finished the first module and began "Five whys at the depot".
+    expect(page.get_by_role("heading", name="Five whys at the depot", level=1)).to_be_visible()
+    check_page(page)
+    screenshot(page, "demo-lesson")
+    page.locator(".breadcrumb a").first.click()
+    expect(page.locator(".progress-label")).to_contain_text("of the course done")
+    expect(page.get_by_text("Locked · opens").first).to_be_visible()
+    check_page(page)
+    screenshot(page, "demo-outline")

@@ -83,6 +83,21 @@ import VaporTesting
         }
     }
 
+    @Test func aLearnersOwnProgressKeepsTheCachesWarmButOtherWritesEmptyThem() async throws {
+        try await withApp { app in
+            let c = try await LearningTests.classroom(app)
+            var learner = try await Fixtures(app: app).signedIn(c.learner)
+            try await learner.get(c.base + "/course")
+            let before = app.readCaches.sessions.generation
+            #expect(try await learner.post(c.lesson(0) + "/done", ["done": "true"]).status == .seeOther)
+            #expect(try await learner.post(c.lesson(0) + "/heartbeat", ["seconds": "30"]).status == .ok)
+            #expect(app.readCaches.sessions.generation == before, "progress is not cached: nothing to empty")
+            #expect(try await learner.get(c.base + "/course").text.contains("50 %"), "progress is read fresh")
+            try await learner.post("/calendar-feed/reset", [:])
+            #expect(app.readCaches.sessions.generation != before)
+        }
+    }
+
     @Test func signingOutElsewhereEndsTheCachedSession() async throws {
         try await withApp { app in
             let fx = Fixtures(app: app)
