@@ -13,6 +13,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if let smtp = config.smtp {
         app.mailer = SMTPMailer(configuration: smtp, eventLoopGroup: app.eventLoopGroup, logger: app.logger)
     }
+    let blobs = FileBlobStore(root: config.blobDirectory, threadPool: app.threadPool)
+    app.blobStore = blobs
+    try await blobs.removeStaleDrafts()
     // Requests are small; uploads raise this on their own route.
     app.routes.defaultMaxBodySize = "256kb"
     app.middleware = Middlewares()
@@ -44,6 +47,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: CoursesController())
     try app.register(collection: CourseEditorController())
     try app.register(collection: LessonEditorController())
+    try app.register(collection: UploadsController())
+    try app.register(collection: FilesController())
     try app.register(collection: LearningController())
     try app.register(collection: CalendarController())
     try app.register(collection: CohortsController())

@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Every page of the site. Controllers register these paths and views link to them through
 /// `path`, so a link can never point at a route that does not exist (a test walks them all).
@@ -32,6 +33,11 @@ public enum SiteRoute: Hashable, Sendable {
     case activityEdit(Organization.ID, Course.ID, Activity.ID)
     case activityMove(Organization.ID, Course.ID, Activity.ID)
     case activityDelete(Organization.ID, Course.ID, Activity.ID)
+    case activityUpload(Organization.ID, Course.ID, Activity.ID, UploadKind)
+    case activityAttachmentRemove(Organization.ID, Course.ID, Activity.ID, Upload.ID)
+    case activityVideoRemove(Organization.ID, Course.ID, Activity.ID)
+    /// An uploaded file; the name is only for people and downloads (the id finds the file).
+    case file(Organization.ID, Upload.ID, filename: String)
     case markdownPreview(Organization.ID)
     case cohortCourse(Organization.ID, Cohort.ID)
     case cohortContinue(Organization.ID, Cohort.ID)
@@ -50,6 +56,15 @@ public enum SiteRoute: Hashable, Sendable {
 
     /// An opaque id typed as text (API token ids are never looked up across types).
     public typealias UUIDText = String
+
+    /// A name as one path segment: only unreserved characters stay, so it can never add a
+    /// segment, a query, or close a Markdown link; an empty name becomes "file".
+    static func pathSegment(_ name: String) -> String {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        return encoded.isEmpty || encoded == "." || encoded == ".." ? "file" : encoded
+    }
 
     public var path: String {
         switch self {
@@ -82,6 +97,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .activityEdit(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)"
         case .activityMove(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/move"
         case .activityDelete(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/delete"
+        case .activityUpload(let org, let course, let activity, let kind): "/orgs/\(org)/courses/\(course)/activities/\(activity)/uploads/\(kind.rawValue)"
+        case .activityAttachmentRemove(let org, let course, let activity, let upload):
+            "/orgs/\(org)/courses/\(course)/activities/\(activity)/attachments/\(upload)/remove"
+        case .activityVideoRemove(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/video/remove"
+        case .file(let org, let upload, let filename): "/orgs/\(org)/files/\(upload)/\(Self.pathSegment(filename))"
         case .markdownPreview(let org): "/orgs/\(org)/markdown-preview"
         case .cohortCourse(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/course"
         case .cohortContinue(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/continue"

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// Every setting, read from the environment once at boot. A bad setting stops the server with
@@ -28,6 +29,10 @@ public struct AppConfig: Sendable {
     /// memory (`ReadCaches`); 0 turns it off. Writes through this process are seen at once; this
     /// bounds how long a change made by another server process goes unseen.
     public var readCacheSeconds: Int = 5
+    /// The largest upload of each kind: videos, and everything else (images, documents).
+    public var uploadLimits: UploadLimits = .standard
+    /// Where uploaded files' bytes are kept: outside `publicDirectory`, never served as they are.
+    public var blobDirectory: String { dataDirectory + "/blobs" }
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 
     public init(dataDirectory: String = "./data", database: Database = .sqliteMemory,
@@ -43,6 +48,9 @@ public struct AppConfig: Sendable {
         self.runsBackgroundJobs = runsBackgroundJobs
     }
 
+    /// 4 GB: past this an upload belongs on a video platform, linked from the lesson.
+    static let maximumUploadMegabytes = 4_096
+
     public struct Problems: Error, CustomStringConvertible {
         public let problems: [String]
         public var description: String {
@@ -51,7 +59,8 @@ public struct AppConfig: Sendable {
     }
 
     /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
-    /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`.
+    /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`, `ATELIER_MAX_VIDEO_MB`,
+    /// `ATELIER_MAX_UPLOAD_MB`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
@@ -94,6 +103,15 @@ public struct AppConfig: Sendable {
         if let seconds = env["ATELIER_READ_CACHE_SECONDS"], !seconds.isEmpty {
             if let value = Int(seconds), (0...3600).contains(value) { config.readCacheSeconds = value }
             else { problems.append("ATELIER_READ_CACHE_SECONDS must be a whole number of seconds from 0 to 3600") }
+        }
+        for (name, keyPath, fallback) in [("ATELIER_MAX_VIDEO_MB", \UploadLimits.videoBytes, 200),
+                                          ("ATELIER_MAX_UPLOAD_MB", \UploadLimits.otherBytes, 20)] {
+            guard let text = env[name], !text.isEmpty else { continue }
+            if let megabytes = Int(text), (1...Self.maximumUploadMegabytes).contains(megabytes) {
+                config.uploadLimits[keyPath: keyPath] = megabytes * 1_048_576
+            } else {
+                problems.append("\(name) must be a whole number of megabytes from 1 to \(Self.maximumUploadMegabytes) (default \(fallback))")
+            }
         }
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config

@@ -18,5 +18,6 @@ enum Migrations {
         CreateCourseContent(),   // modules, activities, lessons; course status
         CreateActivityProgress(),  // learners' progress; cohort schedule shift
         CreateCalendarFeeds(),   // secret iCalendar addresses
+        CreateUploads(),         // uploaded files; lesson attachments and videos
     ]
 }

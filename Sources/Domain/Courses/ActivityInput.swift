@@ -53,13 +53,17 @@ public struct ActivityInput: Sendable, Equatable {
 /// A lesson's own content: Markdown (rendered and sanitized when saved) and an optional video.
 public struct LessonInput: Sendable, Equatable {
     public let markdown: String
+    /// A link replaces an uploaded video file; no link keeps the file (a lesson has one or the other).
     public let video: VideoSource?
+    /// Whether watching an uploaded video to 90 % marks the lesson done; nil keeps the saved choice.
+    public var videoAutoDone: Bool?
 
     public static let maximumMarkdownBytes = 200_000
 
-    public init(markdown: String, video: VideoSource?) {
+    public init(markdown: String, video: VideoSource?, videoAutoDone: Bool? = nil) {
         self.markdown = markdown
         self.video = video
+        self.videoAutoDone = videoAutoDone
     }
 
     public static func check(markdown: String?, videoURL: String?, into v: inout Validator) -> LessonInput {

@@ -12,6 +12,18 @@ public struct LessonEditorModel: Sendable {
     /// The Markdown as learners will see it: the saved lesson, or the text being previewed.
     public var preview: TrustedHTML
     public var state: Form.State
+    /// The uploaded video and attachments; the images uploaded from this editor, to insert.
+    public var media: LessonMedia = .none
+    public var images: [Upload] = []
+    public var limits: UploadLimits = .standard
+    /// A refused upload: the form it came from, and why.
+    public var uploadProblem: UploadProblem?
+
+    public struct UploadProblem: Sendable {
+        public let kind: UploadKind
+        public let message: String
+        public init(kind: UploadKind, message: String) { self.kind = kind; self.message = message }
+    }
 
     public init(organizationID: Organization.ID, courseID: Course.ID, courseName: String, moduleTitle: String,
                 activity: Activity, markdown: String, videoLink: String, preview: TrustedHTML, state: Form.State = .empty) {
@@ -29,7 +41,7 @@ public enum LessonEditorPage {
         let activity = model.activity
         let state = model.state
         let values = { (field: String, saved: String) in state.values[field] ?? saved }
-        return Layout.page(title: "Edit \(activity.title)", context, scripts: ["/js/markdown-preview.js"]) {
+        return Layout.page(title: "Edit \(activity.title)", context, scripts: ["/js/markdown-preview.js", "/js/uploads.js"]) {
             p(.class("breadcrumb")) {
                 a(.href(SiteRoute.courses(org).path)) { "Courses" }
                 " › "
@@ -38,6 +50,9 @@ public enum LessonEditorPage {
             h1 { activity.title }
             p(.class("lead")) { "Lesson in “\(model.moduleTitle)”" }
             Form.errorSummary(state)
+            if let problem = model.uploadProblem {
+                div(.class("flash flash-error"), .role("alert")) { p { problem.message } }
+            }
             form(.method("post"), .action(SiteRoute.activityEdit(org, model.courseID, activity.id).path), .class("lesson-editor")) {
                 Form.csrf(context.csrfToken)
                 Form.field("Title", name: "title", state: state, value: values("title", activity.title), autocomplete: "off")
@@ -73,12 +88,20 @@ public enum LessonEditorPage {
                 }
                 Form.field("Video link (YouTube or Vimeo)", name: "video_url", type: "url", state: state,
                            value: model.videoLink, required: false, autocomplete: "off",
-                           hint: "Learners see it above the text, played from the privacy-friendly player.")
+                           hint: "Learners see it above the text, played from the privacy-friendly player. A link replaces an uploaded video file.")
+                div(.class("field")) {
+                    label(.class("check")) {
+                        input(.type("checkbox"), .name("video_auto_done"), .value("on"),
+                              .checked(state.values.isEmpty ? model.media.videoAutoDone : state.values["video_auto_done"] == "on"))
+                        "Mark the lesson as done when a learner has watched the uploaded video to 90 %"
+                    }
+                }
                 div(.class("form-actions")) {
                     button(.type("submit"), .name("intent"), .value("save"), .class("button")) { "Save lesson" }
                     button(.type("submit"), .name("intent"), .value("preview"), .class("button-secondary preview-button")) { "Preview" }
                 }
             }
+            LessonEditorUploads.render(model, csrf: context.csrfToken)
         }
     }
 }

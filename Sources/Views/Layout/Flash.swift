@@ -1,3 +1,5 @@
+import Domain
+
 /// A "what happened" message shown once after a redirect. The words live here, in Views, so a
 /// translation never touches a controller.
 public enum Flash: Codable, Sendable, Equatable {
@@ -18,6 +20,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case moduleSaved(title: String)
     case lessonAdded(title: String)
     case lessonSaved(title: String)
+    case fileUploaded(name: String, kind: UploadKind)
     case moved(title: String)
     case deleted(title: String)
     case markedDone(title: String)
@@ -61,6 +64,12 @@ public enum Flash: Codable, Sendable, Equatable {
         case .moduleSaved(let title): "Module “\(title)” saved."
         case .lessonAdded(let title): "Lesson “\(title)” added. Write its content here."
         case .lessonSaved(let title): "Lesson “\(title)” saved."
+        case .fileUploaded(let name, let kind):
+            switch kind {
+            case .image: "“\(name)” uploaded. Insert it in the text with its Markdown below."
+            case .video: "“\(name)” is the lesson's video now."
+            case .attachment: "“\(name)” added to the files learners can download."
+            }
         case .moved(let title): "“\(title)” moved."
         case .deleted(let title): "“\(title)” deleted."
         case .markedDone(let title): "“\(title)” is done."

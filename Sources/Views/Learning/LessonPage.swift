@@ -17,8 +17,10 @@ public enum LessonPage {
                     .data("csrf", context.csrfToken)) {
                 h1 { activity.title }
                 p(.class("meta")) { facts(model) }
-                if let video = model.video { embed(video, title: activity.title) }
+                if let file = model.media.video { videoFile(file, model) }
+                else if let video = model.video { embed(video, title: activity.title) }
                 div(.class("prose")) { model.html }
+                if !model.media.attachments.isEmpty { attachments(model) }
             }
             if model.isLearner { doneForm(model, csrf: context.csrfToken) }
             nav(.class("pager"), .ariaLabel("Lessons")) {
@@ -61,6 +63,40 @@ public enum LessonPage {
             } else {
                 input(.type("hidden"), .name("done"), .value("true"))
                 button(.type("submit"), .class("button")) { model.next == nil ? "Mark as done" : "Mark as done and continue" }
+            }
+        }
+    }
+
+    /// A video file of our own, played by the browser (seeking uses range requests). With the
+    /// lesson's option on, `lesson.js` marks the lesson done once 90 % of it has been played.
+    static func videoFile(_ file: Upload, _ model: LessonPageModel) -> HTML {
+        let url = SiteRoute.file(model.organizationID, file.id, filename: file.filename).path
+        let autoDone = model.isLearner && model.media.videoAutoDone && model.state != .done
+        let doneURL = SiteRoute.cohortActivityDone(model.organizationID, model.cohortID, model.activity.id).path
+        return figure(.class("video-file")) {
+            video(.custom("controls", nil), .custom("preload", "metadata"), .custom("playsinline", nil),
+                  .ariaLabel("Video: \(model.activity.title)"), .data("done-url", autoDone ? doneURL : ""),
+                  .data("done-share", String(VideoCompletion.watchedShare)),
+                  .data("done-text", "✓ Done: you watched the video. This lesson is marked as done.")) {
+                source(.src(url), .type(file.type.mediaType))
+                a(.href(url)) { "Download the video (\(UploadText.size(file.byteCount)))" }
+            }
+            if autoDone { figcaption(.class("meta")) { "When you have watched 90 % of the video, this lesson is marked as done." } }
+        }
+    }
+
+    static func attachments(_ model: LessonPageModel) -> HTML {
+        section(.class("attachments"), .aria("labelledby", "attachments-heading")) {
+            h2(.id("attachments-heading")) { "Files" }
+            ul(.class("file-list")) {
+                for file in model.media.attachments {
+                    li {
+                        a(.href(SiteRoute.file(model.organizationID, file.id, filename: file.filename).path), .custom("download", nil)) {
+                            file.filename
+                        }
+                        span(.class("meta")) { " \(file.type.label), \(UploadText.size(file.byteCount))" }
+                    }
+                }
             }
         }
     }

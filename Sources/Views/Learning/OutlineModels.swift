@@ -72,6 +72,8 @@ public struct LessonPageModel: Sendable {
     public var previous: Neighbour?
     public var next: Neighbour?
     public var isLearner: Bool
+    /// An uploaded video (played here, from our own server) and the files to download.
+    public var media: LessonMedia = .none
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, courseName: String, moduleTitle: String, activity: Activity,
                 html: TrustedHTML, video: VideoSource?, state: ActivityState, due: Day?, number: Int, count: Int,

@@ -80,12 +80,25 @@ import VaporTesting
                 var path = op.path
                 for (name, value) in ids { path = path.replacingOccurrences(of: name, with: value) }
                 let method = HTTPMethod(rawValue: op.method.uppercased())
-                let body = op.body.map { ByteBuffer(string: bodies[$0]!) }
-                let anonymous = try await app.testing().sendRequest(method, path, headers: APITests.headers(nil), body: body)
+                var body = op.body.map { ByteBuffer(string: bodies[$0] ?? "") }
+                var headers = { (token: String?) in APITests.headers(token) }
+                if op.mediaType == "multipart/form-data" {
+                    // An upload: a real image, as a multipart form, with its query.
+                    path += "?kind=image"
+                    let boundary = "openapi-test-boundary"
+                    body = ByteBuffer(bytes: Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n\r\n".utf8)
+                                      + Samples.png + Array("\r\n--\(boundary)--\r\n".utf8))
+                    headers = { token in
+                        var multipart = APITests.headers(token, json: false)
+                        multipart.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                        return multipart
+                    }
+                }
+                let anonymous = try await app.testing().sendRequest(method, path, headers: headers(nil), body: body)
                 #expect(anonymous.status == .unauthorized, "\(op.method) \(op.path) anonymous")
                 // Progress is the caller's own: a learner of the cohort asks for it.
                 let caller = op.path.hasSuffix("/progress") ? learnerToken : token
-                let response = try await app.testing().sendRequest(method, path, headers: APITests.headers(caller), body: body)
+                let response = try await app.testing().sendRequest(method, path, headers: headers(caller), body: body)
                 #expect(Int(response.status.code) == op.success, "\(op.method) \(op.path) → \(response.status) \(response.body.string)")
                 if op.response != nil {
                     #expect((try? JSONSerialization.jsonObject(with: Data(response.body.string.utf8))) != nil)

@@ -14,6 +14,7 @@ import VaporTesting
         let invitationB: InvitationRecord
         let people: [Role: PersonRecord]
         let moduleB: ModuleRecord, activityB: ActivityRecord
+        let uploadB: UploadRecord
     }
 
     static func world(_ app: Application) async throws -> World {
@@ -31,9 +32,17 @@ import VaporTesting
             if role != .admin && role != .author { try await fx.enroll(person, in: cohortA, as: role == .learner ? .learner : (role == .trainer ? .trainer : .facilitator)) }
             people[role] = person
         }
-        let (moduleB, activityB) = try await fx.lesson(in: course(of: cohortB, app), title: "Globex lesson")
+        let courseB = try await course(of: cohortB, app)
+        courseB.status = .published
+        try await courseB.save(on: app.db)
+        let (moduleB, activityB) = try await fx.lesson(in: courseB, title: "Globex lesson")
+        let png = Samples.png
+        let uploadB = UploadRecord(organizationID: b.id!, courseID: courseB.id!, activityID: activityB.id, blob: try await app.blobStore.store(png),
+                                   type: .png, filename: "globex.png", byteCount: png.count, uploadedBy: personB.id)
+        try await uploadB.save(on: app.db)
+        try await LessonAttachmentRecord(activityID: activityB.id!, uploadID: uploadB.id!, position: 0).save(on: app.db)
         return World(a: a, b: b, cohortA: cohortA, cohortB: cohortB, personB: personB, invitationB: invitationB, people: people,
-                     moduleB: moduleB, activityB: activityB)
+                     moduleB: moduleB, activityB: activityB, uploadB: uploadB)
     }
 
     private static func course(of cohort: CohortRecord, _ app: Application) async throws -> CourseRecord {
@@ -53,6 +62,8 @@ import VaporTesting
             (.GET, "/orgs/\(a)/cohorts/\(cb)"), (.POST, "/orgs/\(a)/cohorts/\(cb)/enrollments"),
             (.POST, "/orgs/\(a)/cohorts/\(cb)/members/\(pb)/remove"), (.POST, "/orgs/\(a)/invitations/\(ib)/revoke"),
             (.POST, "/orgs/\(a)/people/\(pb)/roles"),
+            (.GET, "/orgs/\(b)/files/\(w.uploadB.id!.uuidString)/globex.png"),
+            (.GET, "/orgs/\(a)/files/\(w.uploadB.id!.uuidString)/globex.png"),
         ] + courseRoutes(w)
     }
 
@@ -69,6 +80,9 @@ import VaporTesting
                 (.POST, prefix + "/activities/\(ab)/move"), (.POST, prefix + "/activities/\(ab)/delete"),
                 (.POST, prefix + "/modules/\(mb)"), (.POST, prefix + "/modules/\(mb)/move"),
                 (.POST, prefix + "/modules/\(mb)/delete"), (.POST, prefix + "/modules/\(mb)/activities"),
+                (.POST, prefix + "/activities/\(ab)/uploads/image"), (.POST, prefix + "/activities/\(ab)/uploads/attachment"),
+                (.POST, prefix + "/activities/\(ab)/attachments/\(w.uploadB.id!.uuidString)/remove"),
+                (.POST, prefix + "/activities/\(ab)/video/remove"),
             ]
             if !prefix.hasSuffix(courseA) {
                 routes += [(.GET, prefix), (.POST, prefix), (.POST, prefix + "/status"), (.POST, prefix + "/duplicate"),
@@ -99,9 +113,11 @@ import VaporTesting
         var routes: [(HTTPMethod, String)] = []
         for prefix in [b + "/courses/\(courseB)", a + "/courses/\(courseB)", a + "/courses/\(courseA)"] {
             routes += [(.POST, prefix + "/modules/\(mb)/lessons"), (.GET, prefix + "/activities/\(ab)"),
-                       (.PUT, prefix + "/activities/\(ab)"), (.DELETE, prefix + "/activities/\(ab)")]
+                       (.PUT, prefix + "/activities/\(ab)"), (.DELETE, prefix + "/activities/\(ab)"),
+                       (.POST, prefix + "/files?kind=attachment&activity_id=\(ab)")]
             if !prefix.hasSuffix(courseA) {
-                routes += [(.GET, prefix), (.POST, prefix + "/status"), (.POST, prefix + "/modules")]
+                routes += [(.GET, prefix), (.POST, prefix + "/status"), (.POST, prefix + "/modules"),
+                           (.GET, prefix + "/files"), (.POST, prefix + "/files?kind=image")]
             }
         }
         return routes + [(.GET, b + "/cohorts/\(cb)/progress"), (.PUT, b + "/cohorts/\(cb)/activities/\(ab)/progress"),
@@ -115,7 +131,9 @@ import VaporTesting
          try await ActivityRecord.query(on: app.db).count(),
          try await CourseRecord.query(on: app.db).filter(\.$status == .published).count(),
          try await ActivityRecord.query(on: app.db).filter(\.$title == "Globex lesson").count(),
-         try await ModuleRecord.query(on: app.db).sort(\.$position).all().map(\.position).reduce(0, +)]
+         try await ModuleRecord.query(on: app.db).sort(\.$position).all().map(\.position).reduce(0, +),
+         try await UploadRecord.query(on: app.db).count(), try await LessonAttachmentRecord.query(on: app.db).count(),
+         try await LessonRecord.query(on: app.db).filter(\.$videoUploadID != nil).count()]
     }
 
     @Test(arguments: Role.allCases)

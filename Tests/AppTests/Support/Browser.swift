@@ -48,6 +48,27 @@ struct Browser {
         return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a multipart form with one binary file, the CSRF field first as browsers send it
+    /// (`csrf: false` leaves it out; `headers` may carry `X-CSRF-Token` or `Accept`).
+    @discardableResult
+    mutating func uploadFile(_ path: String, bytes: [UInt8], filename: String, field: String = "file",
+                             contentType: String = "application/octet-stream", form: [String: String] = [:],
+                             csrf sendCSRF: Bool = true, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        if csrf == nil { try await get("/sign-in") }
+        let boundary = "----atelier-test-\(UUID().uuidString)"
+        var body: [UInt8] = []
+        var fields = form.sorted { $0.key < $1.key }
+        if sendCSRF, let csrf { fields.insert((CSRFMiddleware.fieldName, csrf), at: 0) }
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n".utf8)
+        body += bytes + Array("\r\n--\(boundary)--\r\n".utf8)
+        var headers = extra
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(bytes: body))
+    }
+
     mutating func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var headers = headers
         if !cookies.isEmpty {

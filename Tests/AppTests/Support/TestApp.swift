@@ -25,7 +25,9 @@ func withApp(mailer: (any Mailer)? = nil, configure adjust: (inout AppConfig) ->
              _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
-    var config = AppConfig(database: TestDatabase.fresh(), publicURL: "http://atelier.test")
+    // Uploaded files go to a directory of this test's own, removed afterwards.
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-test-\(UUID().uuidString)").path
+    var config = AppConfig(dataDirectory: dataDirectory, database: TestDatabase.fresh(), publicURL: "http://atelier.test")
     config.bcryptCost = 4
     config.publicDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../../Public/").standardized.path + "/"
@@ -37,10 +39,12 @@ func withApp(mailer: (any Mailer)? = nil, configure adjust: (inout AppConfig) ->
     } catch {
         await dropSchema(app, config)
         try? await app.asyncShutdown()
+        try? FileManager.default.removeItem(atPath: config.dataDirectory)
         throw error
     }
     await dropSchema(app, config)
     try await app.asyncShutdown()
+    try? FileManager.default.removeItem(atPath: config.dataDirectory)
 }
 
 private func dropSchema(_ app: Application, _ config: AppConfig) async {

@@ -79,10 +79,21 @@ import Testing
     }
 
     static var lesson: LessonPageModel {
-        LessonPageModel(organizationID: org, cohortID: cohortID, courseName: evil, moduleTitle: evil, activity: activity,
-                        html: Markdown.render(evil), video: .youtube(id: "dQw4w9WgXcQ"), state: .started, due: Day("2027-01-04"),
-                        number: 2, count: 5, previous: .init(id: activity.id, title: evil), next: .init(id: activity.id, title: evil),
-                        isLearner: true)
+        var model = LessonPageModel(organizationID: org, cohortID: cohortID, courseName: evil, moduleTitle: evil, activity: activity,
+                                    html: Markdown.render(evil), video: .youtube(id: "dQw4w9WgXcQ"), state: .started, due: Day("2027-01-04"),
+                                    number: 2, count: 5, previous: .init(id: activity.id, title: evil), next: .init(id: activity.id, title: evil),
+                                    isLearner: true)
+        model.media = media
+        return model
+    }
+
+    /// Uploaded files whose every text is hostile.
+    static var media: LessonMedia {
+        LessonMedia(video: upload(.webm), videoAutoDone: true, attachments: [upload(.pdf), upload(.csv)])
+    }
+
+    static func upload(_ type: FileType) -> Upload {
+        Upload(id: .init(UUID()), kind: type.kind, type: type, filename: evil, byteCount: 123_456, description: evil)
     }
 
     static var calendar: CohortCalendarModel {
@@ -106,8 +117,12 @@ import Testing
     }
 
     static var lessonEditor: LessonEditorModel {
-        LessonEditorModel(organizationID: org, courseID: .init(UUID()), courseName: evil, moduleTitle: evil, activity: activity,
-                          markdown: evil, videoLink: evil, preview: Markdown.render(evil), state: state)
+        var model = LessonEditorModel(organizationID: org, courseID: .init(UUID()), courseName: evil, moduleTitle: evil, activity: activity,
+                                      markdown: evil, videoLink: evil, preview: Markdown.render(evil), state: state)
+        model.media = media
+        model.images = [upload(.png), upload(.gif)]
+        model.uploadProblem = .init(kind: .image, message: evil)
+        return model
     }
 
     @Test(arguments: pages.map(\.0))

@@ -14,6 +14,7 @@ struct APIController: RouteCollection {
         try org.register(collection: APICohortsController())
         try org.register(collection: APIInvitationsController())
         try org.register(collection: APICoursesController())
+        try org.register(collection: APIUploadsController())
     }
 
     func me(req: Request) async throws -> MeDTO {

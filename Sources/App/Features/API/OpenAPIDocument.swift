@@ -11,6 +11,17 @@ enum OpenAPIDocument {
         let body: String?
         let response: String?
         let admin: Bool
+        var mediaType = "application/json"
+        /// Query parameters (their schemas are in `queryParameters`).
+        var query: [String] = []
+    }
+
+    static var queryParameters: [String: [String: Any]] {
+        ["kind": ["name": "kind", "in": "query", "required": true,
+                  "description": "What the file is for; decides its size limit (video: 200 MB, others: 20 MB by default)",
+                  "schema": ["type": "string", "enum": ["image", "video", "attachment"]]],
+         "activity_id": ["name": "activity_id", "in": "query", "description": "A lesson: the file becomes its video, or one more of its attachments",
+                         "schema": uuid]]
     }
 
     static let operations: [Operation] = [
@@ -38,6 +49,8 @@ enum OpenAPIDocument {
         .init(method: "get", path: "/api/v1/organizations/{orgID}/cohorts/{cohortID}/progress", summary: "Where the caller stands in the cohort's course (learners; staff see no states)", success: 200, body: nil, response: "Progress", admin: false),
         .init(method: "put", path: "/api/v1/organizations/{orgID}/cohorts/{cohortID}/activities/{activityID}/progress", summary: "Mark an activity done or not done (learners of the cohort)", success: 200, body: "ProgressUpdate", response: "Progress", admin: false),
         .init(method: "delete", path: "/api/v1/organizations/{orgID}/courses/{courseID}/activities/{activityID}", summary: "Delete an activity and learners' progress in it (admin, author)", success: 204, body: nil, response: nil, admin: true),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/courses/{courseID}/files", summary: "Upload a file (streamed): its type is read from its bytes, never from its name; HTML and SVG are refused (admin, author)", success: 201, body: "UploadForm", response: "Upload", admin: true, mediaType: "multipart/form-data", query: ["kind", "activity_id"]),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/courses/{courseID}/files", summary: "A course's files, newest first (admin, author)", success: 200, body: nil, response: "UploadPage", admin: true),
     ]
 
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -119,6 +132,17 @@ enum OpenAPIDocument {
                                 "modules": ["type": "array", "items": ref("ModuleProgress")]],
                                required: ["cohort_id", "course_id", "percent", "done", "total", "complete", "modules"]),
             "ProgressUpdate": object(["done": ["type": "boolean"]], required: ["done"]),
+            "UploadForm": object(["file": ["type": "string", "contentMediaType": "application/octet-stream",
+                                           "description": "PNG, JPEG, GIF, WebP; MP4, WebM; PDF, OOXML, ODF, legacy Office, CSV or UTF-8 text"],
+                                  "alt": ["type": "string", "description": "An image's description, used in its Markdown"]], required: ["file"]),
+            "Upload": object(["id": uuid, "kind": ["type": "string", "enum": ["image", "video", "attachment"]], "filename": string,
+                              "content_type": ["type": "string", "description": "Found in the file's bytes"], "byte_count": ["type": "integer"],
+                              "url": ["type": "string", "description": "Served to who may see the course; supports Range requests"],
+                              "markdown": ["type": ["string", "null"], "description": "For images: the Markdown that shows it in a lesson"],
+                              "size_text": string, "remove_url": ["type": ["string", "null"]],
+                              "created_at": ["type": ["string", "null"], "format": "date-time"]],
+                             required: ["id", "kind", "filename", "content_type", "byte_count", "url", "size_text"]),
+            "UploadPage": page(of: "Upload"),
             "CreateInvitation": object(["name": string, "email": ["type": "string", "format": "email"],
                                         "role": ["type": "string", "enum": ["admin", "author", "trainer", "facilitator", "learner"]],
                                         "cohort_id": uuid], required: ["name", "email", "role"]),
@@ -151,11 +175,13 @@ enum OpenAPIDocument {
                 allParameters += [["name": "page", "in": "query", "schema": ["type": "integer", "minimum": 1]],
                                   ["name": "per", "in": "query", "schema": ["type": "integer", "minimum": 1, "maximum": 100]]]
             }
+            allParameters += op.query.compactMap { queryParameters[$0] }
             if !allParameters.isEmpty { operation["parameters"] = allParameters }
             if let body = op.body {
-                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ref(body)]]]
-                responses["400"] = errorResponse("Malformed JSON or a wrong type")
-                responses["422"] = errorResponse("A missing or invalid field")
+                operation["requestBody"] = ["required": true, "content": [op.mediaType: ["schema": ref(body)]]]
+                responses["400"] = errorResponse(op.mediaType == "application/json" ? "Malformed JSON or a wrong type" : "Not a multipart form with a file")
+                responses["422"] = errorResponse(op.mediaType == "application/json" ? "A missing or invalid field" : "A file of a type that is refused")
+                if op.mediaType != "application/json" { responses["413"] = errorResponse("Larger than the limit for its kind") }
                 operation["responses"] = responses
             }
             paths[op.path, default: [:]][op.method] = operation

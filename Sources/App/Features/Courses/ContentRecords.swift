@@ -89,6 +89,10 @@ final class LessonRecord: Model, @unchecked Sendable {
     @Field(key: "html") var html: String
     @OptionalField(key: "video_provider") var videoProvider: String?
     @OptionalField(key: "video_id") var videoID: String?
+    /// An uploaded video file, shown instead of a link: a lesson has one or the other.
+    @OptionalField(key: "video_upload_id") var videoUploadID: UUID?
+    /// Whether watching the uploaded video to 90 % marks the lesson done.
+    @Field(key: "video_auto_done") var videoAutoDone: Bool
 
     init() {}
 
@@ -96,6 +100,7 @@ final class LessonRecord: Model, @unchecked Sendable {
         self.$activity.id = activityID
         self.markdown = markdown
         self.html = html
+        self.videoAutoDone = true
     }
 
     var video: VideoSource? {

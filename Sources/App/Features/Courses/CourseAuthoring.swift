@@ -38,11 +38,16 @@ enum CourseAuthoring {
     static func saveLesson(_ activity: ActivityRecord, frame: ActivityInput, content: LessonInput,
                            on db: any Database) async throws -> LessonRecord {
         let lesson = try await lesson(of: activity, on: db)
+        let previousVideo = lesson.videoUploadID
         activity.apply(frame)
         apply(content, to: lesson)
         try await db.transaction { db in
             try await activity.save(on: db)
             try await lesson.save(on: db)
+            // A link replaced the uploaded video: nothing names that file any more.
+            if let previousVideo, lesson.videoUploadID == nil {
+                try await UploadRecord.query(on: db).filter(\.$id == previousVideo).delete()
+            }
         }
         return lesson
     }
@@ -51,5 +56,7 @@ enum CourseAuthoring {
         lesson.markdown = content.markdown
         lesson.html = Markdown.render(content.markdown).rawValue
         lesson.video = content.video
+        if content.video != nil { lesson.videoUploadID = nil }
+        if let auto = content.videoAutoDone { lesson.videoAutoDone = auto }
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Views
 
 /// Copies a course — details, modules, activities and their content — as a new draft, in one
 /// transaction. Cohorts and progress stay with the original.
@@ -31,14 +32,44 @@ enum CourseDuplication {
                 activityIDs[activity.id!] = new.id!
                 try await new.create(on: db)
             }
+            let uploadIDs = try await copyUploads(of: course, to: copy, activityIDs: activityIDs, on: db)
             let lessons = try await LessonRecord.query(on: db).filter(\.$activity.$id ~~ Array(activityIDs.keys)).all()
             for lesson in lessons {
                 guard let activityID = activityIDs[lesson.$activity.id] else { continue }
-                let new = LessonRecord(activityID: activityID, markdown: lesson.markdown, html: lesson.html)
+                let markdown = relink(lesson.markdown, uploadIDs)
+                let new = LessonRecord(activityID: activityID, markdown: markdown,
+                                       html: markdown == lesson.markdown ? lesson.html : Markdown.render(markdown).rawValue)
                 new.video = lesson.video
+                new.videoUploadID = lesson.videoUploadID.flatMap { uploadIDs[$0] }
+                new.videoAutoDone = lesson.videoAutoDone
                 try await new.create(on: db)
             }
+            let attachments = try await LessonAttachmentRecord.query(on: db).filter(\.$activityID ~~ Array(activityIDs.keys)).all()
+                .compactMap { link -> LessonAttachmentRecord? in
+                    guard let activityID = activityIDs[link.activityID], let uploadID = uploadIDs[link.uploadID] else { return nil }
+                    return LessonAttachmentRecord(activityID: activityID, uploadID: uploadID, position: link.position)
+                }
+            if !attachments.isEmpty { try await attachments.create(on: db) }
             return copy
+        }
+    }
+
+    /// The copy's files are rows of its own naming the same blobs (nothing is stored twice), so
+    /// the copy's learners can read them without any right to the original.
+    private static func copyUploads(of course: CourseRecord, to copy: CourseRecord, activityIDs: [UUID: UUID],
+                                    on db: any Database) async throws -> [UUID: UUID] {
+        let uploads = try await UploadRecord.query(on: db).filter(\.$courseID == course.id!).all()
+        let copies = uploads.map { $0.copy(to: copy.id!, activityID: $0.activityID.flatMap { activityIDs[$0] }) }
+        if !copies.isEmpty { try await copies.create(on: db) }
+        return Dictionary(uniqueKeysWithValues: zip(uploads.map { $0.id! }, copies.map { $0.id! }))
+    }
+
+    /// Points the lesson's images at the copy's files. Ids are UUIDs: one can only match itself.
+    static func relink(_ markdown: String, _ uploadIDs: [UUID: UUID]) -> String {
+        uploadIDs.reduce(markdown) { text, pair in
+            let (old, new) = (pair.key.uuidString, pair.value.uuidString.lowercased())
+            return text.replacingOccurrences(of: "/files/\(old.lowercased())/", with: "/files/\(new)/")
+                .replacingOccurrences(of: "/files/\(old)/", with: "/files/\(new)/")
         }
     }
 }

@@ -18,6 +18,8 @@ enum CourseQueries {
     struct LessonContent: Sendable {
         let html: String
         let video: VideoSource?
+        /// Its uploaded video and attachments.
+        var media: LessonMedia = .none
     }
 
     static func cachedOutline(of courseID: UUID, caches: ReadCaches, on db: any Database) async throws -> Outline {
@@ -29,7 +31,8 @@ enum CourseQueries {
     static func cachedLesson(of activityID: UUID, caches: ReadCaches, on db: any Database) async throws -> LessonContent {
         try await caches.lessons.value(for: activityID.uuidString) {
             let lesson = try await LessonRecord.query(on: db).filter(\.$activity.$id == activityID).first()
-            return (LessonContent(html: lesson?.html ?? "", video: lesson?.video), validUntil: .distantFuture)
+            return (LessonContent(html: lesson?.html ?? "", video: lesson?.video, media: try await UploadQueries.media(of: lesson, on: db)),
+                    validUntil: .distantFuture)
         } ?? LessonContent(html: "", video: nil)
     }
 

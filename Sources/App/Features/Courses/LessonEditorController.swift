@@ -26,6 +26,7 @@ struct LessonEditorController: RouteCollection {
         var due_weekday: String?
         var markdown: String?
         var video_url: String?
+        var video_auto_done: String?
         var intent: String?
     }
     struct PreviewForm: Content { var markdown: String? }
@@ -52,18 +53,32 @@ struct LessonEditorController: RouteCollection {
     func page(req: Request) async throws -> Response {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
-        let lesson = try await CourseAuthoring.lesson(of: activity, on: req.db)
-        return try await render(req, context, course, activity, markdown: lesson.markdown, videoLink: lesson.video?.link ?? "",
-                                preview: TrustedHTML(sanitized: lesson.html))
+        return try await Self.renderSaved(req, context, course, activity)
     }
 
-    private func render(_ req: Request, _ context: OrganizationContext, _ course: CourseRecord, _ activity: ActivityRecord,
-                        markdown: String, videoLink: String, preview: TrustedHTML, state: Form.State = .empty,
-                        status: HTTPResponseStatus = .ok) async throws -> Response {
-        let module = try await ModuleRecord.find(activity.$module.id, on: req.db)
-        let model = LessonEditorModel(organizationID: context.organization.id, courseID: .init(course.id!), courseName: course.name,
-                                      moduleTitle: module?.title ?? "", activity: activity.domain(), markdown: markdown,
+    /// The editor showing the lesson as saved; `problem` is a refused upload to explain.
+    static func renderSaved(_ req: Request, _ context: OrganizationContext, _ course: CourseRecord, _ activity: ActivityRecord,
+                            problem: LessonEditorModel.UploadProblem? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let lesson = try await CourseAuthoring.lesson(of: activity, on: req.db)
+        return try await render(req, context, course, activity, markdown: lesson.markdown, videoLink: lesson.video?.link ?? "",
+                                preview: TrustedHTML(sanitized: lesson.html), lesson: lesson, problem: problem, status: status)
+    }
+
+    private static func render(_ req: Request, _ context: OrganizationContext, _ course: CourseRecord, _ activity: ActivityRecord,
+                               markdown: String, videoLink: String, preview: TrustedHTML, state: Form.State = .empty,
+                               lesson saved: LessonRecord? = nil, problem: LessonEditorModel.UploadProblem? = nil,
+                               status: HTTPResponseStatus = .ok) async throws -> Response {
+        async let module = ModuleRecord.find(activity.$module.id, on: req.db)
+        async let images = UploadQueries.images(uploadedFrom: activity.id!, on: req.db)
+        var lesson = saved
+        if lesson == nil { lesson = try await LessonRecord.query(on: req.db).filter(\.$activity.$id == activity.id!).first() }
+        var model = LessonEditorModel(organizationID: context.organization.id, courseID: .init(course.id!), courseName: course.name,
+                                      moduleTitle: try await module?.title ?? "", activity: activity.domain(), markdown: markdown,
                                       videoLink: videoLink, preview: preview, state: state)
+        model.media = try await UploadQueries.media(of: lesson, on: req.db)
+        model.images = try await images
+        model.limits = req.atelierConfig.uploadLimits
+        model.uploadProblem = problem
         return .page(LessonEditorPage.render(model, req.layout(context, section: .courses)), status: status, request: req)
     }
 
@@ -74,12 +89,13 @@ struct LessonEditorController: RouteCollection {
         var v = Validator()
         let frame = ActivityInput.check(title: form.title, estimatedMinutes: form.estimated_minutes, required: form.required == "on",
                                         dueWeek: form.due_week, dueWeekday: form.due_weekday, into: &v)
-        let content = LessonInput.check(markdown: form.markdown, videoURL: form.video_url, into: &v)
+        var content = LessonInput.check(markdown: form.markdown, videoURL: form.video_url, into: &v)
+        content.videoAutoDone = form.video_auto_done == "on"
         let values = ["title": form.title ?? "", "estimated_minutes": form.estimated_minutes ?? "", "required": form.required ?? "",
-                      "due_week": form.due_week ?? "", "due_weekday": form.due_weekday ?? ""]
+                      "due_week": form.due_week ?? "", "due_weekday": form.due_weekday ?? "", "video_auto_done": form.video_auto_done ?? ""]
         let rendered = v.errors.contains { $0.field == "markdown" } ? TrustedHTML(sanitized: "") : Markdown.render(content.markdown)
         if !v.errors.isEmpty || form.intent == "preview" {
-            return try await render(req, context, course, activity, markdown: form.markdown ?? "", videoLink: form.video_url ?? "",
+            return try await Self.render(req, context, course, activity, markdown: form.markdown ?? "", videoLink: form.video_url ?? "",
                                     preview: rendered, state: Form.State(values: values, errors: v.errors),
                                     status: v.errors.isEmpty ? .ok : .unprocessableEntity)
         }

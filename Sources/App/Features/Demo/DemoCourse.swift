@@ -78,7 +78,8 @@ enum DemoCourse {
     ]
 
     /// Builds the course's content; learner01 has finished the first module and begun the second.
-    static func load(course: CourseRecord, cohort: CohortRecord, people: [String: PersonRecord], on db: any Database) async throws {
+    static func load(course: CourseRecord, cohort: CohortRecord, people: [String: PersonRecord], blobs: any BlobStore,
+                     on db: any Database) async throws {
         course.status = .published
         try await course.save(on: db)
         var activities: [ActivityRecord] = []
@@ -100,6 +101,7 @@ enum DemoCourse {
                 activities.append(activity)
             }
         }
+        try await addFiles(to: activities, of: course, blobs: blobs, on: db)
         guard let learner = people["learner01@northwind.test"], let other = people["learner02@northwind.test"] else { return }
         let now = Date()
         for (index, activity) in activities.prefix(4).enumerated() {

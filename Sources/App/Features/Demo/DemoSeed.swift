@@ -59,7 +59,7 @@ enum DemoSeed {
                 try await CohortMemberRecord(cohortID: cohort.id!, organizationID: org.id!, personID: people[account.email]!.id!,
                                              role: .learner).save(on: db)
             }
-            try await DemoCourse.load(course: course, cohort: cohort, people: people, on: db)
+            try await DemoCourse.load(course: course, cohort: cohort, people: people, blobs: app.blobStore, on: db)
         }
         printAccounts(app)
     }

@@ -56,7 +56,8 @@ struct LearningController: RouteCollection {
         if access.isLearner, !fresh {
             try await ProgressStore.visit(access, activityID: located.activity.id.uuid, now: now, on: req.db)
         }
-        let model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson.html), video: lesson.video)
+        var model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson.html), video: lesson.video)
+        model.media = lesson.media
         return .page(LessonPage.render(model, req.layout(access.context, section: .home)), request: req)
     }
 

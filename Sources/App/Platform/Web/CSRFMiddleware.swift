@@ -14,16 +14,18 @@ struct CSRFMiddleware: AsyncMiddleware {
         let token = existing ?? SecretToken.generate().value
         request.storage[CSRFTokenKey.self] = token
         if !request.isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            // Middleware runs before the route collects the body: a body that arrived in several
-            // chunks must be collected here, within the route's limit, before its field is read.
-            if request.body.data == nil, request.headers.first(name: "X-CSRF-Token") == nil {
-                _ = try await request.body.collect(max: Self.bodyLimit(for: request)).get()
-            }
-            let sent = request.headers.first(name: "X-CSRF-Token")
-                ?? (try? request.content.get(String.self, at: Self.fieldName))
-            guard let existing, let sent, constantTimeEquals(existing, sent) else {
-                throw AppError(status: .forbidden, code: "csrf",
-                               message: "This form has expired. Go back, reload the page and try again.")
+            let header = request.headers.first(name: "X-CSRF-Token")
+            // A streamed upload without the header: collecting it here would hold up to 200 MB in
+            // memory. Its handler reads the form's `_csrf` from the stream and calls `verify`
+            // before it keeps anything (`StreamedUpload`).
+            let handlerChecks = header == nil && request.route?.checksCSRFInHandler == true
+            if !handlerChecks {
+                // Middleware runs before the route collects the body: a body that arrived in several
+                // chunks must be collected here, within the route's limit, before its field is read.
+                if request.body.data == nil, header == nil {
+                    _ = try await request.body.collect(max: Self.bodyLimit(for: request)).get()
+                }
+                try Self.verify(request, sent: header ?? (try? request.content.get(String.self, at: Self.fieldName)))
             }
         }
         let response = try await next.respond(to: request)
@@ -36,6 +38,15 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension CSRFMiddleware {
+    /// Whether `sent` is this browser's token; 403 otherwise.
+    static func verify(_ request: Request, sent: String?) throws {
+        let cookie = request.cookie(Self.cookieName)
+        guard let cookie, cookie.count >= 32, let sent, constantTimeEquals(cookie, sent) else {
+            throw AppError(status: .forbidden, code: "csrf",
+                           message: "This form has expired. Go back, reload the page and try again.")
+        }
+    }
+
     /// The largest form body a page route accepts: uploads have their own, larger limit.
     static func bodyLimit(for request: Request) -> Int {
         request.url.path.hasSuffix("/invitations/import") ? PeopleController.maximumUploadBytes : 262_144
@@ -46,4 +57,18 @@ struct CSRFTokenKey: StorageKey { typealias Value = String }
 
 extension Request {
     var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+}
+
+extension Route {
+    private static let checksCSRFKey: AnySendableHashable = "atelier.checksCSRFInHandler"
+
+    /// Marks a route whose handler reads its streamed form and checks the CSRF field itself
+    /// (`CSRFMiddleware.verify`); scripts may still send the `X-CSRF-Token` header instead.
+    @discardableResult
+    func checkingCSRFInHandler() -> Route {
+        userInfo[Self.checksCSRFKey] = true
+        return self
+    }
+
+    var checksCSRFInHandler: Bool { userInfo[Self.checksCSRFKey] as? Bool ?? false }
 }
