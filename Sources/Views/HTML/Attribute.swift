@@ -4,35 +4,55 @@
 /// Names are fixed by this type's functions or validated by `custom`, `data` and `aria`, which trap
 /// on a bad name: names come from code, never from users, so a bad one is a programming error.
 public struct Attribute: Sendable {
-    /// Empty for an absent attribute (a boolean attribute whose condition was false).
-    let name: String
+    /// The name when it is a constant of this folder (empty for an absent attribute, a boolean one
+    /// whose condition was false); a StaticString, so writing it touches no String machinery.
+    let knownName: StaticString
+    /// The name when it came through `custom`, `data` or `aria` (checked by `isAllowedName`).
+    let customName: String?
     let value: String?
 
     /// For names written in this folder, which are known to be valid.
-    init(known name: String, _ value: String?) {
-        self.name = name
+    init(known name: StaticString, _ value: String?) {
+        knownName = name
+        customName = nil
+        self.value = value
+    }
+
+    private init(checked name: String, _ value: String?) {
+        knownName = ""
+        customName = name
         self.value = value
     }
 
     /// For URL-valued attributes: the value is neutralized if it would run code.
-    init(url name: String, _ value: String, allowingImageData: Bool = false) {
+    init(url name: StaticString, _ value: String, allowingImageData: Bool = false) {
         self.init(known: name, URLSanitizer.sanitize(value, allowingImageData: allowingImageData))
     }
 
     /// A boolean attribute that is present only when `isOn`.
-    init(flag name: String, _ isOn: Bool) {
+    init(flag name: StaticString, _ isOn: Bool) {
         self.init(known: isOn ? name : "", nil)
     }
 
-    /// ` name="value"` with every value byte escaped to the longest entity.
-    var maximumByteCount: Int {
-        name.utf8.count + 4 + (value?.utf8.count ?? 0) * ByteWriter.maximumEscapedGrowth
+    /// The most `write` writes: ` name="value"` with every value byte an entity. A bound, not a
+    /// count, so that sizing an open tag does not scan the values.
+    @inline(__always)
+    var byteBound: Int {
+        let name = customName?.utf8.count ?? knownName.utf8CodeUnitCount
+        return 1 + name + 3 + (value?.utf8.count ?? 0) * Escaping.maximumGrowth
     }
 
+    @inline(__always)
     func write(into writer: inout ByteWriter) {
-        guard !name.isEmpty else { return }
-        writer.write(0x20)  // space
-        writer.writeRaw(name)
+        if let customName {
+            writer.write(0x20)  // space
+            writer.writeRaw(customName)
+        } else if knownName.utf8CodeUnitCount > 0 {
+            writer.write(0x20)
+            writer.write(knownName)
+        } else {
+            return  // absent
+        }
         if let value {
             writer.write("=\"")
             writer.writeEscaped(value)
@@ -45,7 +65,7 @@ public extension Attribute {
     /// Any attribute this type does not spell out. Traps unless `isAllowedName(name)`.
     static func custom(_ name: String, _ value: String?) -> Attribute {
         precondition(isAllowedName(name), "Attribute name not allowed: \(name)")
-        return Attribute(known: name, value)
+        return Attribute(checked: name, value)
     }
 
     /// `data-<name>="value"`, for the small JavaScript modules.
@@ -85,5 +105,41 @@ extension Attribute {
 
     private static func isDigit(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte)
+    }
+}
+
+extension ByteWriter {
+    /// The most `writeOpenTag` writes.
+    @inline(__always)
+    static func openTagByteBound(_ tag: StaticString, _ attributes: [Attribute]) -> Int {
+        // Through a pointer, with the per-attribute work inlined: an attribute read from the array
+        // and passed to a call was copied first (a retain and a release of its strings).
+        attributes.withUnsafeBufferPointer { attributes in
+            var total = tag.utf8CodeUnitCount + 2  // <tag>
+            for index in attributes.indices {
+                total += attributes[index].byteBound
+            }
+            return total
+        }
+    }
+
+    @inline(__always)
+    mutating func writeOpenTag(_ tag: StaticString, _ attributes: [Attribute]) {
+        write(0x3C)  // <
+        write(tag)
+        if !attributes.isEmpty {
+            attributes.withUnsafeBufferPointer { attributes in
+                for index in attributes.indices {
+                    attributes[index].write(into: &self)
+                }
+            }
+        }
+        write(0x3E)  // >
+    }
+
+    mutating func writeCloseTag(_ tag: StaticString) {
+        write("</")
+        write(tag)
+        write(0x3E)  // >
     }
 }

@@ -2,7 +2,7 @@
 
 /// A video player; `controls` and `preload` come as attributes, `<source>` children give the file.
 public func video(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "video", attributes: attributes, content: content())
+    HTML(element: "video", attributes: attributes, content: content)
 }
 
 /// One file a `<video>` may play. Void.

@@ -10,30 +10,31 @@ public func document(
     @HTMLBuilder head headContent: () -> HTML,
     @HTMLBuilder body bodyContent: () -> HTML
 ) -> HTML {
-    let children = HTMLBuilder.buildBlock(head(content: headContent), body(content: bodyContent))
-    return HTML(element: "html", attributes: [.lang(lang)], content: children, prefix: "<!DOCTYPE html>")
+    HTML(element: "html", attributes: [.lang(lang)], content: {
+        HTMLBuilder.buildBlock(head(content: headContent), body(content: bodyContent))
+    }, prefix: "<!DOCTYPE html>")
 }
 
 // Document metadata.
 
 /// The root element; prefer `document(lang:head:body:)`, which also writes the doctype.
 public func html(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "html", attributes: attributes, content: content())
+    HTML(element: "html", attributes: attributes, content: content)
 }
 
 /// Document metadata.
 public func head(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "head", attributes: attributes, content: content())
+    HTML(element: "head", attributes: attributes, content: content)
 }
 
 /// The page content.
 public func body(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "body", attributes: attributes, content: content())
+    HTML(element: "body", attributes: attributes, content: content)
 }
 
 /// The page title; its text is escaped like any other.
 public func title(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "title", attributes: attributes, content: content())
+    HTML(element: "title", attributes: attributes, content: content)
 }
 
 /// Metadata such as `charset` or `viewport`. Void: no content, no closing tag.
@@ -56,75 +57,75 @@ public func script(_ attributes: Attribute...) -> HTML {
 
 /// Introductory content or the site header.
 public func header(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "header", attributes: attributes, content: content())
+    HTML(element: "header", attributes: attributes, content: content)
 }
 
 /// A block of navigation links.
 public func nav(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "nav", attributes: attributes, content: content())
+    HTML(element: "nav", attributes: attributes, content: content)
 }
 
 /// The main content of the page (one per page).
 public func main(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "main", attributes: attributes, content: content())
+    HTML(element: "main", attributes: attributes, content: content)
 }
 
 /// The footer of a page or section.
 public func footer(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "footer", attributes: attributes, content: content())
+    HTML(element: "footer", attributes: attributes, content: content)
 }
 
 /// A thematic section, usually with a heading.
 public func section(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "section", attributes: attributes, content: content())
+    HTML(element: "section", attributes: attributes, content: content)
 }
 
 /// Self-contained content: a post, a card, a message.
 public func article(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "article", attributes: attributes, content: content())
+    HTML(element: "article", attributes: attributes, content: content)
 }
 
 /// Content tangential to the main content.
 public func aside(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "aside", attributes: attributes, content: content())
+    HTML(element: "aside", attributes: attributes, content: content)
 }
 
 /// A generic block container.
 public func div(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "div", attributes: attributes, content: content())
+    HTML(element: "div", attributes: attributes, content: content)
 }
 
 /// A generic inline container.
 public func span(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "span", attributes: attributes, content: content())
+    HTML(element: "span", attributes: attributes, content: content)
 }
 
 /// A level-1 heading.
 public func h1(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "h1", attributes: attributes, content: content())
+    HTML(element: "h1", attributes: attributes, content: content)
 }
 
 /// A level-2 heading.
 public func h2(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "h2", attributes: attributes, content: content())
+    HTML(element: "h2", attributes: attributes, content: content)
 }
 
 /// A level-3 heading.
 public func h3(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "h3", attributes: attributes, content: content())
+    HTML(element: "h3", attributes: attributes, content: content)
 }
 
 /// A level-4 heading.
 public func h4(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "h4", attributes: attributes, content: content())
+    HTML(element: "h4", attributes: attributes, content: content)
 }
 
 /// A level-5 heading.
 public func h5(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "h5", attributes: attributes, content: content())
+    HTML(element: "h5", attributes: attributes, content: content)
 }
 
 /// A level-6 heading.
 public func h6(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
-    HTML(element: "h6", attributes: attributes, content: content())
+    HTML(element: "h6", attributes: attributes, content: content)
 }

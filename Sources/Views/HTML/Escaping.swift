@@ -1,33 +1,52 @@
-// Byte-level writing. Escaping walks the UTF-8 bytes once and copies unescaped runs with memcpy,
-// because String.replacingOccurrences (five passes, five allocations) would dominate render time.
+// Byte-level writing. Escaping walks the UTF-8 bytes once, eight at a time where none needs
+// escaping, because String.replacingOccurrences (five passes, five allocations) would dominate.
 
-/// Writes into memory that was sized for the worst case before writing started (see
-/// `HTML.maximumByteCount`), so no write needs to grow the buffer or check uniqueness: Array's
-/// append did both on every call and was a third of render time in profiles. The bound is still
-/// checked (a precondition, not an assert), because a wrong bound must never write out of bounds.
+/// Writes into memory that was reserved before writing started (`RenderContext.write(upTo:)`), so
+/// no single write grows a buffer. The bound is still checked (a precondition, not an assert),
+/// because a wrong bound must never write out of bounds.
 struct ByteWriter: ~Copyable {
     private let base: UnsafeMutablePointer<UInt8>
     private let capacity: Int
     private(set) var count = 0
 
-    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
-        base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!
-        capacity = buffer.count
+    init(_ base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
     }
 
     @inline(__always)
     mutating func write(_ byte: UInt8) {
-        precondition(count < capacity, "HTML.maximumByteCount underestimated")
+        precondition(count < capacity, "HTML byte bound underestimated")
         base[count] = byte
         count += 1
     }
 
+    /// Short runs (tag names, attribute names) are copied inline: a memcpy call per tag name and
+    /// entity was a tenth of build time in profiles.
     @inline(__always)
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        precondition(count + bytes.count <= capacity, "HTML.maximumByteCount underestimated")
-        (base + count).initialize(from: source, count: bytes.count)
+        precondition(bytes.count <= capacity - count, "HTML byte bound underestimated")
+        Self.copy(source, to: base + count, count: bytes.count)
         count += bytes.count
+    }
+
+    /// Up to 16 bytes as two fixed-size moves that may overlap (a loop would be compiled back into
+    /// a memcpy call); longer runs with memcpy.
+    @inline(__always)
+    static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+        let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+        func move<T>(_: T.Type, at offset: Int) {
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: offset, as: T.self), toByteOffset: offset, as: T.self)
+        }
+        switch count {
+        case 8...16: move(UInt64.self, at: 0); move(UInt64.self, at: count - 8)
+        case 4..<8: move(UInt32.self, at: 0); move(UInt32.self, at: count - 4)
+        case 2..<4: move(UInt16.self, at: 0); move(UInt16.self, at: count - 2)
+        case 1: target.pointee = source.pointee
+        case 0: break
+        default: target.initialize(from: source, count: count)
+        }
     }
 
     /// Compile-time markup: tag names, `</`, entity spellings.
@@ -36,62 +55,55 @@ struct ByteWriter: ~Copyable {
         write(UnsafeBufferPointer(start: string.utf8Start, count: string.utf8CodeUnitCount))
     }
 
-    mutating func writeOpenTag(_ tag: StaticString, _ attributes: [Attribute]) {
-        write(0x3C)  // <
-        write(tag)
-        for index in attributes.indices {
-            attributes[index].write(into: &self)
-        }
-        write(0x3E)  // >
-    }
-
-    mutating func writeCloseTag(_ tag: StaticString) {
-        write("</")
-        write(tag)
-        write(0x3E)  // >
-    }
-
     /// Markup that is already known to be safe, byte for byte.
+    @inline(__always)
     mutating func writeRaw(_ string: String) {
-        if string.utf8.withContiguousStorageIfAvailable({ write($0) }) == nil {
-            var copy = string
-            copy.withUTF8 { write($0) }
-        }
+        withUTF8(of: string) { write($0) }
     }
 
     /// Text or an attribute value, so that it can never be read as markup: `& < > " '` become
     /// entities (quotes too, so one function is safe in text and in quoted attributes), and NUL
     /// becomes U+FFFD, which is what a browser would make of it anyway.
+    @inline(__always)
     mutating func writeEscaped(_ string: String) {
-        if string.utf8.withContiguousStorageIfAvailable({ writeEscaped(bytes: $0) }) == nil {
-            var copy = string
-            copy.withUTF8 { writeEscaped(bytes: $0) }
-        }
+        withUTF8(of: string) { writeEscaped(bytes: $0) }
     }
 
-    /// Escaping grows a byte to at most six (`"` → `&quot;`).
-    static let maximumEscapedGrowth = 6
-
-    private mutating func writeEscaped(bytes source: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for index in source.indices {
-            let byte = source[index]
-            // Everything that needs escaping is at or below '>' (0x3E); letters are above it.
-            guard byte <= 0x3E else { continue }
-            let replacement: StaticString
-            switch byte {
-            case 0x26: replacement = "&amp;"
-            case 0x3C: replacement = "&lt;"
-            case 0x3E: replacement = "&gt;"
-            case 0x22: replacement = "&quot;"
-            case 0x27: replacement = "&#39;"
-            case 0x00: replacement = "\u{FFFD}"
-            default: continue
-            }
-            write(UnsafeBufferPointer(rebasing: source[runStart..<index]))
-            write(replacement)
-            runStart = index + 1
+    /// Takes the bytes rather than the String: a String read from an array or a struct and passed
+    /// to a call was copied first (a retain and a release).
+    mutating func writeEscaped(bytes source: UnsafeBufferPointer<UInt8>) {
+        guard let from = source.baseAddress else { return }
+        let length = source.count
+        guard length <= (capacity - count) / Escaping.maximumGrowth else {
+            // Room was reserved for exactly this text (long text), not the worst case.
+            for index in 0..<length { write(escaping: from[index]) }
+            return
         }
-        write(UnsafeBufferPointer(rebasing: source[runStart...]))
+        // The worst case fits (checked just above), so no single write is checked below.
+        var to = base + count
+        var index = 0
+        while length - index >= 8 {  // eight bytes at a time while none needs escaping
+            let word = UnsafeRawPointer(from + index).loadUnaligned(as: UInt64.self)
+            if Escaping.mayNeedEscape(word) {
+                for offset in 0..<8 { to = Escaping.write(from[index + offset], at: to) }
+            } else {
+                UnsafeMutableRawPointer(to).storeBytes(of: word, as: UInt64.self)
+                to += 8
+            }
+            index += 8
+        }
+        while index < length {
+            to = Escaping.write(from[index], at: to)
+            index += 1
+        }
+        count = to - base
+    }
+
+    private mutating func write(escaping byte: UInt8) {
+        if Escaping.needsEscape(byte) {
+            write(Escaping.replacement(for: byte))
+        } else {
+            write(byte)
+        }
     }
 }

@@ -2,8 +2,8 @@
 ///
 /// Accepts `HTML`, `String` (escaped text), `Int` (as text), `TrustedHTML` (raw), optionals of
 /// those (nil renders nothing), `[HTML]`, `if`/`else`, `if let`, `switch`, `for`-`in` and empty
-/// blocks. Children are kept as a list, not concatenated, so each byte is copied only into the
-/// enclosing element's buffer.
+/// blocks. A block's children were written one after another, so joining them is usually just
+/// taking the span from the first one's start to the last one's end (see `HTML(list:)`).
 @resultBuilder
 public enum HTMLBuilder {
     public static func buildExpression(_ expression: HTML) -> HTML {
@@ -41,6 +41,21 @@ public enum HTMLBuilder {
     /// The common one-child block, without the array a variadic call would allocate.
     public static func buildBlock(_ component: HTML) -> HTML {
         component
+    }
+
+    // Fixed arities for the common blocks: the builder keeps each child in a temporary until the
+    // end of the block anyway, so taking them by value (variadic, or pairwise with
+    // `buildPartialBlock`) would copy each one, a retain and a release apiece.
+    public static func buildBlock(_ c0: HTML, _ c1: HTML) -> HTML {
+        HTML(joining: c0, c1)
+    }
+
+    public static func buildBlock(_ c0: HTML, _ c1: HTML, _ c2: HTML) -> HTML {
+        HTML(joining: c0, c1, c2)
+    }
+
+    public static func buildBlock(_ c0: HTML, _ c1: HTML, _ c2: HTML, _ c3: HTML) -> HTML {
+        HTML(joining: c0, c1, c2, c3)
     }
 
     public static func buildBlock(_ components: HTML...) -> HTML {
