@@ -3,6 +3,7 @@ screenshots, and a small HTTP client that speaks Atelier's CSRF protocol."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -188,3 +189,20 @@ class Client:
     def sign_in(self, email: str, password: str) -> requests.Response:
         token = self.csrf("/sign-in")
         return self.post("/sign-in", {"email": email, "password": password, "_csrf": token})
+
+
+def run_cohort_with(page: Page, cohort: str, course: str, learner_email: str) -> None:
+    """On the Cohorts page: create `cohort` of `course`, started yesterday, then enroll the member
+    whose option names `learner_email`."""
+    today = datetime.date.today()
+    page.get_by_label("Name", exact=True).fill(cohort)
+    select_field(page, "Course").select_option(label=course)
+    page.get_by_label("Start date", exact=True).fill(str(today - datetime.timedelta(days=1)))
+    page.get_by_label("End date", exact=True).fill(str(today + datetime.timedelta(days=60)))
+    page.get_by_role("button", name="Create cohort").click()
+    expect(page.get_by_role("heading", name=cohort)).to_be_visible()
+    enroll = page.locator("section").filter(has=page.get_by_role("heading", name="Enroll a learner"))
+    person = enroll.get_by_label("Person")
+    person.select_option(label=person.locator("option", has_text=learner_email).text_content())
+    enroll.get_by_role("button", name="Enroll").click()
+    expect(page.get_by_role("status")).to_contain_text("enrolled")

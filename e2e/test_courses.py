@@ -4,13 +4,12 @@ resumes later where they left off."""
 
 from __future__ import annotations
 
-import datetime
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from helpers import DEMO_ADMIN, DEMO_PASSWORD, check_page, nav, screenshot, select_field, sign_in, sign_out
+from helpers import DEMO_ADMIN, DEMO_PASSWORD, check_page, nav, screenshot, sign_in, sign_out, run_cohort_with
 
 COURSE = "Onboarding basics"
 COHORT = "Onboarding — December"
@@ -62,18 +61,7 @@ def test_an_author_builds_a_course_and_a_learner_follows_it_on_a_phone(course_se
     screenshot(author, "courses-editor")
 
     nav(author, "Cohorts")
-    today = datetime.date.today()
-    author.get_by_label("Name", exact=True).fill(COHORT)
-    select_field(author, "Course").select_option(label=COURSE)
-    author.get_by_label("Start date", exact=True).fill(str(today - datetime.timedelta(days=1)))
-    author.get_by_label("End date", exact=True).fill(str(today + datetime.timedelta(days=60)))
-    author.get_by_role("button", name="Create cohort").click()
-    expect(author.get_by_role("heading", name=COHORT)).to_be_visible()
-    enroll = author.locator("section").filter(has=author.get_by_role("heading", name="Enroll a learner"))
-    person = enroll.get_by_label("Person")
-    person.select_option(label=person.locator("option", has_text=LEARNER).text_content())
-    enroll.get_by_role("button", name="Enroll").click()
-    expect(author.get_by_role("status")).to_contain_text("enrolled")
+    run_cohort_with(author, COHORT, COURSE, LEARNER)
 
     learner = new_page("phone")
     sign_in(learner, base, LEARNER, DEMO_PASSWORD)

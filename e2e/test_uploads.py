@@ -8,7 +8,6 @@ The video is e2e/data/lesson-video.webm (15 KB, 3 s, VP8), made once with
 
 from __future__ import annotations
 
-import datetime
 import re
 import struct
 import zlib
@@ -17,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from helpers import DEMO_ADMIN, DEMO_PASSWORD, check_page, nav, screenshot, select_field, sign_in
+from helpers import DEMO_ADMIN, DEMO_PASSWORD, check_page, nav, screenshot, sign_in, run_cohort_with
 
 VIDEO = Path(__file__).resolve().parent / "data" / "lesson-video.webm"
 COURSE = "Working with media"
@@ -100,17 +99,7 @@ def test_an_author_uploads_media_and_a_learner_watches_on_a_phone(media_server, 
     author.get_by_role("button", name="Publish").click()
     expect(author.get_by_role("status")).to_contain_text("published")
     nav(author, "Cohorts")
-    today = datetime.date.today()
-    author.get_by_label("Name", exact=True).fill(COHORT)
-    select_field(author, "Course").select_option(label=COURSE)
-    author.get_by_label("Start date", exact=True).fill(str(today - datetime.timedelta(days=1)))
-    author.get_by_label("End date", exact=True).fill(str(today + datetime.timedelta(days=60)))
-    author.get_by_role("button", name="Create cohort").click()
-    enroll = author.locator("section").filter(has=author.get_by_role("heading", name="Enroll a learner"))
-    person = enroll.get_by_label("Person")
-    person.select_option(label=person.locator("option", has_text=LEARNER).text_content())
-    enroll.get_by_role("button", name="Enroll").click()
-    expect(author.get_by_role("status")).to_contain_text("enrolled")
+    run_cohort_with(author, COHORT, COURSE, LEARNER)
 
     learner = new_page("phone")
     sign_in(learner, base, LEARNER, DEMO_PASSWORD)

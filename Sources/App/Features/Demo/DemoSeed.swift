@@ -47,7 +47,7 @@ enum DemoSeed {
             try await CourseRecord(organizationID: org.id!, name: "Warehouse Safety Essentials",
                                    description: "Daily safety routines for depot teams; the next cohort starts in spring.").save(on: db)
             let input = CohortInput(name: "Escalations — Autumn cohort", courseID: .init(course.id!),
-                                    startDate: shifted(today, days: -14), endDate: shifted(today, days: 42), capacity: 16)
+                                    startDate: today.adding(days: -14), endDate: today.adding(days: 42), capacity: 16)
             let cohort = CohortRecord(organizationID: org.id!, input: input)
             try await cohort.save(on: db)
             let staff: [(String, CohortRole)] = [("trainer1@northwind.test", .trainer), ("trainer2@northwind.test", .trainer),
@@ -62,10 +62,6 @@ enum DemoSeed {
             try await DemoCourse.load(course: course, cohort: cohort, people: people, blobs: app.blobStore, on: db)
         }
         printAccounts(app)
-    }
-
-    static func shifted(_ day: Day, days: Int) -> Day {
-        day.adding(days: days)
     }
 
     static func printAccounts(_ app: Application) {
