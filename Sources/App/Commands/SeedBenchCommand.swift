@@ -64,10 +64,10 @@ struct SeedBenchCommand: AsyncCommand {
             }
         }
         guard let first = try await CohortRecord.query(on: app.db).filter(\.$name == "Cohort 1").first() else { return }
-        let base = "/orgs/\(org.id!.uuidString.lowercased())/cohorts/\(first.id!.uuidString.lowercased())"
+        let base = "/orgs/\(org.id!.lowercasedText)/cohorts/\(first.id!.lowercasedText)"
         context.console.print("learner learner1-1@bench.test")
         context.console.print("outline \(base)/course")
-        context.console.print("lesson \(base)/activities/\(activities[3].id!.uuidString.lowercased())")
+        context.console.print("lesson \(base)/activities/\(activities[3].id!.lowercasedText)")
     }
 
     private func lessons(for course: CourseRecord, on db: any Database) async throws -> [ActivityRecord] {

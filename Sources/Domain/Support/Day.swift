@@ -74,6 +74,16 @@ public extension Day {
         other.daysSinceEpoch - daysSinceEpoch
     }
 
+    /// The day `date` falls on in UTC.
+    init(utc date: Date) {
+        self.init(daysSinceEpoch: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+
+    /// Midnight UTC at the start of this day.
+    var startInUTC: Date {
+        Date(timeIntervalSince1970: TimeInterval(daysSinceEpoch) * 86_400)
+    }
+
     /// Days since 1970-01-01, by Howard Hinnant's `days_from_civil` (proleptic Gregorian).
     internal var daysSinceEpoch: Int {
         let y = month <= 2 ? year - 1 : year

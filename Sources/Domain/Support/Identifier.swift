@@ -13,7 +13,9 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
         self.uuid = uuid
     }
 
-    public var description: String { uuid.uuidString.lowercased() }
+    /// Lower-case canonical text, written byte by byte: pages print ids by the hundred, and
+    /// Foundation's `uuidString` (formatted through `vfprintf`) then `lowercased()` showed in profiles.
+    public var description: String { uuid.lowercasedText }
 
     public init(from decoder: Decoder) throws {
         self.uuid = try decoder.singleValueContainer().decode(UUID.self)
@@ -22,5 +24,27 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
+    }
+}
+
+extension UUID {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The canonical text form in lower case: 8-4-4-4-12 hex digits.
+    public var lowercasedText: String {
+        withUnsafeBytes(of: uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var at = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        out[at] = UInt8(ascii: "-"); at += 1
+                    }
+                    out[at] = Self.hexDigits[Int(byte >> 4)]
+                    out[at + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                    at += 2
+                }
+                return at
+            }
+        }
     }
 }

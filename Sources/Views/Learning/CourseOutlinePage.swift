@@ -4,7 +4,8 @@ import Routes
 /// A cohort's course as its learners follow it: overall progress, what is due next, "Continue",
 /// then every module with its own progress and its activities (locked ones say when they open).
 public enum CourseOutlinePage {
-    public static func render(_ model: CourseOutlineModel, _ context: LayoutContext) -> [UInt8] {
+    /// `modules` is what `modules(_:)` rendered for this same model, when the caller kept it.
+    public static func render(_ model: CourseOutlineModel, _ context: LayoutContext, modules: TrustedHTML? = nil) -> [UInt8] {
         let org = model.organizationID
         return Layout.page(title: model.courseName, context) {
             p(.class("breadcrumb")) { a(.href(SiteRoute.cohort(org, model.cohortID).path)) { model.cohortName } }
@@ -18,10 +19,20 @@ public enum CourseOutlinePage {
             if model.isPublished || !model.isLearner {
                 if !model.courseDescription.isEmpty { p(.class("lead")) { model.courseDescription } }
                 summary(model)
-                ol(.class("outline")) {
-                    for (index, module) in model.modules.enumerated() { moduleCard(module, number: index + 1, model: model) }
-                }
+                if let modules { modules } else { moduleList(model) }
             }
+        }
+    }
+
+    /// The module cards alone, rendered once and kept by the caller (most of the page's cost):
+    /// made by this builder, so escaped like the rest of the page.
+    public static func modules(_ model: CourseOutlineModel) -> TrustedHTML {
+        TrustedHTML(sanitized: moduleList(model).render())
+    }
+
+    static func moduleList(_ model: CourseOutlineModel) -> HTML {
+        ol(.class("outline")) {
+            for (index, module) in model.modules.enumerated() { moduleCard(module, number: index + 1, model: model) }
         }
     }
 
@@ -69,7 +80,7 @@ public enum CourseOutlinePage {
             }
             ol(.class("activity-list")) {
                 for item in entry.items {
-                    li(.class("activity-row state-\(item.state.rawValue)")) {
+                    li(.class(rowClass(item.state))) {
                         span(.class("state-icon"), .ariaHidden(true)) { item.state == .done ? "✓" : (item.state == .started ? "◐" : "○") }
                         if entry.isOpen {
                             a(.href(SiteRoute.cohortActivity(model.organizationID, model.cohortID, item.activity.id).path),
@@ -84,14 +95,26 @@ public enum CourseOutlinePage {
         }
     }
 
-    static func facts(_ item: CourseOutlineModel.Item, today: Day, isLearner: Bool) -> String {
-        var facts: [String] = []
-        if isLearner { facts.append(item.state == .done ? "done" : (item.state == .started ? "started" : "not started")) }
-        facts.append(DurationText.minutes(item.activity.estimatedMinutes))
-        if item.activity.required { facts.append("required") }
-        if let due = item.due {
-            facts.append(item.state != .done && due < today ? "overdue since \(DateText.day(due))" : "due \(DateText.day(due))")
+    static func rowClass(_ state: ActivityState) -> String {
+        switch state {
+        case .notStarted: "activity-row state-not_started"
+        case .started: "activity-row state-started"
+        case .done: "activity-row state-done"
         }
-        return facts.joined(separator: " · ")
+    }
+
+    /// "started · 20 min · required · due Mon 8 Mar 2027", written into one string: the outline
+    /// prints it for every activity.
+    static func facts(_ item: CourseOutlineModel.Item, today: Day, isLearner: Bool) -> String {
+        var facts = ""
+        facts.reserveCapacity(64)
+        if isLearner { facts += item.state == .done ? "done · " : (item.state == .started ? "started · " : "not started · ") }
+        facts += DurationText.minutes(item.activity.estimatedMinutes)
+        if item.activity.required { facts += " · required" }
+        if let due = item.due {
+            facts += item.state != .done && due < today ? " · overdue since " : " · due "
+            facts += DateText.day(due)
+        }
+        return facts
     }
 }

@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+import Views
 
 @Suite struct ReadCacheTests {
     private func signedIn(expiresIn seconds: TimeInterval = 3600) -> SessionQueries.SignedIn {
@@ -28,6 +29,68 @@ import VaporTesting
         cache.invalidate()  // a write finished while the query was in flight
         cache.store(signedIn(), for: "a", loadedIn: before, now: Date())
         #expect(cache.lookup("a", now: Date()) == nil)
+    }
+
+    @Test func forgettingOneEntryKeepsTheOthersAndRefusesLoadsInFlight() {
+        let cache = ReadCache<SessionQueries.SignedIn>(lifetime: 5)
+        let now = Date()
+        cache.store(signedIn(), for: "a", loadedIn: cache.generation, now: now)
+        cache.store(signedIn(), for: "b", loadedIn: cache.generation, now: now)
+        let inFlight = cache.generation
+        cache.invalidate("a")
+        #expect(cache.lookup("a", now: now) == nil)
+        #expect(cache.lookup("b", now: now) != nil)
+        cache.store(signedIn(), for: "a", loadedIn: inFlight, now: now)
+        #expect(cache.lookup("a", now: now) == nil, "read before the write: refused")
+    }
+
+    /// Counts loads; each waits until released, so the test controls when they finish.
+    private actor SlowLoads {
+        private(set) var started = 0
+        private var gates: [CheckedContinuation<Void, Never>] = []
+        func load() async -> Int {
+            started += 1
+            let number = started
+            await withCheckedContinuation { gates.append($0) }
+            return number
+        }
+        func release() { for gate in gates { gate.resume() }; gates = [] }
+    }
+
+    private func settle(until condition: @escaping @Sendable () async -> Bool) async {
+        for _ in 0..<500 where !(await condition()) { try? await Task.sleep(for: .milliseconds(2)) }
+    }
+
+    @Test func requestsMissingTogetherShareOneLoad() async throws {
+        let cache = ReadCache<Int>(lifetime: 5)
+        let loads = SlowLoads()
+        let results = try await withThrowingTaskGroup(of: Int?.self) { group in
+            for _ in 0..<20 {
+                group.addTask { await cache.value(for: "k") { (await loads.load(), validUntil: .distantFuture) } }
+            }
+            await settle { await loads.started == 1 }
+            try await Task.sleep(for: .milliseconds(20))  // the other nineteen are waiting by now
+            await loads.release()
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(await loads.started == 1)
+        #expect(results.allSatisfy { $0 == 1 })
+    }
+
+    @Test func aWriteDuringASharedLoadMakesTheWaitersLoadAgain() async throws {
+        let cache = ReadCache<Int>(lifetime: 5)
+        let loads = SlowLoads()
+        let first = Task { await cache.value(for: "k") { (await loads.load(), validUntil: .distantFuture) } }
+        await settle { await loads.started == 1 }
+        let second = Task { await cache.value(for: "k") { (await loads.load(), validUntil: .distantFuture) } }
+        try await Task.sleep(for: .milliseconds(20))
+        cache.invalidate("k")  // a write committed while the first load was reading
+        await loads.release()
+        #expect(await first.value == 1, "the loader's own request still gets what it read")
+        await settle { await loads.started == 2 }
+        await loads.release()
+        #expect(await second.value == 2, "the waiter read again, after the write")
+        #expect(cache.lookup("k", now: Date()) == 2)
     }
 
     @Test func entriesExpireWithTheirLifetimeAndTheirSession() {
@@ -87,14 +150,34 @@ import VaporTesting
         try await withApp { app in
             let c = try await LearningTests.classroom(app)
             var learner = try await Fixtures(app: app).signedIn(c.learner)
-            try await learner.get(c.base + "/course")
+            #expect(try await learner.get(c.base + "/course").text.contains("<strong>0 %</strong>"))
             let before = app.readCaches.sessions.generation
             #expect(try await learner.post(c.lesson(0) + "/done", ["done": "true"]).status == .seeOther)
+            #expect(app.readCaches.sessions.generation == before, "marking done keeps the other caches")
+            #expect(try await learner.get(c.base + "/course").text.contains("<strong>50 %</strong>"), "the cached progress was forgotten")
+            #expect(try await learner.post(c.lesson(0) + "/done", ["done": "false"]).status == .seeOther)
+            #expect(try await learner.get(c.base + "/course").text.contains("<strong>0 %</strong>"))
             #expect(try await learner.post(c.lesson(0) + "/heartbeat", ["seconds": "30"]).status == .ok)
-            #expect(app.readCaches.sessions.generation == before, "progress is not cached: nothing to empty")
-            #expect(try await learner.get(c.base + "/course").text.contains("50 %"), "progress is read fresh")
+            #expect(app.readCaches.sessions.generation == before)
             try await learner.post("/calendar-feed/reset", [:])
             #expect(app.readCaches.sessions.generation != before)
+        }
+    }
+
+    @Test func aTrainersScheduleShiftReachesTheLearnersCachedOutline() async throws {
+        try await withApp { app in
+            let c = try await LearningTests.classroom(app)
+            let fx = Fixtures(app: app)
+            var learner = try await fx.signedIn(c.learner)
+            let due = try #require(ScheduleOffset(week: 1, weekday: 1)).resolve(start: c.cohort.domain().startDate)
+            #expect(try await learner.get(c.base + "/course").text.contains(DateText.day(due)))
+            let trainer = try await fx.person("tom@acme.test", in: c.org, roles: [.trainer])
+            try await fx.enroll(trainer, in: c.cohort, as: .trainer)
+            var staff = try await fx.signedIn(trainer)
+            #expect(try await staff.post(c.base + "/schedule", ["shift_days": "7"]).status == .seeOther)
+            let outline = try await learner.get(c.base + "/course").text
+            #expect(outline.contains(DateText.day(due.adding(days: 7))))
+            #expect(!outline.contains(DateText.day(due)))
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Domain
 
@@ -31,6 +32,19 @@ import Testing
             }
             day = next
             if day.year >= 2299 { break }
+        }
+    }
+
+    @Test func theUTCDayOfAnInstantAgreesWithTheGregorianCalendar() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        let instants = [0, 86_399, 86_400, 951_782_400, 1_795_996_799, 1_795_996_800].map { Date(timeIntervalSince1970: $0) }
+            + (0..<300).map { _ in Date(timeIntervalSince1970: .random(in: -2_000_000_000...7_000_000_000)) }
+        for instant in instants {
+            let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+            let day = Day(utc: instant)
+            #expect(day == Day(year: parts.year!, month: parts.month!, day: parts.day!), "\(instant)")
+            #expect(day.startInUTC <= instant && instant < day.adding(days: 1).startInUTC)
         }
     }
 }

@@ -19,6 +19,14 @@ import Testing
         #expect(Cohort.ID(text) == nil)
     }
 
+    @Test func printsWhatFoundationPrintsForAnyUUID() {
+        let fixed = [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+                     UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
+        for uuid in fixed + (0..<500).map({ _ in UUID() }) {
+            #expect(Cohort.ID(uuid).description == uuid.uuidString.lowercased())
+        }
+    }
+
     @Test func codableRoundTripEncodesLowerCaseText() throws {
         let id = try #require(Person.ID(text))
         let data = try JSONEncoder().encode([id])

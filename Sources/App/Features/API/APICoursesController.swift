@@ -110,7 +110,7 @@ struct APICoursesController: RouteCollection {
         let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module) else { throw AppError.notFound() }
         guard let done = try req.decodeJSON(ProgressUpdateRequest.self).done else { throw ValidationErrors([FieldError("done", .required)]) }
-        try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, on: req.db)
+        try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, caches: req.application.readCaches, on: req.db)
         return try await progress(req: req)
     }
 }

@@ -27,7 +27,7 @@ struct ProfileController: RouteCollection {
         let model = ProfilePageModel(
             name: user.person.name, email: user.person.email.value,
             memberships: (context?.memberships ?? []).map { (.init(id: $0.organization.id, name: $0.organization.name), $0.roles.sorted()) },
-            tokens: tokens.map { .init(id: $0.id!.uuidString.lowercased(), name: $0.name, created: DateText.day($0.createdAt),
+            tokens: tokens.map { .init(id: $0.id!.lowercasedText, name: $0.name, created: DateText.day($0.createdAt),
                                        lastUsed: $0.lastUsedAt.map(DateText.day)) },
             profileState: profileState, passwordState: passwordState)
         var layout = req.layout(context, section: .profile)

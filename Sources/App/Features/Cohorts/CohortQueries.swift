@@ -103,9 +103,6 @@ enum CohortQueries {
 extension Day {
     /// Today in UTC; cohorts are days, and a few hours of skew at midnight are harmless here.
     static func today(_ now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
+        Day(utc: now)
     }
 }

@@ -67,7 +67,7 @@ enum CourseDuplication {
     /// Points the lesson's images at the copy's files. Ids are UUIDs: one can only match itself.
     static func relink(_ markdown: String, _ uploadIDs: [UUID: UUID]) -> String {
         uploadIDs.reduce(markdown) { text, pair in
-            let (old, new) = (pair.key.uuidString, pair.value.uuidString.lowercased())
+            let (old, new) = (pair.key.uuidString, pair.value.lowercasedText)
             return text.replacingOccurrences(of: "/files/\(old.lowercased())/", with: "/files/\(new)/")
                 .replacingOccurrences(of: "/files/\(old)/", with: "/files/\(new)/")
         }

@@ -89,7 +89,7 @@ struct CourseEditorController: RouteCollection {
         do {
             let input = try ModuleInput.check(title: form.title, unlockWeek: form.unlock_week, unlockWeekday: form.unlock_weekday)
             let module = try await CourseAuthoring.addModule(input, to: course, on: req.db)
-            return back(req, context, course, anchor: "#module-\(module.id!.uuidString.lowercased())", flash: .moduleAdded(title: input.title))
+            return back(req, context, course, anchor: "#module-\(module.id!.lowercasedText)", flash: .moduleAdded(title: input.title))
         } catch let errors as ValidationErrors {
             let state = Form.State(values: ["title": form.title ?? "", "unlock_week": form.unlock_week ?? "",
                                             "unlock_weekday": form.unlock_weekday ?? ""], errors: errors.errors)
@@ -104,7 +104,7 @@ struct CourseEditorController: RouteCollection {
         let input = try ModuleInput.check(title: form.title, unlockWeek: form.unlock_week, unlockWeekday: form.unlock_weekday)
         module.apply(input)
         try await module.save(on: req.db)
-        return back(req, context, course, anchor: "#module-\(module.id!.uuidString.lowercased())", flash: .moduleSaved(title: input.title))
+        return back(req, context, course, anchor: "#module-\(module.id!.lowercasedText)", flash: .moduleSaved(title: input.title))
     }
 
     func moveModule(req: Request) async throws -> Response {
@@ -119,7 +119,7 @@ struct CourseEditorController: RouteCollection {
                 try await sibling.save(on: db)
             }
         }
-        return back(req, context, course, anchor: "#module-\(module.id!.uuidString.lowercased())", flash: .moved(title: module.title))
+        return back(req, context, course, anchor: "#module-\(module.id!.lowercasedText)", flash: .moved(title: module.title))
     }
 
     func deleteModule(req: Request) async throws -> Response {

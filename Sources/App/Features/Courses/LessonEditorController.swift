@@ -42,7 +42,7 @@ struct LessonEditorController: RouteCollection {
         var v = Validator()
         let input = ActivityInput.check(title: form.title, estimatedMinutes: nil, required: false, dueWeek: nil, dueWeekday: nil, into: &v)
         guard v.errors.isEmpty else {
-            return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path + "#module-\(module.id!.uuidString.lowercased())",
+            return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path + "#module-\(module.id!.lowercasedText)",
                                 flash: .failure(.activityTitleRequired))
         }
         let (activity, _) = try await CourseAuthoring.addLesson(input, content: LessonInput(markdown: "", video: nil), to: module, on: req.db)
@@ -117,7 +117,7 @@ struct LessonEditorController: RouteCollection {
             }
         }
         return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path
-                                + "#module-\(activity.$module.id.uuidString.lowercased())",
+                                + "#module-\(activity.$module.id.lowercasedText)",
                             flash: .moved(title: activity.title))
     }
 
@@ -126,7 +126,7 @@ struct LessonEditorController: RouteCollection {
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
         try await activity.delete(on: req.db)
         return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path
-                                + "#module-\(activity.$module.id.uuidString.lowercased())",
+                                + "#module-\(activity.$module.id.lowercasedText)",
                             flash: .deleted(title: activity.title))
     }
 

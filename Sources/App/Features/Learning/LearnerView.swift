@@ -3,8 +3,8 @@ import Fluent
 import Foundation
 import Views
 
-/// A cohort's course seen by one person: the outline and their progress, loaded in three queries,
-/// and what the outline and lesson pages derive from them.
+/// A cohort's course seen by one person: the outline and their progress (both usually from the
+/// `ReadCaches`), and what the outline and lesson pages derive from them.
 struct LearnerView {
     struct Located {
         let module: CourseModule
@@ -15,7 +15,7 @@ struct LearnerView {
     }
 
     let outline: CourseQueries.Outline
-    let rows: [UUID: ProgressRecord]
+    let rows: [UUID: ProgressStore.Row]
 
     var states: [Activity.ID: ActivityState] {
         Dictionary(uniqueKeysWithValues: rows.map { (Activity.ID($0.key), $0.value.state) })
@@ -23,9 +23,8 @@ struct LearnerView {
 
     static func load(_ access: LearningAccess, caches: ReadCaches, on db: any Database) async throws -> LearnerView {
         async let outline = CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
-        let rows = access.isLearner ? try await ProgressStore.states(cohortID: access.cohortID, personID: access.personID, on: db) : []
-        return LearnerView(outline: try await outline,
-                           rows: Dictionary(rows.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first }))
+        let rows = access.isLearner ? try await ProgressStore.rows(access, caches: caches, on: db) : [:]
+        return LearnerView(outline: try await outline, rows: rows)
     }
 
     /// The activity named in the path, with its neighbours in course order; nil if not in this course.

@@ -29,7 +29,8 @@ struct LearningAccess {
     /// Staff see the course as it is, drafts and locked modules included, and record no progress.
     var isStaff: Bool { !isLearner }
     var personID: UUID { context.user.person.id.uuid }
-    var today: Day { .today() }
+    /// Read once per request: every module's "is it open?" compares with it.
+    let today: Day = .today()
 
     static func load(_ req: Request) async throws -> LearningAccess {
         let context = try await req.organizationContext()

@@ -24,7 +24,11 @@ struct LearningController: RouteCollection {
         let access = try await LearningAccess.load(req)
         let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         let model = view.outlineModel(access)
-        return .page(CourseOutlinePage.render(model, req.layout(access.context, section: .home)), request: req)
+        // The module cards change with the day (what is open, what is overdue): kept until midnight.
+        let modules = await req.application.readCaches.outlineModules.value(for: ProgressStore.key(access)) {
+            (CourseOutlinePage.modules(model), validUntil: access.today.adding(days: 1).startInUTC)
+        }
+        return .page(CourseOutlinePage.render(model, req.layout(access.context, section: .home), modules: modules), request: req)
     }
 
     /// "Continue where I left off": the activity to resume, or the outline when there is none.
@@ -54,7 +58,8 @@ struct LearningController: RouteCollection {
         let latest = view.rows.values.max { $0.lastVisitedAt < $1.lastVisitedAt }
         let fresh = latest.map { $0.activityID == located.activity.id.uuid && now.timeIntervalSince($0.lastVisitedAt) < 60 } ?? false
         if access.isLearner, !fresh {
-            try await ProgressStore.visit(access, activityID: located.activity.id.uuid, now: now, on: req.db)
+            try await ProgressStore.visit(access, activityID: located.activity.id.uuid, now: now, caches: req.application.readCaches,
+                                          on: req.db)
         }
         var model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson.html), video: lesson.video)
         model.media = lesson.media
@@ -68,7 +73,7 @@ struct LearningController: RouteCollection {
         guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module) else { throw AppError.notFound() }
         let done = try req.content.decode(DoneForm.self).done != "false"
         req.writesNothingCached()
-        try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, on: req.db)
+        try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, caches: req.application.readCaches, on: req.db)
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         if done, let next = located.next, access.isOpen(next.module) {
             return req.redirect(to: SiteRoute.cohortActivity(org, cohort, next.activity.id).path, flash: .markedDone(title: located.activity.title))
@@ -90,6 +95,7 @@ struct LearningController: RouteCollection {
         guard let seconds = try req.content.decode(HeartbeatForm.self).seconds, seconds > 0 else {
             throw AppError(status: .unprocessableEntity, code: "invalid_seconds", message: "seconds must be a positive number", field: "seconds")
         }
-        return HeartbeatResponse(secondsSpent: try await ProgressStore.heartbeat(access, activityID: id, seconds: seconds, on: req.db))
+        let spent = try await ProgressStore.heartbeat(access, activityID: id, seconds: seconds, caches: req.application.readCaches, on: req.db)
+        return HeartbeatResponse(secondsSpent: spent)
     }
 }

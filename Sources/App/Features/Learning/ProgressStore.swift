@@ -3,14 +3,33 @@ import Fluent
 import Foundation
 
 /// Reads and writes learners' progress. A row exists from a learner's first visit of an activity.
+/// A learner's rows sit in `ReadCaches.progress` between their writes; every write here forgets them.
 enum ProgressStore {
+    /// What the learning pages read of one progress row: a value, so it can be cached.
+    struct Row: Sendable {
+        let activityID: UUID
+        let state: ActivityState
+        let lastVisitedAt: Date
+    }
+
     /// Longest time one heartbeat may add, whatever the client claims.
     static let maximumHeartbeatSeconds = 60
     /// Time recorded per activity stops growing here (a tab left open for days).
     static let maximumSecondsPerActivity = 8 * 3600
 
-    static func states(cohortID: UUID, personID: UUID, on db: any Database) async throws -> [ProgressRecord] {
-        try await ProgressRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$personID == personID).all()
+    /// The learner's rows by activity, cached until their next write.
+    static func rows(_ access: LearningAccess, caches: ReadCaches, on db: any Database) async throws -> [UUID: Row] {
+        try await caches.progress.value(for: key(access)) {
+            let records = try await ProgressRecord.query(on: db).filter(\.$cohortID == access.cohortID)
+                .filter(\.$personID == access.personID).all()
+            let rows = records.map { Row(activityID: $0.activityID, state: $0.state, lastVisitedAt: $0.lastVisitedAt) }
+            return (Dictionary(rows.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first }), validUntil: .distantFuture)
+        } ?? [:]
+    }
+
+    /// The key of what the caches hold of this person's progress in this cohort.
+    static func key(_ access: LearningAccess) -> String {
+        access.cohortID.lowercasedText + "/" + access.personID.lowercasedText
     }
 
     /// The row for this learner and activity, created on first use. Two first visits at once meet
@@ -34,29 +53,34 @@ enum ProgressStore {
             .filter(\.$personID == access.personID).filter(\.$activityID == activityID).first()
     }
 
-    static func visit(_ access: LearningAccess, activityID: UUID, now: Date = Date(), on db: any Database) async throws {
+    static func visit(_ access: LearningAccess, activityID: UUID, now: Date = Date(), caches: ReadCaches, on db: any Database) async throws {
         let row = try await row(access, activityID: activityID, now: now, on: db)
         row.lastVisitedAt = now
         try await row.save(on: db)
+        caches.forgetProgress(key(access))
     }
 
-    static func setDone(_ done: Bool, _ access: LearningAccess, activityID: UUID, now: Date = Date(), on db: any Database) async throws {
+    static func setDone(_ done: Bool, _ access: LearningAccess, activityID: UUID, now: Date = Date(), caches: ReadCaches,
+                        on db: any Database) async throws {
         let row = try await row(access, activityID: activityID, now: now, on: db)
         row.state = done ? .done : .started
         row.completedAt = done ? (row.completedAt ?? now) : nil
         row.lastVisitedAt = now
         try await row.save(on: db)
+        caches.forgetProgress(key(access))
     }
 
     /// Adds the time since the last heartbeat, bounded by what the client says and by
     /// `maximumHeartbeatSeconds`, so a replayed or forged heartbeat cannot add hours.
-    static func heartbeat(_ access: LearningAccess, activityID: UUID, seconds: Int, now: Date = Date(), on db: any Database) async throws -> Int {
+    static func heartbeat(_ access: LearningAccess, activityID: UUID, seconds: Int, now: Date = Date(), caches: ReadCaches,
+                          on db: any Database) async throws -> Int {
         let row = try await row(access, activityID: activityID, now: now, on: db)
         let elapsed = max(0, Int(now.timeIntervalSince(row.lastVisitedAt).rounded(.up)))
         let added = min(max(seconds, 0), Self.maximumHeartbeatSeconds, elapsed)
         row.secondsSpent = min(row.secondsSpent + added, Self.maximumSecondsPerActivity)
         row.lastVisitedAt = now
         try await row.save(on: db)
+        caches.forgetProgress(key(access))
         return row.secondsSpent
     }
 }

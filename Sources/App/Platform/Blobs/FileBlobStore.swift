@@ -20,7 +20,7 @@ struct FileBlobStore: BlobStore {
 
     func makeDraft() async throws -> any BlobDraft {
         let temp = "\(root)/tmp"
-        let path = "\(temp)/\(UUID().uuidString.lowercased())"
+        let path = "\(temp)/\(UUID().lowercasedText)"
         let fd = try await threadPool.runIfActive {
             try POSIXFile.makeDirectories(temp)
             return try POSIXFile.check(open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600), "open \(path)")

@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
+import Views
 
 /// Values read from the database recently, so that a run of page views costs no query. On SQLite
 /// every query is a round trip through the thread pool: the session query was half the cost of
@@ -24,6 +25,8 @@ final class ReadCache<Value: Sendable>: Sendable {
     private struct State {
         var generation: UInt64 = 0
         var entries: [String: Entry] = [:]
+        /// Keys being loaded, with the requests waiting for that load rather than running their own.
+        var loading: [String: [CheckedContinuation<Value?, Never>]] = [:]
     }
 
     private let state = NIOLockedValueBox(State())
@@ -62,12 +65,56 @@ final class ReadCache<Value: Sendable>: Sendable {
     }
 
     /// The cached value, or `load()`'s, stored unless a write ran meanwhile.
+    ///
+    /// Requests that miss the same key together share one load: when an entry expires under load,
+    /// sixty-four requests would otherwise each run the same queries at once, and wait for them
+    /// all (that was most of the learning pages' p99). A shared result reaches the waiters only if
+    /// no write ran during the load; otherwise each loads for itself.
     func value(for key: String, now: Date = Date(), load: () async throws -> (Value, validUntil: Date)?) async rethrows -> Value? {
         if let cached = lookup(key, now: now) { return cached }
-        let generation = self.generation
-        guard let (value, validUntil) = try await load() else { return nil }
-        store(value, for: key, loadedIn: generation, now: now, validUntil: validUntil)
-        return value
+        guard lifetime > 0 else { return try await load()?.0 }
+        let (isLoader, generation) = state.withLockedValue { state in
+            if state.loading[key] != nil { return (false, state.generation) }
+            state.loading[key] = []
+            return (true, state.generation)
+        }
+        guard isLoader else {
+            let shared = await withCheckedContinuation { waiter in
+                let joined = state.withLockedValue { state in
+                    guard state.loading[key] != nil else { return false }
+                    state.loading[key]!.append(waiter)
+                    return true
+                }
+                if !joined { waiter.resume(returning: nil) }
+            }
+            if let shared { return shared }
+            let generation = self.generation
+            guard let (value, validUntil) = try await load() else { return nil }
+            store(value, for: key, loadedIn: generation, now: now, validUntil: validUntil)
+            return value
+        }
+        let loaded: (Value, validUntil: Date)?
+        do {
+            loaded = try await load()
+        } catch {
+            finishLoading(key, loaded: nil, loadedIn: generation, now: now)
+            throw error
+        }
+        finishLoading(key, loaded: loaded, loadedIn: generation, now: now)
+        return loaded?.0
+    }
+
+    /// Stores what the loader read (unless a write ran meanwhile) and wakes the requests waiting
+    /// for it: with the value, or with nil to load for themselves.
+    private func finishLoading(_ key: String, loaded: (Value, validUntil: Date)?, loadedIn generation: UInt64, now: Date) {
+        let (waiters, shared) = state.withLockedValue { state -> ([CheckedContinuation<Value?, Never>], Value?) in
+            let waiters = state.loading.removeValue(forKey: key) ?? []
+            guard let (value, validUntil) = loaded, state.generation == generation else { return (waiters, nil) }
+            if state.entries.count >= capacity { state.entries.removeAll(keepingCapacity: true) }
+            state.entries[key] = Entry(value: value, loadedAt: now, validUntil: validUntil)
+            return (waiters, value)
+        }
+        for waiter in waiters { waiter.resume(returning: shared) }
     }
 
     func invalidate() {
@@ -76,17 +123,31 @@ final class ReadCache<Value: Sendable>: Sendable {
             state.entries.removeAll(keepingCapacity: true)
         }
     }
+
+    /// Forgets one entry after its data was written. Loads running meanwhile are refused too (the
+    /// generation moves), as they may have read the data before the write.
+    func invalidate(_ key: String) {
+        state.withLockedValue { state in
+            state.generation &+= 1
+            state.entries[key] = nil
+        }
+    }
 }
 
 /// The caches of what most pages read: who is signed in, the cohorts on their home page, and
-/// what the learning pages read of a cohort, its course outline and its lessons. Learners'
-/// progress is never cached: it is theirs, and changes as they go.
+/// what the learning pages read of a cohort, its course outline, its lessons and each learner's
+/// progress. A learner's progress changes as they go: `ProgressStore` forgets their entry on each
+/// of its writes, which therefore need not empty the other caches.
 final class ReadCaches: Sendable {
     let sessions: ReadCache<SessionQueries.SignedIn>
     let homeCohorts: ReadCache<CohortQueries.PersonCohorts>
     let cohortAccess: ReadCache<LearningAccess.Snapshot>
     let courseOutlines: ReadCache<CourseQueries.Outline>
     let lessons: ReadCache<CourseQueries.LessonContent>
+    let progress: ReadCache<[UUID: ProgressStore.Row]>
+    /// The module cards of a person's course outline, rendered: they change with the course, the
+    /// cohort's schedule, the day, and the person's progress, which all forget it.
+    let outlineModules: ReadCache<TrustedHTML>
 
     init(lifetime: TimeInterval) {
         sessions = ReadCache(lifetime: lifetime)
@@ -94,6 +155,14 @@ final class ReadCaches: Sendable {
         cohortAccess = ReadCache(lifetime: lifetime)
         courseOutlines = ReadCache(lifetime: lifetime, capacity: 1_000)
         lessons = ReadCache(lifetime: lifetime, capacity: 2_000)
+        progress = ReadCache(lifetime: lifetime)
+        outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
+    }
+
+    /// After a write of one person's progress in one cohort: what was derived from it.
+    func forgetProgress(_ key: String) {
+        progress.invalidate(key)
+        outlineModules.invalidate(key)
     }
 
     /// Called after anything that may have changed a session, a person, a membership, a cohort or
@@ -104,14 +173,17 @@ final class ReadCaches: Sendable {
         cohortAccess.invalidate()
         courseOutlines.invalidate()
         lessons.invalidate()
+        progress.invalidate()
+        outlineModules.invalidate()
     }
 }
 
 extension Request {
     private struct WritesNothingCachedKey: StorageKey { typealias Value = Bool }
 
-    /// Declares that this request writes only what no cache holds (a learner's own progress), so
-    /// the caches stay warm for everyone else. Only for handlers that are sure of it.
+    /// Declares that this request writes only what no cache holds, or what it forgets itself (a
+    /// learner's own progress), so the caches stay warm for everyone else. Only for handlers that
+    /// are sure of it.
     func writesNothingCached() {
         storage[WritesNothingCachedKey.self] = true
     }
