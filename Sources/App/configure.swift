@@ -26,6 +26,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
     app.readCaches = ReadCaches(lifetime: TimeInterval(config.readCacheSeconds))
     app.middleware.use(SessionAuthenticator(caches: app.readCaches))
+    let hub = RealtimeHub()
+    app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub))
+    app.lifecycle.use(RealtimeShutdown())
     try routes(app)
     app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")
     try await DatabaseSetup.prepare(app)
@@ -52,5 +55,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LearningController())
     try app.register(collection: CalendarController())
     try app.register(collection: CohortsController())
+    try app.register(collection: ChatController())
+    try app.register(collection: RealtimeController())
     try app.register(collection: APIController())
 }

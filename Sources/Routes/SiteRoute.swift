@@ -53,6 +53,14 @@ public enum SiteRoute: Hashable, Sendable {
     case cohortStaff(Organization.ID, Cohort.ID)
     case cohortEnrollments(Organization.ID, Cohort.ID)
     case cohortMemberRemove(Organization.ID, Cohort.ID, Person.ID)
+    case cohortChannel(Organization.ID, Cohort.ID)
+    case cohortChatSettings(Organization.ID, Cohort.ID)
+    case messages(Organization.ID)
+    case directMessage(Organization.ID)
+    case conversation(Organization.ID, Conversation.ID)
+    case conversationMessages(Organization.ID, Conversation.ID)
+    case conversationOlder(Organization.ID, Conversation.ID, before: Int)
+    case realtime
 
     /// An opaque id typed as text (API token ids are never looked up across types).
     public typealias UUIDText = String
@@ -117,6 +125,14 @@ public enum SiteRoute: Hashable, Sendable {
         case .cohortStaff(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/staff"
         case .cohortEnrollments(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/enrollments"
         case .cohortMemberRemove(let org, let cohort, let person): "/orgs/\(org)/cohorts/\(cohort)/members/\(person)/remove"
+        case .cohortChannel(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/channel"
+        case .cohortChatSettings(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/chat-settings"
+        case .messages(let org): "/orgs/\(org)/messages"
+        case .directMessage(let org): "/orgs/\(org)/messages/direct"
+        case .conversation(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)"
+        case .conversationMessages(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)/messages"
+        case .conversationOlder(let org, let conversation, let before): "/orgs/\(org)/conversations/\(conversation)?before=\(before)"
+        case .realtime: "/ws"
         }
     }
 }

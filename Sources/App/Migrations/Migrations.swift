@@ -19,5 +19,6 @@ enum Migrations {
         CreateActivityProgress(),  // learners' progress; cohort schedule shift
         CreateCalendarFeeds(),   // secret iCalendar addresses
         CreateUploads(),         // uploaded files; lesson attachments and videos
+        CreateChat(),            // conversations and their messages
     ]
 }

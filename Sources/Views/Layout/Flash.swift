@@ -27,6 +27,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case markedNotDone(title: String)
     case scheduleShifted(days: Int)
     case calendarFeedReset
+    case chatSettingsSaved(learnersMayMessage: Bool)
     case cohortCreated(name: String)
     case invitationsQueued(count: Int, mailed: Bool)
     case invitationRevoked
@@ -72,6 +73,8 @@ public enum Flash: Codable, Sendable, Equatable {
             }
         case .moved(let title): "“\(title)” moved."
         case .deleted(let title): "“\(title)” deleted."
+        case .chatSettingsSaved(let allowed):
+            allowed ? "Learners of this cohort may now write privately to each other." : "Learners of this cohort now write privately only to staff."
         case .markedDone(let title): "“\(title)” is done."
         case .markedNotDone(let title): "“\(title)” is marked as not done."
         case .scheduleShifted(let days):

@@ -19,6 +19,7 @@ public enum Layout {
                 link(.rel("stylesheet"), .href("/css/app.css"))
                 link(.rel("icon"), .href("/favicon.svg"), .type("image/svg+xml"))
                 script(.src("/js/nav.js"), .defer)
+                if context.current != nil { script(.src("/js/realtime.js"), .defer) }
                 for path in scripts { script(.src(path), .defer) }
             }
             body(.class(context.isSignedIn ? "signed-in" : "anonymous")) {
@@ -88,6 +89,15 @@ public enum Layout {
                     }
                     if Permission.can(.managePeople, context.roles) {
                         navLink("People", SiteRoute.people(org).path, context.section == .people)
+                    }
+                    // The count (filled in by realtime.js) describes the link rather than renaming it.
+                    li {
+                        a(.href(SiteRoute.messages(org).path), .ariaCurrent(context.section == .messages ? "page" : "false"),
+                          .ariaDescribedby("nav-unread-text")) {
+                            "Messages"
+                            span(.class("badge nav-unread"), .id("nav-unread"), .ariaHidden(true), .hidden) { "" }
+                        }
+                        span(.class("visually-hidden"), .id("nav-unread-text")) { "" }
                     }
                 }
                 navLink("Profile", SiteRoute.profile.path, context.section == .profile)

@@ -71,6 +71,14 @@ public enum Messages {
         }
     }
 
+    public static func cohortRoleName(_ role: CohortRole) -> String {
+        switch role {
+        case .learner: "Learner"
+        case .trainer: "Trainer"
+        case .facilitator: "Facilitator"
+        }
+    }
+
     public static func importFailure(_ failure: InvitationImport.Failure) -> [String] {
         switch failure {
         case .empty: return ["The file has no rows. Put a header row (name,email,role,cohort) and one row per person."]

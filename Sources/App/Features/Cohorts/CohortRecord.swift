@@ -15,6 +15,8 @@ final class CohortRecord: Model, @unchecked Sendable {
     @Field(key: "capacity") var capacity: Int
     /// Days by which a trainer moved this cohort's whole schedule (unlock and due dates).
     @Field(key: "schedule_shift_days") var scheduleShiftDays: Int
+    /// Whether learners may write privately to each other; they can always write to staff.
+    @Field(key: "learners_may_message") var learnersMayMessage: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -28,6 +30,7 @@ final class CohortRecord: Model, @unchecked Sendable {
         self.endDate = input.endDate.description
         self.capacity = input.capacity
         self.scheduleShiftDays = 0
+        self.learnersMayMessage = false
     }
 
     func domain() -> Cohort {

@@ -1,0 +1,114 @@
+// A conversation page made live: new messages appear as they are sent, the form sends over the
+// WebSocket (or posts as usual when it is down), and what is shown is marked read.
+(() => {
+  'use strict';
+  const log = document.getElementById('chat-log');
+  const realtime = window.AtelierRealtime;
+  if (!log || log.dataset.live !== 'true' || !realtime) return;
+  const conversation = log.dataset.conversation;
+  const me = log.dataset.person;
+  let last = Number(log.dataset.last) || 0;
+  const pending = new Map();
+  const form = document.getElementById('chat-form');
+  const field = form && form.querySelector('textarea[name="body"]');
+  const stateLabel = document.getElementById('connection-state');
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  realtime.setResume(() => ({ [conversation]: last }));
+  realtime.onState((state) => {
+    if (!stateLabel) return;
+    stateLabel.hidden = false;
+    stateLabel.dataset.state = state;
+    stateLabel.textContent = {
+      live: ' · Live', connecting: ' · Connecting…', reconnecting: ' · Reconnecting…',
+      offline: ' · Offline: messages are sent with the page',
+    }[state] || '';
+  });
+
+  function twoDigits(n) { return (n < 10 ? '0' : '') + n; }
+  function when(iso) {
+    const d = new Date(iso);
+    if (isNaN(d)) return '';
+    return d.getUTCDate() + ' ' + months[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + ', ' +
+      twoDigits(d.getUTCHours()) + ':' + twoDigits(d.getUTCMinutes()) + ' UTC';
+  }
+
+  function markRead() {
+    if (document.visibilityState === 'visible' && last > 0) realtime.send({ type: 'read', conversation, sequence: last });
+  }
+
+  function append(frame) {
+    const item = document.createElement('li');
+    item.className = 'chat-message' + (frame.author === me ? ' mine' : '');
+    item.id = 'message-' + frame.sequence;
+    item.dataset.sequence = String(frame.sequence);
+    const meta = document.createElement('p');
+    meta.className = 'chat-meta';
+    const author = document.createElement('strong');
+    author.textContent = frame.author_name;
+    const time = document.createElement('time');
+    time.dateTime = frame.sent_at;
+    time.textContent = when(frame.sent_at);
+    meta.append(author, ' ', time);
+    const body = document.createElement('div');
+    body.className = 'chat-body';
+    // Rendered by the server's Markdown renderer, which escapes everything it does not build.
+    body.innerHTML = frame.html;
+    item.append(meta, body);
+    log.append(item);
+    const empty = document.getElementById('chat-empty');
+    if (empty) empty.remove();
+    item.scrollIntoView({ block: 'nearest' });
+  }
+
+  function showError(text) {
+    if (!form) return;
+    let error = form.querySelector('.chat-send-error');
+    if (!error) {
+      error = document.createElement('p');
+      error.className = 'field-error chat-send-error';
+      error.setAttribute('role', 'alert');
+      form.insertBefore(error, form.querySelector('button'));
+    }
+    error.textContent = text;
+  }
+
+  realtime.onFrame((frame) => {
+    if (frame.type === 'message' && frame.conversation === conversation) {
+      if (frame.sequence <= last || document.getElementById('message-' + frame.sequence)) return;
+      append(frame);
+      last = frame.sequence;
+      markRead();
+    } else if (frame.type === 'ack' && pending.has(frame.ref)) {
+      pending.delete(frame.ref);
+    } else if (frame.type === 'error' && frame.ref && pending.has(frame.ref)) {
+      if (field && !field.value) field.value = pending.get(frame.ref);
+      pending.delete(frame.ref);
+      showError(frame.message);
+    }
+  });
+
+  if (form && field) {
+    form.addEventListener('submit', (event) => {
+      const text = field.value;
+      if (!text.trim()) return; // the server explains what is missing
+      const ref = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      if (!realtime.send({ type: 'send', ref, conversation, body: text })) return; // posts the form instead
+      event.preventDefault();
+      pending.set(ref, text);
+      field.value = '';
+      const error = form.querySelector('.chat-send-error');
+      if (error) error.remove();
+      field.focus();
+    });
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        form.requestSubmit();
+      }
+    });
+  }
+  document.addEventListener('visibilitychange', markRead);
+  const lastItem = log.lastElementChild;
+  if (lastItem) lastItem.scrollIntoView({ block: 'nearest' });
+})();

@@ -1,0 +1,208 @@
+import Domain
+import Fluent
+import Routes
+import Vapor
+import Views
+
+/// The chat pages, which work without JavaScript: the list of conversations, a conversation with
+/// its history and a send form, starting a private conversation, a cohort's channel.
+struct ChatController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let org = routes.grouped("orgs", ":orgID")
+        org.get("messages", use: list)
+        org.post("messages", "direct", use: startDirect)
+        org.get("cohorts", ":cohortID", "channel", use: channel)
+        org.post("cohorts", ":cohortID", "chat-settings", use: settings)
+        org.get("conversations", ":conversationID", use: conversation)
+        org.post("conversations", ":conversationID", "messages", use: send)
+    }
+
+    struct DirectForm: Content { var person_id: String? }
+    struct SendForm: Content { var body: String? }
+    struct SettingsForm: Content { var learners_may_message: String? }
+
+    /// The person's cohorts here and their role in each.
+    private func places(_ context: OrganizationContext, on db: any Database) async throws -> [(CohortRecord, CohortRole)] {
+        let rows = try await CohortMemberRecord.query(on: db).filter(\.$person.$id == context.user.person.id.uuid)
+            .filter(\.$organizationID == context.organizationID).with(\.$cohort).all()
+        return rows.map { ($0.cohort, $0.cohortRole) }.sorted { $0.0.name < $1.0.name }
+    }
+
+    func list(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let me = context.user.person.id.uuid
+        let places = try await places(context, on: req.db)
+        // Channels of the person's cohorts (made when first opened), then private conversations.
+        let channelKeys = places.map { ConversationRecord.channelKey(cohortID: $0.0.id!) }
+        let channels = channelKeys.isEmpty ? [] : try await ConversationRecord.query(on: req.db).filter(\.$uniqueKey ~~ channelKeys).all()
+        let myRows = try await ConversationMemberRecord.query(on: req.db).filter(\.$personID == me).all()
+        let readUpTo = Dictionary(myRows.map { ($0.conversationID, $0.lastReadSequence) }, uniquingKeysWith: max)
+        let directs = myRows.isEmpty ? [] : try await ConversationRecord.query(on: req.db).filter(\.$id ~~ myRows.map(\.conversationID))
+            .filter(\.$kind == .direct).filter(\.$organizationID == context.organizationID).all()
+        let others = try await otherPeople(in: directs.compactMap(\.id), besides: me, on: req.db)
+        let org = context.organization.id
+        var entries: [MessagesPageModel.Entry] = places.map { cohort, _ in
+            let conversation = channels.first { $0.cohortID == cohort.id! }
+            return .init(title: cohort.name, detail: "Everyone in the cohort", href: SiteRoute.cohortChannel(org, .init(cohort.id!)).path,
+                         unread: conversation.map { max(0, $0.lastSequence - (readUpTo[$0.id!] ?? 0)) } ?? 0,
+                         lastMessageAt: conversation?.lastMessageAt, isChannel: true)
+        }
+        entries += directs.map { conversation in
+            .init(title: others[conversation.id!] ?? "Someone", detail: "Private", href: SiteRoute.conversation(org, .init(conversation.id!)).path,
+                  unread: max(0, conversation.lastSequence - (readUpTo[conversation.id!] ?? 0)),
+                  lastMessageAt: conversation.lastMessageAt, isChannel: false)
+        }
+        entries.sort { ($0.unread > 0 ? 1 : 0, $0.lastMessageAt ?? .distantPast) > ($1.unread > 0 ? 1 : 0, $1.lastMessageAt ?? .distantPast) }
+        let model = MessagesPageModel(organizationID: org, conversations: entries, contacts: try await contacts(context, places, on: req.db))
+        return .page(MessagesPage.render(model, req.layout(context, section: .messages)), request: req)
+    }
+
+    /// The names of the other person of each private conversation.
+    private func otherPeople(in conversations: [UUID], besides me: UUID, on db: any Database) async throws -> [UUID: String] {
+        guard !conversations.isEmpty else { return [:] }
+        let rows = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID ~~ conversations).filter(\.$personID != me).all()
+        let names = try await PersonRecord.query(on: db).filter(\.$id ~~ rows.map(\.personID)).all()
+        let byID = Dictionary(names.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(rows.map { ($0.conversationID, byID[$0.personID] ?? "Someone") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whom the person may write to privately: people of their cohorts, as `DirectMessagePolicy` allows.
+    private func contacts(_ context: OrganizationContext, _ places: [(CohortRecord, CohortRole)],
+                          on db: any Database) async throws -> [MessagesPageModel.Contact] {
+        let me = context.user.person.id.uuid
+        guard !places.isEmpty else { return [] }
+        let members = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id ~~ places.map { $0.0.id! })
+            .filter(\.$person.$id != me).with(\.$person).all()
+        var seen = Set<UUID>(), contacts: [MessagesPageModel.Contact] = []
+        // Staff first: they are whom learners write to most.
+        for member in members.sorted(by: { ($0.cohortRole == .learner ? 1 : 0, $0.person.name) < ($1.cohortRole == .learner ? 1 : 0, $1.person.name) }) {
+            guard let (cohort, myRole) = places.first(where: { $0.0.id == member.$cohort.id }),
+                  DirectMessagePolicy.canStart(from: myRole, to: member.cohortRole, learnersMayMessageEachOther: cohort.learnersMayMessage),
+                  seen.insert(member.person.id!).inserted else { continue }
+            contacts.append(.init(personID: .init(member.person.id!), name: member.person.name,
+                                  detail: "\(Messages.cohortRoleName(member.cohortRole)) · \(cohort.name)"))
+        }
+        return contacts
+    }
+
+    func startDirect(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        guard let other = try req.content.decode(DirectForm.self).person_id.flatMap(UUID.init(uuidString:)),
+              other != context.user.person.id.uuid else { throw AppError.notFound() }
+        let places = try await places(context, on: req.db)
+        let theirs = try await CohortMemberRecord.query(on: req.db).filter(\.$person.$id == other)
+            .filter(\.$cohort.$id ~~ places.map { $0.0.id! }).all()
+        // A cohort both are in where the policy lets this person write to that one.
+        guard let shared = theirs.first(where: { row in
+            places.contains { cohort, myRole in
+                cohort.id == row.$cohort.id
+                    && DirectMessagePolicy.canStart(from: myRole, to: row.cohortRole, learnersMayMessageEachOther: cohort.learnersMayMessage)
+            }
+        }) else { throw AppError.notFound() }
+        let conversation = try await ChatStore.direct(between: context.user.person.id.uuid, and: other, cohortID: shared.$cohort.id,
+                                                      organizationID: context.organizationID, on: req.db)
+        return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path)
+    }
+
+    /// The cohort in the path (of this organization) and the person's role in it, if any.
+    private func cohortInPath(_ req: Request, _ context: OrganizationContext) async throws -> (CohortRecord, CohortRole?) {
+        guard let cohortID = req.parameters.get("cohortID").flatMap(UUID.init(uuidString:)),
+              let cohort = try await CohortRecord.query(on: req.db).filter(\.$id == cohortID)
+                .filter(\.$organization.$id == context.organizationID).first() else { throw AppError.notFound() }
+        let role = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == cohortID)
+            .filter(\.$person.$id == context.user.person.id.uuid).first()?.cohortRole
+        return (cohort, role)
+    }
+
+    func channel(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let (cohort, role) = try await cohortInPath(req, context)
+        guard role != nil || Permission.can(.viewAllCohorts, context.roles) else { throw AppError.notFound() }
+        let conversation = try await ChatStore.channel(cohortID: cohort.id!, organizationID: context.organizationID, on: req.db)
+        return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path)
+    }
+
+    func settings(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let (cohort, role) = try await cohortInPath(req, context)
+        guard role == .trainer || Permission.can(.manageCohorts, context.roles) else { throw AppError.notFound() }
+        cohort.learnersMayMessage = try req.content.decode(SettingsForm.self).learners_may_message == "on"
+        try await cohort.save(on: req.db)
+        let conversation = try await ChatStore.channel(cohortID: cohort.id!, organizationID: context.organizationID, on: req.db)
+        return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path,
+                            flash: .chatSettingsSaved(learnersMayMessage: cohort.learnersMayMessage))
+    }
+
+    private func load(_ req: Request, _ context: OrganizationContext) async throws -> ConversationRecord {
+        guard let id = req.parameters.get("conversationID").flatMap(UUID.init(uuidString:)),
+              let conversation = try await ChatStore.readable(id, personID: context.user.person.id.uuid, organizationID: context.organizationID,
+                                                              roles: context.roles, on: req.db) else { throw AppError.notFound() }
+        return conversation
+    }
+
+    func conversation(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let conversation = try await load(req, context)
+        let before = try? req.query.get(Int.self, at: "before")
+        return try await render(req, context, conversation, before: before, form: .empty, status: .ok)
+    }
+
+    private func render(_ req: Request, _ context: OrganizationContext, _ conversation: ConversationRecord, before: Int?,
+                        form: Form.State, status: HTTPResponseStatus) async throws -> Response {
+        let me = context.user.person.id.uuid
+        let page = try await ChatStore.page(of: conversation.id!, before: before.map { max(1, $0) }, on: req.db)
+        let isLatest = before == nil || (before ?? 0) > conversation.lastSequence
+        if isLatest, let last = page.last?.0.sequence {
+            try await ChatStore.markRead(conversationID: conversation.id!, personID: me, upTo: last, on: req.db)
+        }
+        let (title, detail, settings) = try await heading(conversation, context, on: req.db)
+        let model = ConversationPageModel(
+            organizationID: context.organization.id, conversationID: .init(conversation.id!), title: title, detail: detail,
+            messages: page.map { record, name in
+                .init(sequence: record.sequence, authorName: name, isMine: record.authorID == me, html: TrustedHTML(sanitized: record.html),
+                      sentAt: record.sentAt)
+            },
+            olderBefore: (page.first?.0.sequence).flatMap { $0 > 1 ? $0 : nil }, isLatest: isLatest,
+            lastSequence: page.last?.0.sequence ?? 0, personID: context.user.person.id, form: form)
+        return .page(ConversationPage.render(model, req.layout(context, section: .messages), settings: settings), status: status, request: req)
+    }
+
+    /// The title and subtitle, and for a channel's trainer or admin the cohort's chat setting.
+    private func heading(_ conversation: ConversationRecord, _ context: OrganizationContext,
+                         on db: any Database) async throws -> (String, String, ConversationPage.Settings?) {
+        let me = context.user.person.id.uuid
+        switch conversation.kind {
+        case .direct:
+            let other = try await otherPeople(in: [conversation.id!], besides: me, on: db)[conversation.id!] ?? "Someone"
+            return (other, "Private: only the two of you read this conversation.", nil)
+        case .channel:
+            let cohort = try await CohortRecord.find(conversation.cohortID, on: db)
+            let role = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID)
+                .filter(\.$person.$id == me).first()?.cohortRole
+            let canSet = role == .trainer || Permission.can(.manageCohorts, context.roles)
+            let settings = canSet ? cohort.map {
+                ConversationPage.Settings(cohortID: .init($0.id!), learnersMayMessage: $0.learnersMayMessage)
+            } : nil
+            return (cohort?.name ?? "Cohort", "The cohort's channel: everyone in the cohort reads it.", settings)
+        }
+    }
+
+    func send(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let conversation = try await load(req, context)
+        let text = try req.content.decode(SendForm.self).body
+        let body: String
+        do {
+            body = try ChatMessage.checkBody(text)
+        } catch let invalid as ValidationErrors {
+            return try await render(req, context, conversation, before: nil, form: .init(values: ["body": text ?? ""], errors: invalid.errors),
+                                    status: .unprocessableEntity)
+        }
+        guard req.application.realtime.hub.allowSend(by: context.user.person.id.uuid) else {
+            throw AppError(status: .tooManyRequests, code: "rate_limited", message: "You are sending messages too fast; wait a moment.")
+        }
+        let message = try await ChatStore.send(body, to: conversation, author: context.user.person, on: req.db,
+                                               broadcaster: req.application.realtime.broadcaster)
+        return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(message.sequence)")
+    }
+}

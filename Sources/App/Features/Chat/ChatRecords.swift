@@ -1,0 +1,91 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A cohort's channel or a private conversation between two people.
+final class ConversationRecord: Model, @unchecked Sendable {
+    static let schema = "conversations"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organization_id") var organizationID: UUID
+    @Field(key: "cohort_id") var cohortID: UUID
+    @Field(key: "kind") var kind: Conversation.Kind
+    /// "channel:<cohort>" or "direct:<person>:<person>" (the two ids in order): one conversation
+    /// per cohort channel and per pair of people, even when two first messages race.
+    @Field(key: "unique_key") var uniqueKey: String
+    @Field(key: "last_sequence") var lastSequence: Int
+    @OptionalField(key: "last_message_at") var lastMessageAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(organizationID: UUID, cohortID: UUID, kind: Conversation.Kind, uniqueKey: String) {
+        self.organizationID = organizationID
+        self.cohortID = cohortID
+        self.kind = kind
+        self.uniqueKey = uniqueKey
+        self.lastSequence = 0
+    }
+
+    static func channelKey(cohortID: UUID) -> String { "channel:\(cohortID.lowercasedText)" }
+
+    static func directKey(_ a: UUID, _ b: UUID) -> String {
+        let (first, second) = a.lowercasedText < b.lowercasedText ? (a, b) : (b, a)
+        return "direct:\(first.lowercasedText):\(second.lowercasedText)"
+    }
+
+    func domain() -> Conversation {
+        Conversation(id: .init(id!), organizationID: .init(organizationID), kind: kind, cohortID: .init(cohortID),
+                     lastSequence: lastSequence)
+    }
+}
+
+/// A person's place in a conversation: the two people of a direct one (rows made with it), and
+/// anyone who opened a channel (made on first visit). Holds how far they have read.
+final class ConversationMemberRecord: Model, @unchecked Sendable {
+    static let schema = "conversation_members"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "conversation_id") var conversationID: UUID
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "last_read_sequence") var lastReadSequence: Int
+
+    init() {}
+
+    init(conversationID: UUID, personID: UUID, lastReadSequence: Int = 0) {
+        self.conversationID = conversationID
+        self.personID = personID
+        self.lastReadSequence = lastReadSequence
+    }
+}
+
+/// One message; `sequence` is its number in its conversation (unique with it).
+final class MessageRecord: Model, @unchecked Sendable {
+    static let schema = "chat_messages"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organization_id") var organizationID: UUID
+    @Field(key: "conversation_id") var conversationID: UUID
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "author_id") var authorID: UUID
+    @Field(key: "body") var body: String
+    @Field(key: "html") var html: String
+    @Field(key: "sent_at") var sentAt: Date
+
+    init() {}
+
+    init(organizationID: UUID, conversationID: UUID, sequence: Int, authorID: UUID, body: String, html: String, sentAt: Date) {
+        self.organizationID = organizationID
+        self.conversationID = conversationID
+        self.sequence = sequence
+        self.authorID = authorID
+        self.body = body
+        self.html = html
+        self.sentAt = sentAt
+    }
+
+    func domain(authorName: String) -> ChatMessage {
+        ChatMessage(id: .init(id!), conversationID: .init(conversationID), sequence: sequence, authorID: .init(authorID),
+                    authorName: authorName, body: body, sentAt: sentAt)
+    }
+}

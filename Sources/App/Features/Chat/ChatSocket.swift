@@ -1,0 +1,107 @@
+import Domain
+import Fluent
+import Foundation
+import Vapor
+
+/// One browser tab's chat over the WebSocket: catch-up after (re)connecting, sending, read
+/// positions, and live messages, each delivered exactly once and in order (`DeliveryCursor`).
+struct ChatSocket: RealtimeSession {
+    let person: Person
+    /// The person's organizations and roles there, read when the socket opened.
+    let memberships: [UUID: Set<Role>]
+    let db: any Database
+    let hub: RealtimeHub
+    let broadcaster: any Broadcaster
+    private var cursors: [UUID: DeliveryCursor] = [:]
+
+    init(person: Person, memberships: [UUID: Set<Role>], db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster) {
+        self.person = person
+        self.memberships = memberships
+        self.db = db
+        self.hub = hub
+        self.broadcaster = broadcaster
+    }
+
+    mutating func handle(_ input: RealtimeConnection.Input, on connection: RealtimeConnection) async {
+        switch input {
+        case .live(let message):
+            await deliver(message.frame, conversationID: message.conversationID.uuid, on: connection)
+        case .frame(let text):
+            do {
+                try await handle(try ClientFrame.decode(text), on: connection)
+            } catch let problem as ClientFrame.Problem {
+                await connection.send(.error(code: problem.code, message: problem.message, ref: nil))
+            } catch let failure as Failure {
+                await connection.send(.error(code: failure.code, message: failure.message, ref: failure.ref))
+            } catch {
+                await connection.send(.error(code: "server_error", message: "Something went wrong; try again.", ref: nil))
+            }
+        }
+    }
+
+    struct Failure: Error {
+        let code: String
+        let message: String
+        let ref: String?
+    }
+
+    private mutating func handle(_ frame: ClientFrame, on connection: RealtimeConnection) async throws {
+        switch frame {
+        case .ping:
+            await connection.send(.pong)
+        case .hello(let resume):
+            for (id, last) in resume.sorted(by: { $0.key.description < $1.key.description }) {
+                guard try await readable(id.uuid) != nil else {
+                    throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)
+                }
+                cursors[id.uuid] = DeliveryCursor(lastSeen: last)
+                for (record, name) in try await ChatStore.messages(in: id.uuid, after: last, on: db) {
+                    await deliver(.init(record.domain(authorName: name), html: record.html), conversationID: id.uuid, on: connection)
+                }
+            }
+        case .send(let ref, let id, let text):
+            guard hub.allowSend(by: person.id.uuid) else {
+                throw Failure(code: "rate_limited", message: "You are sending too fast; wait a moment.", ref: ref)
+            }
+            let body: String
+            do { body = try ChatMessage.checkBody(text) } catch {
+                throw Failure(code: "invalid_body", message: "Write a message of 1 to \(ChatMessage.maximumLength) characters.", ref: ref)
+            }
+            guard let conversation = try await readable(id.uuid) else {
+                throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: ref)
+            }
+            let message = try await ChatStore.send(body, to: conversation, author: person, on: db, broadcaster: broadcaster)
+            await connection.send(.ack(ref: ref, conversation: id, sequence: message.sequence))
+        case .read(let id, let sequence):
+            guard let conversation = try await readable(id.uuid) else {
+                throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)
+            }
+            try await ChatStore.markRead(conversationID: id.uuid, personID: person.id.uuid,
+                                         upTo: min(sequence, conversation.lastSequence), on: db)
+        }
+    }
+
+    private func readable(_ id: UUID) async throws -> ConversationRecord? {
+        guard let conversation = try await ConversationRecord.find(id, on: db),
+              let roles = memberships[conversation.organizationID] else { return nil }
+        return try await ChatStore.readable(id, personID: person.id.uuid, organizationID: conversation.organizationID, roles: roles, on: db)
+    }
+
+    /// Sends a message unless this connection already has it; loads any it missed before it.
+    private mutating func deliver(_ frame: ServerFrame.Message, conversationID: UUID, on connection: RealtimeConnection) async {
+        var cursor = cursors[conversationID] ?? DeliveryCursor(lastSeen: frame.sequence - 1)
+        defer { cursors[conversationID] = cursor }
+        switch cursor.plan(frame.sequence) {
+        case .skip:
+            return
+        case .deliver:
+            await connection.send(.message(frame))
+            _ = cursor.advance(to: frame.sequence)
+        case .fetch(let from, let through):
+            guard let missed = try? await ChatStore.messages(in: conversationID, after: from - 1, through: through, on: db) else { return }
+            for (record, name) in missed where cursor.advance(to: record.sequence) {
+                await connection.send(.message(.init(record.domain(authorName: name), html: record.html)))
+            }
+        }
+    }
+}

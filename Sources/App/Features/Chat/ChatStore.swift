@@ -1,0 +1,189 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Views
+
+/// Reads and writes conversations and messages. Who may read a conversation:
+/// - a cohort's channel: the cohort's learners and staff, and the organization's admins;
+/// - a direct conversation: its two people, no one else (admins neither).
+enum ChatStore {
+    /// A conversation the person may read, or nil (the caller answers 404 either way).
+    static func readable(_ id: UUID, personID: UUID, organizationID: UUID, roles: Set<Role>,
+                         on db: any Database) async throws -> ConversationRecord? {
+        guard let conversation = try await ConversationRecord.find(id, on: db), conversation.organizationID == organizationID else {
+            return nil
+        }
+        switch conversation.kind {
+        case .direct:
+            let member = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == id)
+                .filter(\.$personID == personID).first()
+            return member == nil ? nil : conversation
+        case .channel:
+            if Permission.can(.viewAllCohorts, roles) { return conversation }
+            let inCohort = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID)
+                .filter(\.$person.$id == personID).first()
+            return inCohort == nil ? nil : conversation
+        }
+    }
+
+    /// The cohort's channel, made on first use (two first uses at once meet the unique key).
+    static func channel(cohortID: UUID, organizationID: UUID, on db: any Database) async throws -> ConversationRecord {
+        let key = ConversationRecord.channelKey(cohortID: cohortID)
+        return try await findOrCreate(key: key, on: db) {
+            ConversationRecord(organizationID: organizationID, cohortID: cohortID, kind: .channel, uniqueKey: key)
+        } members: { _ in [] }
+    }
+
+    /// The private conversation of two people, made on first use with both as members.
+    static func direct(between a: UUID, and b: UUID, cohortID: UUID, organizationID: UUID,
+                       on db: any Database) async throws -> ConversationRecord {
+        let key = ConversationRecord.directKey(a, b)
+        return try await findOrCreate(key: key, on: db) {
+            ConversationRecord(organizationID: organizationID, cohortID: cohortID, kind: .direct, uniqueKey: key)
+        } members: { id in [ConversationMemberRecord(conversationID: id, personID: a), ConversationMemberRecord(conversationID: id, personID: b)] }
+    }
+
+    /// No multi-statement transaction here or in `send`: on SQLite a transaction holds the write
+    /// lock between statements while other writers wait for it on the thread pool its own next
+    /// statement needs, and under concurrent sends that stalled every query of the process.
+    private static func findOrCreate(key: String, on db: any Database, make: () -> ConversationRecord,
+                                     members: @escaping @Sendable (UUID) -> [ConversationMemberRecord]) async throws -> ConversationRecord {
+        let conversation: ConversationRecord
+        if let existing = try await ConversationRecord.query(on: db).filter(\.$uniqueKey == key).first() {
+            conversation = existing
+        } else {
+            let made = make()
+            do {
+                try await made.create(on: db)
+                conversation = made
+            } catch {
+                guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                      let existing = try await ConversationRecord.query(on: db).filter(\.$uniqueKey == key).first() else { throw error }
+                conversation = existing
+            }
+        }
+        // Every time, not only on creation: a crash between the two writes must not leave a
+        // private conversation that neither of its people can open.
+        for member in members(conversation.id!) {
+            let exists = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == member.conversationID)
+                .filter(\.$personID == member.personID).first() != nil
+            guard !exists else { continue }
+            do { try await member.create(on: db) } catch let error as any DatabaseError where error.isConstraintFailure {}
+        }
+        return conversation
+    }
+
+    /// Saves a message with the next number of its conversation, then tells every node.
+    ///
+    /// The number is taken by the insert itself (`INSERT … SELECT MAX(sequence) + 1`), one atomic
+    /// statement: SQLite runs it under its write lock; on PostgreSQL two concurrent ones may take
+    /// the same number, and the unique index (conversation, sequence) makes the later one fail and
+    /// try again. So numbers are unique, gapless and in commit order, and number N + 1 can never be
+    /// seen before N. The message is saved (committed) before anyone hears of it.
+    @discardableResult
+    static func send(_ body: String, to conversation: ConversationRecord, author: Person, now: Date = Date(),
+                     on db: any Database, broadcaster: any Broadcaster) async throws -> ChatMessage {
+        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        let html = Markdown.render(body).rawValue
+        let conversationID = conversation.id!, authorID = author.id.uuid, id = UUID()
+        var attempts = 0
+        while true {
+            do {
+                try await sql.raw("""
+                    INSERT INTO chat_messages (id, organization_id, conversation_id, sequence, author_id, body, html, sent_at) \
+                    SELECT \(bind: id), \(bind: conversation.organizationID), \(bind: conversationID), COALESCE(MAX(sequence), 0) + 1, \
+                    \(bind: authorID), \(bind: body), \(bind: html), \(bind: now) \
+                    FROM chat_messages WHERE conversation_id = \(bind: conversationID)
+                    """).run()
+                break
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempts < 50 {
+                attempts += 1
+            }
+        }
+        guard let record = try await MessageRecord.find(id, on: db) else { throw ChatError.conversationGone }
+        // The conversation's summary follows its messages (MAX, so concurrent updates agree).
+        try await sql.raw("""
+            UPDATE conversations SET \
+            last_sequence = (SELECT MAX(sequence) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
+            last_message_at = (SELECT MAX(sent_at) FROM chat_messages WHERE conversation_id = \(bind: conversationID)) \
+            WHERE id = \(bind: conversationID)
+            """).run()
+        try await markRead(conversationID: conversationID, personID: authorID, upTo: record.sequence, on: db)
+        let message = record.domain(authorName: author.name)
+        let audience = try await self.audience(of: conversation, on: db)
+        await broadcaster.publish(.message(.init(frame: .init(message, html: html), conversationID: message.conversationID,
+                                                 audience: audience)))
+        return message
+    }
+
+    /// Who may receive a conversation's messages live: its members, and for a channel everyone in
+    /// the cohort.
+    static func audience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
+        var people = Set(try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID))
+        if conversation.kind == .channel {
+            people.formUnion(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID).all().map(\.$person.id))
+        }
+        return people
+    }
+
+    /// Moves the person's read position forward (never back), making their row if needed.
+    static func markRead(conversationID: UUID, personID: UUID, upTo sequence: Int, on db: any Database) async throws {
+        if let member = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID)
+            .filter(\.$personID == personID).first() {
+            guard sequence > member.lastReadSequence else { return }
+            member.lastReadSequence = sequence
+            try await member.save(on: db)
+        } else {
+            do {
+                try await ConversationMemberRecord(conversationID: conversationID, personID: personID, lastReadSequence: sequence).create(on: db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Another tab made the row meanwhile: move it forward instead.
+                try await markRead(conversationID: conversationID, personID: personID, upTo: sequence, on: db)
+            }
+        }
+    }
+
+    /// Messages not read yet, over the person's private conversations and their cohorts' channels.
+    static func unreadTotal(personID: UUID, on db: any Database) async throws -> Int {
+        let rows = try await ConversationMemberRecord.query(on: db).filter(\.$personID == personID).all()
+        let readUpTo = Dictionary(rows.map { ($0.conversationID, $0.lastReadSequence) }, uniquingKeysWith: max)
+        let cohorts = try await CohortMemberRecord.query(on: db).filter(\.$person.$id == personID).all().map(\.$cohort.id)
+        let channelKeys = cohorts.map { ConversationRecord.channelKey(cohortID: $0) }
+        var conversations = rows.isEmpty ? [] : try await ConversationRecord.query(on: db).filter(\.$id ~~ rows.map(\.conversationID)).all()
+        if !channelKeys.isEmpty {
+            let known = Set(conversations.compactMap(\.id))
+            conversations += try await ConversationRecord.query(on: db).filter(\.$uniqueKey ~~ channelKeys).all().filter { !known.contains($0.id!) }
+        }
+        return conversations.reduce(0) { $0 + max(0, $1.lastSequence - (readUpTo[$1.id!] ?? 0)) }
+    }
+
+    /// Messages after `after`, oldest first, at most `limit`.
+    static func messages(in conversationID: UUID, after: Int, through: Int? = nil, limit: Int = 500,
+                         on db: any Database) async throws -> [(MessageRecord, String)] {
+        var query = MessageRecord.query(on: db).filter(\.$conversationID == conversationID).filter(\.$sequence > after)
+        if let through { query = query.filter(\.$sequence <= through) }
+        return try await withAuthors(query.sort(\.$sequence, .ascending).limit(limit).all(), on: db)
+    }
+
+    /// The `limit` messages before `before` (or the latest), oldest first: a page of history.
+    static func page(of conversationID: UUID, before: Int?, limit: Int = 50, on db: any Database) async throws -> [(MessageRecord, String)] {
+        var query = MessageRecord.query(on: db).filter(\.$conversationID == conversationID)
+        if let before { query = query.filter(\.$sequence < before) }
+        let newestFirst = try await query.sort(\.$sequence, .descending).limit(limit).all()
+        return try await withAuthors(newestFirst.reversed(), on: db)
+    }
+
+    private static func withAuthors(_ records: [MessageRecord], on db: any Database) async throws -> [(MessageRecord, String)] {
+        let ids = Set(records.map(\.authorID))
+        guard !ids.isEmpty else { return [] }
+        let names = Dictionary(try await PersonRecord.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
+        return records.map { ($0, names[$0.authorID] ?? "Someone") }
+    }
+}
+
+enum ChatError: Error {
+    case unsupportedDatabase
+    case conversationGone
+}

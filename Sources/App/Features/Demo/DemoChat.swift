@@ -1,0 +1,47 @@
+import Domain
+import Fluent
+import Foundation
+import Views
+
+/// The demo cohort's channel with a short exchange, and a private conversation between Lena
+/// (learner01) and her trainer Tess, whose last answer Lena has not read yet.
+enum DemoChat {
+    static func load(cohort: CohortRecord, people: [String: PersonRecord], now: Date = Date(), on db: any Database) async throws {
+        let tess = people["trainer1@northwind.test"]!, lena = people["learner01@northwind.test"]!
+        let marc = people["learner02@northwind.test"]!, priya = people["learner03@northwind.test"]!
+        let channelKey = ConversationRecord.channelKey(cohortID: cohort.id!)
+        let channel = ConversationRecord(organizationID: cohort.$organization.id, cohortID: cohort.id!, kind: .channel, uniqueKey: channelKey)
+        try await channel.save(on: db)
+        try await write(channel, [
+            (tess, "Welcome to the Escalations cohort! Post here anything the whole group should see. For private questions, write to me from **Messages**.", 50),
+            (priya, "Hi all! Does anyone have a template for the first call with an angry customer?", 26),
+            (marc, "The checklist in lesson 1.2 works well for me, see *“The first five minutes”*.", 25),
+        ], now: now, on: db)
+        // Whoever wrote in the channel has read it up to their own message.
+        for (person, read) in [(tess, 1), (priya, 2), (marc, 3)] {
+            try await ConversationMemberRecord(conversationID: channel.id!, personID: person.id!, lastReadSequence: read).save(on: db)
+        }
+        let direct = ConversationRecord(organizationID: cohort.$organization.id, cohortID: cohort.id!, kind: .direct,
+                                        uniqueKey: ConversationRecord.directKey(lena.id!, tess.id!))
+        try await direct.save(on: db)
+        try await write(direct, [
+            (lena, "Hi Tess, I finished module 1. Should I start the case study before Monday's live class?", 20),
+            (tess, "Well done, Lena! Yes, read the case first; we will work on it together on Monday.", 3),
+        ], now: now, on: db)
+        try await ConversationMemberRecord(conversationID: direct.id!, personID: lena.id!, lastReadSequence: 1).save(on: db)
+        try await ConversationMemberRecord(conversationID: direct.id!, personID: tess.id!, lastReadSequence: 2).save(on: db)
+    }
+
+    /// Messages `hoursAgo` before `now`, numbered in order.
+    private static func write(_ conversation: ConversationRecord, _ messages: [(PersonRecord, String, Double)], now: Date,
+                              on db: any Database) async throws {
+        for (index, (author, body, hoursAgo)) in messages.enumerated() {
+            let sentAt = now.addingTimeInterval(-hoursAgo * 3600)
+            try await MessageRecord(organizationID: conversation.organizationID, conversationID: conversation.id!, sequence: index + 1,
+                                    authorID: author.id!, body: body, html: Markdown.render(body).rawValue, sentAt: sentAt).save(on: db)
+            conversation.lastSequence = index + 1
+            conversation.lastMessageAt = sentAt
+        }
+        try await conversation.save(on: db)
+    }
+}

@@ -1,0 +1,30 @@
+import Domain
+import Foundation
+
+/// Something every node must hear about: a message was saved and who may see it. Built by the
+/// node that saved it; on a single node handed over in memory as is.
+enum RealtimeEvent: Sendable {
+    /// A chat message, already rendered, and the people who may read it.
+    struct Message: Sendable {
+        let frame: ServerFrame.Message
+        let conversationID: Conversation.ID
+        let audience: Set<UUID>
+    }
+
+    case message(Message)
+}
+
+/// Delivers events to every node's connected browsers. `InProcessBroadcaster` is the only one so
+/// far: one node, events go straight to its hub. (Several nodes sharing PostgreSQL will use
+/// `LISTEN/NOTIFY` behind the same protocol.)
+protocol Broadcaster: Sendable {
+    func publish(_ event: RealtimeEvent) async
+}
+
+struct InProcessBroadcaster: Broadcaster {
+    let hub: RealtimeHub
+
+    func publish(_ event: RealtimeEvent) async {
+        hub.deliver(event)
+    }
+}

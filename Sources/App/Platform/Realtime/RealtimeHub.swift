@@ -1,0 +1,103 @@
+import Domain
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// This node's open WebSockets, by person, and the per-person send limit shared by their tabs.
+final class RealtimeHub: Sendable {
+    private struct State {
+        var connections: [UUID: [ObjectIdentifier: RealtimeConnection]] = [:]
+        var buckets: [UUID: TokenBucket] = [:]
+        var isShuttingDown = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+    /// Messages a person may send: a burst of `sendBurst`, then `sendsPerSecond`.
+    let sendBurst: Double
+    let sendsPerSecond: Double
+
+    init(sendBurst: Double = 10, sendsPerSecond: Double = 1) {
+        self.sendBurst = sendBurst
+        self.sendsPerSecond = sendsPerSecond
+    }
+
+    /// False when the node is shutting down: the connection is closed at once.
+    func register(_ connection: RealtimeConnection) -> Bool {
+        state.withLockedValue { state in
+            guard !state.isShuttingDown else { return false }
+            state.connections[connection.personID, default: [:]][ObjectIdentifier(connection)] = connection
+            return true
+        }
+    }
+
+    func unregister(_ connection: RealtimeConnection) {
+        state.withLockedValue { state in
+            state.connections[connection.personID]?[ObjectIdentifier(connection)] = nil
+            if state.connections[connection.personID]?.isEmpty == true { state.connections[connection.personID] = nil }
+        }
+    }
+
+    var connectionCount: Int {
+        state.withLockedValue { $0.connections.values.reduce(0) { $0 + $1.count } }
+    }
+
+    func isOnline(_ personID: UUID) -> Bool {
+        state.withLockedValue { $0.connections[personID] != nil }
+    }
+
+    /// Hands the event to the connections of the people it is for; never waits for a socket.
+    func deliver(_ event: RealtimeEvent) {
+        switch event {
+        case .message(let message):
+            let targets = state.withLockedValue { state in
+                message.audience.flatMap { state.connections[$0].map { Array($0.values) } ?? [] }
+            }
+            for connection in targets { connection.enqueue(.live(message)) }
+        }
+    }
+
+    /// One token of the person's send allowance; false when they send too fast.
+    func allowSend(by personID: UUID, now: Date = Date()) -> Bool {
+        state.withLockedValue { state in
+            var bucket = state.buckets[personID] ?? TokenBucket(capacity: sendBurst, perSecond: sendsPerSecond, now: now)
+            let allowed = bucket.take(now: now)
+            state.buckets[personID] = bucket
+            if state.buckets.count > 50_000 { state.buckets = [personID: bucket] }
+            return allowed
+        }
+    }
+
+    /// Closes every socket with a reason, and refuses new ones: called when the server stops.
+    func shutdown() async {
+        let all = state.withLockedValue { state in
+            state.isShuttingDown = true
+            return state.connections.values.flatMap(\.values)
+        }
+        for connection in all { await connection.close(code: .goingAway, reason: "The server is restarting; reconnecting shortly.") }
+    }
+}
+
+/// Closes the sockets with a reason when the server stops, so browsers reconnect elsewhere or later.
+struct RealtimeShutdown: LifecycleHandler {
+    func shutdownAsync(_ app: Application) async {
+        await app.realtime.hub.shutdown()
+    }
+}
+
+extension Application {
+    private struct RealtimeKey: StorageKey { typealias Value = Realtime }
+
+    struct Realtime: Sendable {
+        let hub: RealtimeHub
+        let broadcaster: any Broadcaster
+    }
+
+    /// Set up by configure(_:config:).
+    var realtime: Realtime {
+        get {
+            guard let realtime = storage[RealtimeKey.self] else { fatalError("configure(_:config:) sets up app.realtime") }
+            return realtime
+        }
+        set { storage[RealtimeKey.self] = newValue }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// The frames of the one WebSocket each browser tab opens (`/ws`), as JSON objects with a `type`
+/// and the protocol version `v`. A frame of another version, of an unknown type or with missing
+/// fields is refused with an `error` frame; the connection stays open.
+public enum RealtimeProtocol {
+    public static let version = 1
+    /// Largest frame a client may send, in bytes (a message of 4,000 characters fits with room).
+    public static let maximumFrameBytes = 32 * 1024
+}
+
+/// What a browser says.
+public enum ClientFrame: Equatable, Sendable {
+    /// Sent after (re)connecting: the last message number seen in each conversation the page
+    /// shows, so the server sends what was missed, in order, before anything live.
+    case hello(resume: [Conversation.ID: Int])
+    /// A new message; `ref` is the client's own reference, echoed in the `ack` or `error`.
+    case send(ref: String, conversation: Conversation.ID, body: String)
+    /// The person has read up to `sequence`.
+    case read(conversation: Conversation.ID, sequence: Int)
+    case ping
+
+    public enum Problem: Error, Equatable, Sendable {
+        case notJSON
+        case unsupportedVersion(Int?)
+        case unknownType(String)
+        case invalid(String)
+
+        public var code: String {
+            switch self {
+            case .notJSON: "not_json"
+            case .unsupportedVersion: "unsupported_version"
+            case .unknownType: "unknown_type"
+            case .invalid: "invalid_frame"
+            }
+        }
+
+        public var message: String {
+            switch self {
+            case .notJSON: "A frame must be a JSON object."
+            case .unsupportedVersion(let v): "Protocol version \(v.map(String.init) ?? "missing") is not supported; use \(RealtimeProtocol.version)."
+            case .unknownType(let type): "Unknown frame type “\(type.prefix(40))”."
+            case .invalid(let why): why
+            }
+        }
+    }
+
+    private struct Wire: Decodable {
+        let v: Int?
+        let type: String?
+        let ref: String?
+        let conversation: String?
+        let body: String?
+        let sequence: Int?
+        let resume: [String: Int]?
+    }
+
+    /// Reads one text frame; throws a `Problem` the server answers with an error frame.
+    public static func decode(_ text: String) throws(Problem) -> ClientFrame {
+        guard let wire = try? JSONDecoder().decode(Wire.self, from: Data(text.utf8)) else { throw .notJSON }
+        guard wire.v == RealtimeProtocol.version else { throw .unsupportedVersion(wire.v) }
+        switch wire.type {
+        case "hello":
+            var resume: [Conversation.ID: Int] = [:]
+            for (key, last) in wire.resume ?? [:] {
+                guard let id = Conversation.ID(key), last >= 0 else { throw .invalid("resume must map conversation ids to message numbers.") }
+                resume[id] = last
+            }
+            guard resume.count <= 200 else { throw .invalid("resume lists too many conversations.") }
+            return .hello(resume: resume)
+        case "send":
+            guard let ref = wire.ref, !ref.isEmpty, ref.count <= 64 else { throw .invalid("send needs a ref of 1 to 64 characters.") }
+            guard let id = wire.conversation.flatMap(Conversation.ID.init) else { throw .invalid("send needs a conversation id.") }
+            guard let body = wire.body else { throw .invalid("send needs a body.") }
+            return .send(ref: ref, conversation: id, body: body)
+        case "read":
+            guard let id = wire.conversation.flatMap(Conversation.ID.init), let sequence = wire.sequence, sequence >= 0 else {
+                throw .invalid("read needs a conversation id and a message number.")
+            }
+            return .read(conversation: id, sequence: sequence)
+        case "ping":
+            return .ping
+        case let type:
+            throw .unknownType(type ?? "")
+        }
+    }
+
+    /// The JSON a client sends (the browser builds the same by hand; tests use this).
+    public var json: String {
+        var object: [String: Any] = ["v": RealtimeProtocol.version]
+        switch self {
+        case .hello(let resume):
+            object["type"] = "hello"
+            object["resume"] = Dictionary(uniqueKeysWithValues: resume.map { ($0.key.description, $0.value) })
+        case .send(let ref, let conversation, let body):
+            object["type"] = "send"; object["ref"] = ref; object["conversation"] = conversation.description; object["body"] = body
+        case .read(let conversation, let sequence):
+            object["type"] = "read"; object["conversation"] = conversation.description; object["sequence"] = sequence
+        case .ping:
+            object["type"] = "ping"
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// What the server says.
+public enum ServerFrame: Equatable, Sendable {
+    public struct Message: Codable, Equatable, Sendable {
+        public let conversation: String
+        public let sequence: Int
+        public let id: String
+        public let author: String
+        public let authorName: String
+        /// The body rendered by the safe Markdown renderer.
+        public let html: String
+        public let sentAt: Date
+
+        public init(_ message: ChatMessage, html: String) {
+            conversation = message.conversationID.description
+            sequence = message.sequence
+            id = message.id.description
+            author = message.authorID.description
+            authorName = message.authorName
+            self.html = html
+            sentAt = message.sentAt
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case conversation, sequence, id, author, html
+            case authorName = "author_name"
+            case sentAt = "sent_at"
+        }
+    }
+
+    /// First frame on a new socket: who is connected and how many messages they have not read.
+    case welcome(person: Person.ID, unread: Int)
+    case message(Message)
+    case ack(ref: String, conversation: Conversation.ID, sequence: Int)
+    case error(code: String, message: String, ref: String?)
+    case pong
+
+    public var json: String {
+        var object: [String: Any] = ["v": RealtimeProtocol.version]
+        switch self {
+        case .welcome(let person, let unread):
+            object["type"] = "welcome"; object["person"] = person.description; object["unread"] = unread
+        case .message(let message):
+            object["type"] = "message"
+            object["conversation"] = message.conversation; object["sequence"] = message.sequence; object["id"] = message.id
+            object["author"] = message.author; object["author_name"] = message.authorName; object["html"] = message.html
+            object["sent_at"] = ISO8601DateFormatter().string(from: message.sentAt)
+        case .ack(let ref, let conversation, let sequence):
+            object["type"] = "ack"; object["ref"] = ref; object["conversation"] = conversation.description; object["sequence"] = sequence
+        case .error(let code, let message, let ref):
+            object["type"] = "error"; object["code"] = code; object["message"] = message
+            if let ref { object["ref"] = ref }
+        case .pong:
+            object["type"] = "pong"
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,179 @@
+import Domain
+import Foundation
+import Routes
+
+/// The messages page: the person's conversations (their cohorts' channels and private
+/// conversations, unread first), and whom they may write to.
+public struct MessagesPageModel: Sendable {
+    public struct Entry: Sendable {
+        public let title: String
+        public let detail: String
+        public let href: String
+        public let unread: Int
+        public let lastMessageAt: Date?
+        public let isChannel: Bool
+        public init(title: String, detail: String, href: String, unread: Int, lastMessageAt: Date?, isChannel: Bool) {
+            self.title = title; self.detail = detail; self.href = href; self.unread = unread
+            self.lastMessageAt = lastMessageAt; self.isChannel = isChannel
+        }
+    }
+
+    public struct Contact: Sendable {
+        public let personID: Person.ID
+        public let name: String
+        /// "Trainer · Autumn cohort".
+        public let detail: String
+        public init(personID: Person.ID, name: String, detail: String) { self.personID = personID; self.name = name; self.detail = detail }
+    }
+
+    public var organizationID: Organization.ID
+    public var conversations: [Entry]
+    public var contacts: [Contact]
+
+    public init(organizationID: Organization.ID, conversations: [Entry], contacts: [Contact]) {
+        self.organizationID = organizationID; self.conversations = conversations; self.contacts = contacts
+    }
+}
+
+public enum MessagesPage {
+    public static func render(_ model: MessagesPageModel, _ context: LayoutContext) -> [UInt8] {
+        Layout.page(title: "Messages", context) {
+            h1 { "Messages" }
+            if model.conversations.isEmpty {
+                p(.class("empty")) { "No conversations yet. Once you are in a cohort, its channel shows here." }
+            } else {
+                ul(.class("conversation-list")) {
+                    for entry in model.conversations {
+                        li(.class(entry.unread > 0 ? "card conversation-entry unread" : "card conversation-entry")) {
+                            a(.href(entry.href), .class("conversation-title")) { entry.title }
+                            if entry.unread > 0 {
+                                span(.class("badge"), .ariaLabel("\(entry.unread) unread")) { "\(entry.unread)" }
+                            }
+                            p(.class("meta")) {
+                                entry.detail
+                                if let last = entry.lastMessageAt { " · last message \(DateText.dayAndTime(last))" }
+                            }
+                        }
+                    }
+                }
+            }
+            if !model.contacts.isEmpty {
+                section(.class("card"), .aria("labelledby", "write-heading")) {
+                    h2(.id("write-heading"), .class("card-title")) { "Write privately" }
+                    p(.class("meta")) { "Only the two of you read a private conversation." }
+                    ul(.class("contact-list")) {
+                        for contact in model.contacts {
+                            li {
+                                form(.method("post"), .action(SiteRoute.directMessage(model.organizationID).path), .class("inline-form")) {
+                                    Form.csrf(context.csrfToken)
+                                    input(.type("hidden"), .name("person_id"), .value(contact.personID.description))
+                                    button(.type("submit"), .class("button-link")) { contact.name }
+                                    span(.class("meta")) { " \(contact.detail)" }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One conversation: its latest messages (older ones a link away), and a form to write. Works as
+/// is without JavaScript; `chat.js` makes it live over the WebSocket.
+public struct ConversationPageModel: Sendable {
+    public struct Message: Sendable {
+        public let sequence: Int
+        public let authorName: String
+        public let isMine: Bool
+        public let html: TrustedHTML
+        public let sentAt: Date
+        public init(sequence: Int, authorName: String, isMine: Bool, html: TrustedHTML, sentAt: Date) {
+            self.sequence = sequence; self.authorName = authorName; self.isMine = isMine; self.html = html; self.sentAt = sentAt
+        }
+    }
+
+    public var organizationID: Organization.ID
+    public var conversationID: Conversation.ID
+    public var title: String
+    public var detail: String
+    public var messages: [Message]
+    /// Set when older messages exist: the link shows the page before this number.
+    public var olderBefore: Int?
+    /// Whether this is the latest page (live updates and the form apply to it).
+    public var isLatest: Bool
+    public var lastSequence: Int
+    public var personID: Person.ID
+    public var form: Form.State
+
+    public init(organizationID: Organization.ID, conversationID: Conversation.ID, title: String, detail: String, messages: [Message],
+                olderBefore: Int?, isLatest: Bool, lastSequence: Int, personID: Person.ID, form: Form.State = .empty) {
+        self.organizationID = organizationID; self.conversationID = conversationID; self.title = title; self.detail = detail
+        self.messages = messages; self.olderBefore = olderBefore; self.isLatest = isLatest; self.lastSequence = lastSequence
+        self.personID = personID; self.form = form
+    }
+}
+
+public enum ConversationPage {
+    /// A cohort's chat setting, shown on its channel to those who may change it.
+    public struct Settings: Sendable {
+        public let cohortID: Cohort.ID
+        public let learnersMayMessage: Bool
+        public init(cohortID: Cohort.ID, learnersMayMessage: Bool) { self.cohortID = cohortID; self.learnersMayMessage = learnersMayMessage }
+    }
+
+    public static func render(_ model: ConversationPageModel, _ context: LayoutContext, settings: Settings? = nil) -> [UInt8] {
+        let org = model.organizationID
+        return Layout.page(title: model.title, context, scripts: ["/js/chat.js"]) {
+            p(.class("breadcrumb")) { a(.href(SiteRoute.messages(org).path)) { "Messages" } }
+            h1 { model.title }
+            p(.class("meta")) {
+                model.detail
+                span(.class("connection-state"), .id("connection-state"), .role("status"), .hidden) { "" }
+            }
+            if let before = model.olderBefore {
+                p { a(.href(SiteRoute.conversationOlder(org, model.conversationID, before: before).path), .class("older-link")) { "Older messages" } }
+            }
+            ol(.class("chat-log"), .id("chat-log"), .ariaLabel("Messages"), .custom("aria-live", model.isLatest ? "polite" : "off"),
+               .custom("data-conversation", model.conversationID.description), .custom("data-last", "\(model.lastSequence)"),
+               .custom("data-person", model.personID.description), .custom("data-live", model.isLatest ? "true" : "false")) {
+                for message in model.messages { messageItem(message) }
+            }
+            if model.messages.isEmpty { p(.class("empty"), .id("chat-empty")) { "No messages yet. Say hello!" } }
+            if model.isLatest {
+                form(.method("post"), .action(SiteRoute.conversationMessages(org, model.conversationID).path), .class("chat-form"),
+                     .id("chat-form")) {
+                    Form.csrf(context.csrfToken)
+                    Form.textArea("Your message", name: "body", state: model.form, required: true, rows: 3)
+                    p(.class("hint")) { "Markdown works: **bold**, *italic*, [links](https://example.com). Ctrl+Enter sends." }
+                    button(.type("submit"), .class("button")) { "Send" }
+                }
+            } else {
+                p { a(.href(SiteRoute.conversation(org, model.conversationID).path)) { "Back to the latest messages" } }
+            }
+            if let settings {
+                form(.method("post"), .action(SiteRoute.cohortChatSettings(org, settings.cohortID).path), .class("card chat-settings")) {
+                    Form.csrf(context.csrfToken)
+                    div(.class("field checkbox")) {
+                        input(.type("checkbox"), .name("learners_may_message"), .id("learners_may_message"),
+                              .checked(settings.learnersMayMessage))
+                        label(.for("learners_may_message")) { "Learners may write privately to each other (they can always write to staff)" }
+                    }
+                    button(.type("submit"), .class("button secondary")) { "Save" }
+                }
+            }
+        }
+    }
+
+    static func messageItem(_ message: ConversationPageModel.Message) -> HTML {
+        li(.class(message.isMine ? "chat-message mine" : "chat-message"), .id("message-\(message.sequence)"),
+           .custom("data-sequence", "\(message.sequence)")) {
+            p(.class("chat-meta")) {
+                strong { message.authorName }
+                " "
+                time(.datetime(DateText.iso(message.sentAt))) { DateText.dayAndTime(message.sentAt) }
+            }
+            div(.class("chat-body")) { message.html }
+        }
+    }
+}

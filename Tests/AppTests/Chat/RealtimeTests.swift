@@ -1,0 +1,199 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Testing
+import Vapor
+import VaporTesting
+
+/// A WebSocket client of the running test server that keeps every frame it receives.
+final class SocketClient: Sendable {
+    let socket: WebSocket
+    private let received: NIOLockedValueBox<[String]>
+
+    private init(socket: WebSocket, received: NIOLockedValueBox<[String]>) {
+        self.socket = socket
+        self.received = received
+    }
+
+    static func connect(_ app: Application, port: Int, browser: Browser?, origin: String? = nil) async throws -> SocketClient {
+        var headers = HTTPHeaders()
+        if let browser { headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        if let origin { headers.add(name: .origin, value: origin) }
+        let received = NIOLockedValueBox<[String]>([])
+        let opened = app.eventLoopGroup.any().makePromise(of: WebSocket.self)
+        WebSocket.connect(to: "ws://127.0.0.1:\(port)/ws", headers: headers, on: app.eventLoopGroup) { socket in
+            socket.onText { _, text in received.withLockedValue { $0.append(text) } }
+            opened.succeed(socket)
+        }.whenFailure { opened.fail($0) }
+        return SocketClient(socket: try await opened.futureResult.get(), received: received)
+    }
+
+    func send(_ frame: ClientFrame) async throws {
+        try await socket.send(frame.json)
+    }
+
+    /// The frames received so far, parsed.
+    var frames: [[String: Any]] {
+        received.withLockedValue { $0 }.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    func frames(_ type: String) -> [[String: Any]] { frames.filter { $0["type"] as? String == type } }
+
+    /// Waits (at most five seconds) until `count` frames of `type` arrived; returns them.
+    @discardableResult
+    func wait(for type: String, count: Int = 1) async throws -> [[String: Any]] {
+        for _ in 0..<500 {
+            let found = frames(type)
+            if found.count >= count { return found }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        Issue.record("waited for \(count) \(type) frame(s); got \(frames.map { $0["type"] as? String ?? "?" })")
+        return frames(type)
+    }
+
+    func close() async { try? await socket.close() }
+}
+
+/// Runs `body` with the app listening on a free port of 127.0.0.1.
+func withRunningApp(_ body: (Application, Int) async throws -> Void) async throws {
+    try await withApp { app in
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        do {
+            try await body(app, port)
+        } catch {
+            await app.server.shutdown()
+            throw error
+        }
+        await app.server.shutdown()
+    }
+}
+
+@Suite(.serialized) struct RealtimeTests {
+    private func conversationID(_ path: String) -> Conversation.ID {
+        Conversation.ID(String(path.split(separator: "/").last ?? ""))!
+    }
+
+    /// Lea of the class, connected and welcomed, and her cohort's channel.
+    private func leaOnTheChannel(_ app: Application, port: Int) async throws -> (Conversation.ID, SocketClient) {
+        let c = try await ChatClass.make(app)
+        var lea = try await Fixtures(app: app).signedIn(c.lea)
+        let channel = conversationID(try await c.channel(&lea))
+        let socket = try await SocketClient.connect(app, port: port, browser: lea)
+        try await socket.wait(for: "welcome")
+        return (channel, socket)
+    }
+
+    @Test func onlySignedInPeopleOnOurOwnPagesMayConnect() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            await #expect(throws: (any Error).self) { _ = try await SocketClient.connect(app, port: port, browser: nil) }
+            let lea = try await Fixtures(app: app).signedIn(c.lea)
+            await #expect(throws: (any Error).self) {
+                _ = try await SocketClient.connect(app, port: port, browser: lea, origin: "https://evil.example")
+            }
+            let client = try await SocketClient.connect(app, port: port, browser: lea, origin: "http://atelier.test")
+            let welcome = try await client.wait(for: "welcome")
+            #expect(welcome.first?["person"] as? String == c.lea.id!.lowercased)
+            await client.close()
+        }
+    }
+
+    @Test func aMessageReachesTheCohortLiveAndNoOneElse() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(c.lea)
+            let channel = conversationID(try await c.channel(&lea))
+            let direct = conversationID(try #require(try await c.direct(&lea, to: c.trainer).location))
+            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
+            let maxSocket = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.max))
+            let tomSocket = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.trainer))
+            let ottoSocket = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.outsider))
+            for socket in [leaSocket, maxSocket, tomSocket, ottoSocket] { try await socket.wait(for: "welcome") }
+
+            try await leaSocket.send(.send(ref: "a1", conversation: channel, body: "Hello **all**"))
+            let ack = try await leaSocket.wait(for: "ack")
+            #expect(ack.first?["ref"] as? String == "a1")
+            #expect(ack.first?["sequence"] as? Int == 1)
+            for socket in [leaSocket, maxSocket, tomSocket] {
+                let message = try await socket.wait(for: "message").first
+                #expect(message?["html"] as? String == "<p>Hello <strong>all</strong></p>\n")
+                #expect(message?["author_name"] as? String == "Lea")
+            }
+            try await leaSocket.send(.send(ref: "a2", conversation: direct, body: "Just for you"))
+            try await tomSocket.wait(for: "message", count: 2)
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(maxSocket.frames("message").count == 1, "Max is not in Lea's private conversation")
+            #expect(ottoSocket.frames("message").isEmpty, "Otto is in another cohort")
+            // Writing where one cannot read: refused, nothing saved.
+            try await ottoSocket.send(.send(ref: "o1", conversation: channel, body: "let me in"))
+            let refused = try await ottoSocket.wait(for: "error").first
+            #expect(refused?["code"] as? String == "not_found")
+            #expect(refused?["ref"] as? String == "o1")
+            #expect(try await MessageRecord.query(on: app.db).count() == 2)
+            for socket in [leaSocket, maxSocket, tomSocket, ottoSocket] { await socket.close() }
+        }
+    }
+
+    @Test func aReconnectingClientGetsWhatItMissedOnceAndInOrder() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(c.lea)
+            let channel = conversationID(try await c.channel(&lea))
+            let maxBrowser = try await fx.signedIn(c.max)
+            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
+            var maxSocket = try await SocketClient.connect(app, port: port, browser: maxBrowser)
+            try await maxSocket.wait(for: "welcome")
+            try await leaSocket.send(.send(ref: "1", conversation: channel, body: "one"))
+            try await maxSocket.wait(for: "message")
+            await maxSocket.close()
+            for n in 2...4 { try await leaSocket.send(.send(ref: "\(n)", conversation: channel, body: "message \(n)")) }
+            try await leaSocket.wait(for: "ack", count: 4)
+            // Max comes back having seen message 1; a live message may race the catch-up.
+            maxSocket = try await SocketClient.connect(app, port: port, browser: maxBrowser)
+            try await maxSocket.send(.hello(resume: [channel: 1]))
+            try await leaSocket.send(.send(ref: "5", conversation: channel, body: "message 5"))
+            let got = try await maxSocket.wait(for: "message", count: 4)
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(maxSocket.frames("message").compactMap { $0["sequence"] as? Int } == [2, 3, 4, 5])
+            #expect(got.count == 4)
+            await leaSocket.close()
+            await maxSocket.close()
+        }
+    }
+
+    @Test func badFramesGetAnErrorAndTheConnectionGoesOn() async throws {
+        try await withRunningApp { app, port in
+            let (channel, socket) = try await leaOnTheChannel(app, port: port)
+            for text in ["not json", #"{"v":1,"type":"shout"}"#, #"{"v":9,"type":"ping"}"#,
+                         #"{"v":1,"type":"send","ref":"x","conversation":"\#(channel)","body":"   "}"#] {
+                try await socket.socket.send(text)
+            }
+            let errors = try await socket.wait(for: "error", count: 4)
+            #expect(errors.compactMap { $0["code"] as? String } == ["not_json", "unknown_type", "unsupported_version", "invalid_body"])
+            try await socket.send(.ping)
+            try await socket.wait(for: "pong")
+            #expect(try await MessageRecord.query(on: app.db).count() == 0)
+            // A frame over the limit closes the connection.
+            try await socket.socket.send(String(repeating: "x", count: RealtimeProtocol.maximumFrameBytes + 1))
+            for _ in 0..<200 where !socket.socket.isClosed { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(socket.socket.isClosed)
+        }
+    }
+
+    @Test func sendingTooFastIsRefusedPerPerson() async throws {
+        try await withRunningApp { app, port in
+            let (channel, socket) = try await leaOnTheChannel(app, port: port)
+            for n in 0..<15 { try await socket.send(.send(ref: "r\(n)", conversation: channel, body: "flood \(n)")) }
+            let errors = try await socket.wait(for: "error", count: 5)
+            #expect(errors.allSatisfy { $0["code"] as? String == "rate_limited" })
+            let saved = try await MessageRecord.query(on: app.db).count()
+            #expect(saved == 10, "a burst of ten, then one a second")
+            await socket.close()
+        }
+    }
+}

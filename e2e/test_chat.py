@@ -1,0 +1,89 @@
+"""Private chat between a learner and her trainer, live over the WebSocket, on the demo.
+
+Lena (learner01, on a phone) and Tess (trainer1, on a desktop) already have a private
+conversation in the demo. Each message must appear on the other's open page without a reload;
+script in a message must not run.
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from helpers import DEMO_LEARNER, DEMO_PASSWORD, check_page, nav, screenshot, sign_in
+
+TRAINER = "trainer1@northwind.test"
+
+
+def open_conversation(page, name: str) -> None:
+    nav(page, "Messages")
+    expect(page.get_by_role("heading", name="Messages", level=1)).to_be_visible()
+    page.get_by_role("link", name=name).click()
+    expect(page.get_by_role("heading", name=name, level=1)).to_be_visible()
+    expect(page.locator("#connection-state")).to_have_text("· Live")
+
+
+def send(page, text: str) -> None:
+    page.get_by_label("Your message").fill(text)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_label("Your message")).to_have_value("")
+
+
+def test_learner_and_trainer_chat_live(demo_server, new_page):
+    base = demo_server.url
+    tess, lena = new_page("desktop"), new_page("phone")
+    dialogs: list[str] = []
+    for page in (tess, lena):
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
+    open_conversation(tess, "Lena Ortiz")
+    expect(tess.get_by_text("Should I start the case study")).to_be_visible()
+
+    sign_in(lena, base, DEMO_LEARNER, DEMO_PASSWORD)
+    # Tess's last answer and the channel's messages are unread: the navigation says so.
+    expect(lena.locator("#nav-unread")).to_have_text("4")
+    open_conversation(lena, "Tess Trainer")
+    expect(lena.get_by_text("read the case first")).to_be_visible()
+    check_page(lena)
+
+    send(lena, "Thanks! Is the **Monday** class at 10:00?")
+    expect(lena.locator(".chat-message.mine").last).to_contain_text("Is the Monday class at 10:00?")
+    # On Tess's open page, without a reload.
+    live = tess.locator(".chat-message").last
+    expect(live).to_contain_text("Is the Monday class at 10:00?")
+    expect(live.locator("strong", has_text="Monday")).to_be_visible()
+
+    send(tess, "Yes, 10:00 sharp. <img src=x onerror=alert('xss')>")
+    answer = lena.locator(".chat-message").last
+    expect(answer).to_contain_text("10:00 sharp. <img src=x onerror=alert('xss')>")
+    expect(answer.locator("img")).to_have_count(0)
+    check_page(lena)
+    screenshot(lena, "chat-learner")
+    screenshot(tess, "chat-trainer")
+
+    # Both messages were saved: a reload shows them, in order.
+    lena.reload()
+    texts = lena.locator(".chat-message .chat-body").all_inner_texts()
+    assert texts[-2:] == ["Thanks! Is the Monday class at 10:00?", "Yes, 10:00 sharp. <img src=x onerror=alert('xss')>"]
+    assert dialogs == [], f"script ran: {dialogs}"
+
+
+def test_the_form_works_without_javascript(demo_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    try:
+        base = demo_server.url
+        page.goto(f"{base}/sign-in")
+        page.get_by_label("Email").fill(DEMO_LEARNER)
+        page.get_by_label("Password").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Messages").first.click()
+        page.get_by_role("link", name="Escalations — Autumn cohort").click()
+        expect(page.get_by_role("heading", name="Escalations — Autumn cohort", level=1)).to_be_visible()
+        page.get_by_label("Your message").fill("Sent without JavaScript")
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator(".chat-message").last).to_contain_text("Sent without JavaScript")
+        page.get_by_role("button", name="Send").click()  # empty: refused with a message
+        expect(page.locator(".field-error")).to_be_visible()
+    finally:
+        context.close()
