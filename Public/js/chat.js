@@ -16,6 +16,13 @@
 
   realtime.setResume(() => ({ [conversation]: last }));
   realtime.onState((state) => {
+    // Texts sent but not acknowledged when the connection dropped: give them back, not lost.
+    if (state !== 'live' && pending.size > 0 && field) {
+      const texts = Array.from(pending.values());
+      pending.clear();
+      if (!field.value.trim()) field.value = texts.join('\n\n');
+      showError('The connection dropped before this was confirmed: check the conversation, then send again.');
+    }
     if (!stateLabel) return;
     stateLabel.hidden = false;
     stateLabel.dataset.state = state;
@@ -76,6 +83,12 @@
   realtime.onFrame((frame) => {
     if (frame.type === 'message' && frame.conversation === conversation) {
       if (frame.sequence <= last || document.getElementById('message-' + frame.sequence)) return;
+      if (frame.sequence !== last + 1) {
+        // Something before it has not arrived (a live message overtook the catch-up): ask again
+        // from what is shown; the server sends the rest in order.
+        realtime.send({ type: 'hello', resume: { [conversation]: last } });
+        return;
+      }
       append(frame);
       last = frame.sequence;
       markRead();

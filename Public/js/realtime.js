@@ -69,7 +69,11 @@
     onFrame: (listener) => frameListeners.add(listener),
     onState: (listener) => { stateListeners.add(listener); listener(state); },
     send,
-    setResume: (provider) => { resume = provider; },
+    // A page that registers after the socket opened asks for its catch-up at once.
+    setResume: (provider) => {
+      resume = provider;
+      send({ type: 'hello', resume: resume() });
+    },
   };
   connect();
 })();

@@ -27,7 +27,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.readCaches = ReadCaches(lifetime: TimeInterval(config.readCacheSeconds))
     app.middleware.use(SessionAuthenticator(caches: app.readCaches))
     let hub = RealtimeHub()
-    app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub))
+    if case .postgres(let url, let schema) = config.database {
+        // Several nodes may share this database: events go through LISTEN/NOTIFY.
+        let broadcaster = try PostgresBroadcaster(hub: hub, url: url, schema: schema, application: app)
+        app.realtime = .init(hub: hub, broadcaster: broadcaster)
+        app.lifecycle.use(RealtimeListener(broadcaster: broadcaster))
+    } else {
+        app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub))
+    }
     app.lifecycle.use(RealtimeShutdown())
     try routes(app)
     app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")

@@ -120,6 +120,25 @@ struct ChatClass {
         }
     }
 
+    @Test func twoPeopleInTwoOrganizationsHaveAPrivateConversationInEach() async throws {
+        try await withApp { app in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            let globex = try await fx.organization("Globex Two")
+            try await MembershipRecord(organizationID: globex.id!, personID: c.lea.id!, roles: [.learner]).save(on: app.db)
+            try await MembershipRecord(organizationID: globex.id!, personID: c.trainer.id!, roles: [.trainer]).save(on: app.db)
+            let cohort = try await fx.cohort(in: globex, name: "Globex cohort")
+            try await fx.enroll(c.lea, in: cohort)
+            try await fx.enroll(c.trainer, in: cohort, as: .trainer)
+            var lea = try await fx.signedIn(c.lea)
+            let inAcme = try #require(try await c.direct(&lea, to: c.trainer).location)
+            let inGlobex = try #require(try await lea.post("/orgs/\(globex.id!.lowercased)/messages/direct",
+                                                          ["person_id": c.trainer.id!.uuidString]).location)
+            #expect(inAcme != inGlobex)
+            #expect(try await lea.get(inGlobex).status == .ok)
+        }
+    }
+
     @Test func badMessagesAreRefusedAndSaveNothing() async throws {
         try await withApp { app in
             let c = try await ChatClass.make(app)

@@ -185,6 +185,55 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
         }
     }
 
+    @Test func aMessageSplitIntoManyFramesIsBoundedAsAWhole() async throws {
+        try await withRunningApp { app, port in
+            let (_, socket) = try await leaOnTheChannel(app, port: port)
+            // Three 16 KiB fragments: each under the frame limit, together over it.
+            let chunk = Array(repeating: UInt8(ascii: "x"), count: 16 * 1024)
+            try await socket.socket.send(raw: chunk, opcode: .text, fin: false)
+            try await socket.socket.send(raw: chunk, opcode: .continuation, fin: false)
+            try await socket.socket.send(raw: chunk, opcode: .continuation, fin: true)
+            for _ in 0..<200 where !socket.socket.isClosed { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(socket.socket.isClosed)
+        }
+    }
+
+    @Test func someoneRemovedFromTheCohortStopsReceivingItsChannel() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(c.lea)
+            let channel = conversationID(try await c.channel(&lea))
+            var maxBrowser = try await fx.signedIn(c.max)
+            _ = try await maxBrowser.get(c.channelPath)  // Max opened the channel once
+            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
+            let maxSocket = try await SocketClient.connect(app, port: port, browser: maxBrowser)
+            try await maxSocket.wait(for: "welcome")
+            try await CohortMemberRecord.query(on: app.db).filter(\.$person.$id == c.max.id!).delete()
+            try await leaSocket.send(.send(ref: "1", conversation: channel, body: "after Max left"))
+            try await leaSocket.wait(for: "message")
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(maxSocket.frames("message").isEmpty)
+            try await maxSocket.send(.hello(resume: [channel: 0]))
+            #expect(try await maxSocket.wait(for: "error").first?["code"] as? String == "not_found")
+            #expect(maxSocket.frames("message").isEmpty)
+            await leaSocket.close()
+            await maxSocket.close()
+        }
+    }
+
+    @Test func signingOutClosesThatBrowsersSockets() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            var lea = try await Fixtures(app: app).signedIn(c.lea)
+            let socket = try await SocketClient.connect(app, port: port, browser: lea)
+            try await socket.wait(for: "welcome")
+            #expect(try await lea.post("/sign-out", [:]).status == .seeOther)
+            for _ in 0..<200 where !socket.socket.isClosed { try await Task.sleep(for: .milliseconds(10)) }
+            #expect(socket.socket.isClosed)
+        }
+    }
+
     @Test func sendingTooFastIsRefusedPerPerson() async throws {
         try await withRunningApp { app, port in
             let (channel, socket) = try await leaOnTheChannel(app, port: port)

@@ -85,6 +85,7 @@ struct PasswordResetController: RouteCollection {
             try await PasswordResetRecord.query(on: db).filter(\.$person.$id == personID).filter(\.$usedAt == nil)
                 .set(\.$usedAt, to: Date()).update()
         }
+        await req.application.realtime.hub.closePerson(personID, reason: "Your password was reset: sign in again.")
         let response = req.redirect(to: "/", flash: .passwordReset)
         try await req.startSession(personID: personID, organizationID: nil, on: response, secure: req.atelierConfig.secureCookies)
         return response

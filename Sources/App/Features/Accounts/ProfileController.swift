@@ -82,6 +82,7 @@ struct ProfileController: RouteCollection {
             try await SessionRecord.query(on: db).filter(\.$person.$id == person.id!)
                 .filter(\.$id != (user.sessionID ?? UUID())).delete()
         }
+        await req.application.realtime.hub.closePerson(person.id!, keeping: user.sessionID, reason: "Your password was changed: sign in again.")
         return req.redirect(to: SiteRoute.profile.path, flash: .passwordChanged)
     }
 

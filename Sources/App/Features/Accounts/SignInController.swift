@@ -71,6 +71,8 @@ struct SignInController: RouteCollection {
     func signOut(req: Request) async throws -> Response {
         if let sessionID = req.auth.get(CurrentUser.self)?.sessionID {
             try await SessionRecord.query(on: req.db).filter(\.$id == sessionID).delete()
+            // This browser's open tabs stop receiving messages at once.
+            await req.application.realtime.hub.closeSessions([sessionID], reason: "You signed out.")
         }
         let response = req.redirect(to: "/sign-in", flash: .signedOut)
         response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(

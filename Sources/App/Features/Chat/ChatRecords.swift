@@ -10,8 +10,9 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @Field(key: "organization_id") var organizationID: UUID
     @Field(key: "cohort_id") var cohortID: UUID
     @Field(key: "kind") var kind: Conversation.Kind
-    /// "channel:<cohort>" or "direct:<person>:<person>" (the two ids in order): one conversation
-    /// per cohort channel and per pair of people, even when two first messages race.
+    /// "channel:<cohort>" or "direct:<organization>:<person>:<person>" (the two people in order):
+    /// one conversation per cohort channel and per pair of people in an organization, even when
+    /// two first messages race.
     @Field(key: "unique_key") var uniqueKey: String
     @Field(key: "last_sequence") var lastSequence: Int
     @OptionalField(key: "last_message_at") var lastMessageAt: Date?
@@ -29,9 +30,9 @@ final class ConversationRecord: Model, @unchecked Sendable {
 
     static func channelKey(cohortID: UUID) -> String { "channel:\(cohortID.lowercasedText)" }
 
-    static func directKey(_ a: UUID, _ b: UUID) -> String {
+    static func directKey(_ a: UUID, _ b: UUID, organizationID: UUID) -> String {
         let (first, second) = a.lowercasedText < b.lowercasedText ? (a, b) : (b, a)
-        return "direct:\(first.lowercasedText):\(second.lowercasedText)"
+        return "direct:\(organizationID.lowercasedText):\(first.lowercasedText):\(second.lowercasedText)"
     }
 
     func domain() -> Conversation {

@@ -7,16 +7,13 @@ import Vapor
 /// positions, and live messages, each delivered exactly once and in order (`DeliveryCursor`).
 struct ChatSocket: RealtimeSession {
     let person: Person
-    /// The person's organizations and roles there, read when the socket opened.
-    let memberships: [UUID: Set<Role>]
     let db: any Database
     let hub: RealtimeHub
     let broadcaster: any Broadcaster
     private var cursors: [UUID: DeliveryCursor] = [:]
 
-    init(person: Person, memberships: [UUID: Set<Role>], db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster) {
+    init(person: Person, db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster) {
         self.person = person
-        self.memberships = memberships
         self.db = db
         self.hub = hub
         self.broadcaster = broadcaster
@@ -50,13 +47,24 @@ struct ChatSocket: RealtimeSession {
         case .ping:
             await connection.send(.pong)
         case .hello(let resume):
+            // A catch-up can be large: it spends from the same allowance as sending.
+            guard hub.allowSend(by: person.id.uuid) else {
+                throw Failure(code: "rate_limited", message: "Reconnecting too often; wait a moment.", ref: nil)
+            }
             for (id, last) in resume.sorted(by: { $0.key.description < $1.key.description }) {
                 guard try await readable(id.uuid) != nil else {
                     throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)
                 }
                 cursors[id.uuid] = DeliveryCursor(lastSeen: last)
-                for (record, name) in try await ChatStore.messages(in: id.uuid, after: last, on: db) {
-                    await deliver(.init(record.domain(authorName: name), html: record.html), conversationID: id.uuid, on: connection)
+                // Page by page until caught up, however much was missed.
+                var after = last
+                while true {
+                    let page = try await ChatStore.messages(in: id.uuid, after: after, on: db)
+                    for (record, name) in page {
+                        await deliver(.init(record.domain(authorName: name), html: record.html), conversationID: id.uuid, on: connection)
+                    }
+                    guard page.count == ChatStore.pageLimit, let next = page.last?.0.sequence else { break }
+                    after = next
                 }
             }
         case .send(let ref, let id, let text):
@@ -81,10 +89,14 @@ struct ChatSocket: RealtimeSession {
         }
     }
 
+    /// Read again for every frame, not once when the socket opened: a person removed from an
+    /// organization or a cohort, or an admin no longer one, loses access at once.
     private func readable(_ id: UUID) async throws -> ConversationRecord? {
         guard let conversation = try await ConversationRecord.find(id, on: db),
-              let roles = memberships[conversation.organizationID] else { return nil }
-        return try await ChatStore.readable(id, personID: person.id.uuid, organizationID: conversation.organizationID, roles: roles, on: db)
+              let membership = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID)
+                .filter(\.$person.$id == person.id.uuid).first() else { return nil }
+        return try await ChatStore.readable(id, personID: person.id.uuid, organizationID: conversation.organizationID,
+                                            roles: membership.roles, on: db)
     }
 
     /// Sends a message unless this connection already has it; loads any it missed before it.
@@ -98,9 +110,15 @@ struct ChatSocket: RealtimeSession {
             await connection.send(.message(frame))
             _ = cursor.advance(to: frame.sequence)
         case .fetch(let from, let through):
-            guard let missed = try? await ChatStore.messages(in: conversationID, after: from - 1, through: through, on: db) else { return }
-            for (record, name) in missed where cursor.advance(to: record.sequence) {
-                await connection.send(.message(.init(record.domain(authorName: name), html: record.html)))
+            // Only what this person may still read (the live event was addressed to them when sent).
+            guard (try? await readable(conversationID)) != nil else { return }
+            var after = from - 1
+            while after < through, let missed = try? await ChatStore.messages(in: conversationID, after: after, through: through, on: db),
+                  !missed.isEmpty {
+                for (record, name) in missed where cursor.advance(to: record.sequence) {
+                    await connection.send(.message(.init(record.domain(authorName: name), html: record.html)))
+                }
+                after = missed.last!.0.sequence
             }
         }
     }

@@ -38,7 +38,7 @@ enum ChatStore {
     /// The private conversation of two people, made on first use with both as members.
     static func direct(between a: UUID, and b: UUID, cohortID: UUID, organizationID: UUID,
                        on db: any Database) async throws -> ConversationRecord {
-        let key = ConversationRecord.directKey(a, b)
+        let key = ConversationRecord.directKey(a, b, organizationID: organizationID)
         return try await findOrCreate(key: key, on: db) {
             ConversationRecord(organizationID: organizationID, cohortID: cohortID, kind: .direct, uniqueKey: key)
         } members: { id in [ConversationMemberRecord(conversationID: id, personID: a), ConversationMemberRecord(conversationID: id, personID: b)] }
@@ -101,39 +101,65 @@ enum ChatStore {
                 attempts += 1
             }
         }
-        guard let record = try await MessageRecord.find(id, on: db) else { throw ChatError.conversationGone }
-        // The conversation's summary follows its messages (MAX, so concurrent updates agree).
-        try await sql.raw("""
-            UPDATE conversations SET \
-            last_sequence = (SELECT MAX(sequence) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
-            last_message_at = (SELECT MAX(sent_at) FROM chat_messages WHERE conversation_id = \(bind: conversationID)) \
-            WHERE id = \(bind: conversationID)
-            """).run()
-        try await markRead(conversationID: conversationID, personID: authorID, upTo: record.sequence, on: db)
+        // Saved: from here on nothing may make the sender believe it was not (they would send it
+        // again). The follow-ups are best effort; the message itself is what counts.
+        let record = (try? await MessageRecord.find(id, on: db))
+            ?? MessageRecord(organizationID: conversation.organizationID, conversationID: conversationID, sequence: 0, authorID: authorID,
+                             body: body, html: html, sentAt: now)
+        if record.id == nil { record.id = id }
+        do {
+            // The conversation's summary follows its messages (MAX, so concurrent updates agree).
+            try await sql.raw("""
+                UPDATE conversations SET \
+                last_sequence = (SELECT MAX(sequence) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
+                last_message_at = (SELECT MAX(sent_at) FROM chat_messages WHERE conversation_id = \(bind: conversationID)) \
+                WHERE id = \(bind: conversationID)
+                """).run()
+            try await markRead(conversationID: conversationID, personID: authorID, upTo: record.sequence, on: db)
+        } catch {
+            db.logger.warning("Message \(id) saved; updating its conversation failed: \(error)")
+        }
         let message = record.domain(authorName: author.name)
-        let audience = try await self.audience(of: conversation, on: db)
+        let audience = (try? await self.audience(of: conversation, on: db)) ?? [authorID]
         await broadcaster.publish(.message(.init(frame: .init(message, html: html), conversationID: message.conversationID,
                                                  audience: audience)))
         return message
     }
 
-    /// Who may receive a conversation's messages live: its members, and for a channel everyone in
-    /// the cohort.
-    static func audience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
-        var people = Set(try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID))
-        if conversation.kind == .channel {
-            people.formUnion(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID).all().map(\.$person.id))
-        }
-        return people
+    /// What another node announced: the saved message, rendered, and who may receive it.
+    static func event(forMessage id: UUID, on db: any Database) async throws -> RealtimeEvent? {
+        guard let record = try await MessageRecord.find(id, on: db),
+              let conversation = try await ConversationRecord.find(record.conversationID, on: db) else { return nil }
+        let name = try await PersonRecord.find(record.authorID, on: db)?.name ?? "Someone"
+        return .message(.init(frame: .init(record.domain(authorName: name), html: record.html), conversationID: .init(record.conversationID),
+                              audience: try await audience(of: conversation, on: db)))
     }
 
-    /// Moves the person's read position forward (never back), making their row if needed.
+    /// Who may receive a conversation's messages live, read now (so whoever left no longer does):
+    /// for a private conversation its two people, for a channel the cohort's members and the
+    /// organization's admins; in both cases only people still in the organization.
+    static func audience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
+        let inOrganization = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID).all()
+        let members = Set(inOrganization.map(\.$person.id))
+        switch conversation.kind {
+        case .direct:
+            let people = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID)
+            return Set(people).intersection(members)
+        case .channel:
+            var people = Set(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID).all().map(\.$person.id))
+            people.formUnion(inOrganization.filter { Permission.can(.viewAllCohorts, $0.roles) }.map(\.$person.id))
+            return people.intersection(members)
+        }
+    }
+
+    /// Moves the person's read position forward (never back, whatever order two tabs' updates
+    /// arrive in), making their row if needed.
     static func markRead(conversationID: UUID, personID: UUID, upTo sequence: Int, on db: any Database) async throws {
-        if let member = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID)
-            .filter(\.$personID == personID).first() {
-            guard sequence > member.lastReadSequence else { return }
-            member.lastReadSequence = sequence
-            try await member.save(on: db)
+        let exists = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID)
+            .filter(\.$personID == personID).first() != nil
+        if exists {
+            try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID).filter(\.$personID == personID)
+                .filter(\.$lastReadSequence < sequence).set(\.$lastReadSequence, to: sequence).update()
         } else {
             do {
                 try await ConversationMemberRecord(conversationID: conversationID, personID: personID, lastReadSequence: sequence).create(on: db)
@@ -158,8 +184,11 @@ enum ChatStore {
         return conversations.reduce(0) { $0 + max(0, $1.lastSequence - (readUpTo[$1.id!] ?? 0)) }
     }
 
+    /// The most messages one catch-up query returns; callers loop for more.
+    static let pageLimit = 500
+
     /// Messages after `after`, oldest first, at most `limit`.
-    static func messages(in conversationID: UUID, after: Int, through: Int? = nil, limit: Int = 500,
+    static func messages(in conversationID: UUID, after: Int, through: Int? = nil, limit: Int = pageLimit,
                          on db: any Database) async throws -> [(MessageRecord, String)] {
         var query = MessageRecord.query(on: db).filter(\.$conversationID == conversationID).filter(\.$sequence > after)
         if let through { query = query.filter(\.$sequence <= through) }
@@ -185,5 +214,4 @@ enum ChatStore {
 
 enum ChatError: Error {
     case unsupportedDatabase
-    case conversationGone
 }

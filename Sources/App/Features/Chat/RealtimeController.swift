@@ -1,5 +1,7 @@
 import Domain
 import Foundation
+import NIOHTTP1
+import NIOWebSocket
 import Vapor
 
 /// `/ws`: the one WebSocket of each signed-in browser tab (see `RealtimeConnection`, `ChatSocket`).
@@ -17,9 +19,9 @@ struct RealtimeController: RouteCollection {
         if let origin = req.headers.first(name: .origin), !Self.isOwnOrigin(origin, req) {
             throw AppError(status: .forbidden, code: "forbidden_origin", message: "WebSockets open only from this site's pages.")
         }
-        return req.webSocket(maxFrameSize: .init(integerLiteral: RealtimeProtocol.maximumFrameBytes),
-                             shouldUpgrade: { $0.eventLoop.makeSucceededFuture([:]) },
-                             onUpgrade: Self.onUpgrade)
+        let response = Response(status: .switchingProtocols)
+        response.upgrader = LimitedWebSocketUpgrader { socket in Self.onUpgrade(req, socket) }
+        return response
     }
 
     static func isOwnOrigin(_ origin: String, _ req: Request) -> Bool {
@@ -36,7 +38,7 @@ struct RealtimeController: RouteCollection {
     /// and deliver each frame in a task of its own, out of order).
     @Sendable static func onUpgrade(_ req: Request, _ socket: WebSocket) {
         guard let user = req.auth.get(CurrentUser.self) else { _ = socket.close(code: .policyViolation); return }
-        let connection = RealtimeConnection(personID: user.person.id.uuid, socket: socket)
+        let connection = RealtimeConnection(personID: user.person.id.uuid, sessionID: user.sessionID, socket: socket)
         socket.onText { _, text in connection.enqueue(.frame(text)) }
         socket.onBinary { _, _ in connection.enqueue(.frame("")) }
         socket.onClose.whenComplete { _ in connection.finish() }
@@ -51,15 +53,26 @@ struct RealtimeController: RouteCollection {
             return
         }
         defer { realtime.hub.unregister(connection) }
-        guard let memberships = try? await req.memberships(of: user) else {
-            await connection.close(code: .unexpectedServerError, reason: "Could not read your organizations.")
-            return
-        }
         let unread = (try? await ChatStore.unreadTotal(personID: user.person.id.uuid, on: req.db)) ?? 0
         await connection.send(.welcome(person: user.person.id, unread: unread))
-        let session = ChatSocket(person: user.person,
-                                 memberships: Dictionary(memberships.map { ($0.organization.id.uuid, $0.roles) }, uniquingKeysWith: { $1 }),
-                                 db: req.application.db, hub: realtime.hub, broadcaster: realtime.broadcaster)
+        let session = ChatSocket(person: user.person, db: req.application.db, hub: realtime.hub, broadcaster: realtime.broadcaster)
         await connection.run(session)
+    }
+}
+
+/// Vapor's WebSocket upgrader with limits on whole messages too: its own bounds each frame only,
+/// so a message sent as an endless chain of continuation frames would all be buffered.
+struct LimitedWebSocketUpgrader: Upgrader {
+    let onUpgrade: @Sendable (WebSocket) -> Void
+
+    func applyUpgrade(req: Request, res: Response) -> HTTPServerProtocolUpgrader {
+        NIOWebSocketServerUpgrader(maxFrameSize: RealtimeProtocol.maximumFrameBytes, automaticErrorHandling: false,
+                                   shouldUpgrade: { channel, _ in channel.eventLoop.makeSucceededFuture([:]) },
+                                   upgradePipelineHandler: { channel, _ in
+                                       var config = WebSocket.Configuration()
+                                       config.maxAccumulatedFrameSize = RealtimeProtocol.maximumFrameBytes
+                                       config.maxAccumulatedFrameCount = 64
+                                       return WebSocket.server(on: channel, config: config, onUpgrade: onUpgrade)
+                                   })
     }
 }

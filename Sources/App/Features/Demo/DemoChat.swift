@@ -22,7 +22,7 @@ enum DemoChat {
             try await ConversationMemberRecord(conversationID: channel.id!, personID: person.id!, lastReadSequence: read).save(on: db)
         }
         let direct = ConversationRecord(organizationID: cohort.$organization.id, cohortID: cohort.id!, kind: .direct,
-                                        uniqueKey: ConversationRecord.directKey(lena.id!, tess.id!))
+                                        uniqueKey: ConversationRecord.directKey(lena.id!, tess.id!, organizationID: cohort.$organization.id))
         try await direct.save(on: db)
         try await write(direct, [
             (lena, "Hi Tess, I finished module 1. Should I start the case study before Monday's live class?", 20),

@@ -14,9 +14,8 @@ enum RealtimeEvent: Sendable {
     case message(Message)
 }
 
-/// Delivers events to every node's connected browsers. `InProcessBroadcaster` is the only one so
-/// far: one node, events go straight to its hub. (Several nodes sharing PostgreSQL will use
-/// `LISTEN/NOTIFY` behind the same protocol.)
+/// Delivers events to every node's connected browsers: `InProcessBroadcaster` on one node (SQLite),
+/// `PostgresBroadcaster` (`LISTEN/NOTIFY`) when nodes share PostgreSQL.
 protocol Broadcaster: Sendable {
     func publish(_ event: RealtimeEvent) async
 }

@@ -26,12 +26,15 @@ final class RealtimeConnection: Sendable {
     static let pingInterval: TimeAmount = .seconds(25)
 
     let personID: UUID
+    /// The browser session it was opened with: signing out closes it.
+    let sessionID: UUID?
     let socket: WebSocket
     private let inputs: AsyncStream<Input>
     private let continuation: AsyncStream<Input>.Continuation
 
-    init(personID: UUID, socket: WebSocket) {
+    init(personID: UUID, sessionID: UUID?, socket: WebSocket) {
         self.personID = personID
+        self.sessionID = sessionID
         self.socket = socket
         (inputs, continuation) = AsyncStream.makeStream(of: Input.self, bufferingPolicy: .bufferingOldest(Self.queueLimit))
     }
@@ -49,9 +52,10 @@ final class RealtimeConnection: Sendable {
         try? await socket.send(frame.json)
     }
 
-    /// Says why in an error frame (WebSocketKit's close carries no text), then closes.
+    /// Says why in an error frame (WebSocketKit's close carries no text), without waiting for a
+    /// peer that may not be reading, then closes.
     func close(code: WebSocketErrorCode, reason: String) async {
-        await send(.error(code: "closing", message: reason, ref: nil))
+        if !socket.isClosed { socket.send(ServerFrame.error(code: "closing", message: reason, ref: nil).json, promise: nil) }
         try? await socket.close(code: code)
     }
 

@@ -73,7 +73,30 @@ final class RealtimeHub: Sendable {
             state.isShuttingDown = true
             return state.connections.values.flatMap(\.values)
         }
-        for connection in all { await connection.close(code: .goingAway, reason: "The server is restarting; reconnecting shortly.") }
+        await close(all, reason: "The server is restarting; reconnecting shortly.")
+    }
+
+    /// Closes the sockets opened with these browser sessions (signed out, or ended elsewhere).
+    func closeSessions(_ sessionIDs: Set<UUID>, reason: String) async {
+        let matching = state.withLockedValue { state in
+            state.connections.values.flatMap(\.values).filter { $0.sessionID.map(sessionIDs.contains) ?? false }
+        }
+        await close(matching, reason: reason)
+    }
+
+    /// Closes the person's sockets but those of `keeping`: their other sessions were ended.
+    func closePerson(_ personID: UUID, keeping: UUID? = nil, reason: String) async {
+        let matching = state.withLockedValue { state in
+            (state.connections[personID].map { Array($0.values) } ?? []).filter { keeping == nil || $0.sessionID != keeping }
+        }
+        await close(matching, reason: reason)
+    }
+
+    /// All at once: one socket that is slow to close must not hold up the others.
+    private func close(_ connections: [RealtimeConnection], reason: String) async {
+        await withTaskGroup(of: Void.self) { group in
+            for connection in connections { group.addTask { await connection.close(code: .goingAway, reason: reason) } }
+        }
     }
 }
 
