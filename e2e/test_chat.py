@@ -52,6 +52,8 @@ def test_learner_and_trainer_chat_live(demo_server, new_page):
     live = tess.locator(".chat-message").last
     expect(live).to_contain_text("Is the Monday class at 10:00?")
     expect(live.locator("strong", has_text="Monday")).to_be_visible()
+    # Tess's open page read it: Lena sees the receipt under her message.
+    expect(lena.locator(".chat-message.mine").last.locator(".chat-receipt")).to_have_text("Seen")
 
     send(tess, "Yes, 10:00 sharp. <img src=x onerror=alert('xss')>")
     answer = lena.locator(".chat-message").last

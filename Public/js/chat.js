@@ -68,6 +68,19 @@
     item.scrollIntoView({ block: 'nearest' });
   }
 
+  // "Seen" under my latest message the other person has read (private conversations only).
+  function showSeen(upTo) {
+    const mine = Array.from(log.querySelectorAll('.chat-message.mine'))
+      .filter((item) => Number(item.dataset.sequence) <= upTo);
+    const target = mine[mine.length - 1];
+    if (!target || target.querySelector('.chat-receipt')) return;
+    log.querySelectorAll('.chat-receipt').forEach((old) => old.remove());
+    const receipt = document.createElement('p');
+    receipt.className = 'chat-receipt';
+    receipt.textContent = 'Seen';
+    target.append(receipt);
+  }
+
   function showError(text) {
     if (!form) return;
     let error = form.querySelector('.chat-send-error');
@@ -92,6 +105,8 @@
       append(frame);
       last = frame.sequence;
       markRead();
+    } else if (frame.type === 'read' && frame.conversation === conversation && frame.person !== me) {
+      showSeen(frame.sequence);
     } else if (frame.type === 'ack' && pending.has(frame.ref)) {
       pending.delete(frame.ref);
     } else if (frame.type === 'error' && frame.ref && pending.has(frame.ref)) {

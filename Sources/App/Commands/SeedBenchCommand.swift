@@ -12,6 +12,9 @@ struct SeedBenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "cohorts", help: "How many cohorts of 25 learners (default 1)")
         var cohorts: Int?
+
+        @Option(name: "chat-file", help: "Also open a session for every learner and write, as JSON, each cohort's channel and one private conversation per cohort with the members' session tokens (for bench/chat.sh)")
+        var chatFile: String?
     }
 
     var help: String { "Fills an empty database for bench/courses.sh" }
@@ -63,11 +66,38 @@ struct SeedBenchCommand: AsyncCommand {
                 }
             }
         }
+        if let chatFile = signature.chatFile { try await writeChatFile(chatFile, organizationID: org.id!, on: app.db) }
         guard let first = try await CohortRecord.query(on: app.db).filter(\.$name == "Cohort 1").first() else { return }
         let base = "/orgs/\(org.id!.lowercasedText)/cohorts/\(first.id!.lowercasedText)"
         context.console.print("learner learner1-1@bench.test")
         context.console.print("outline \(base)/course")
         context.console.print("lesson \(base)/activities/\(activities[3].id!.lowercasedText)")
+    }
+
+    /// The chat benchmark's clients: per cohort its channel, a private conversation between its
+    /// first two learners, and every learner's session token (signing 2,000 people in through
+    /// Bcrypt would take minutes).
+    private func writeChatFile(_ path: String, organizationID: UUID, on db: any Database) async throws {
+        struct Member: Encodable { let person: String; let token: String }
+        struct Room: Encodable { let channel: String; let direct: String; let members: [Member] }
+        var rooms: [Room] = []
+        for cohort in try await CohortRecord.query(on: db).sort(\.$createdAt).all() {
+            let people = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == cohort.id!).all().map(\.$person.id)
+            var members: [Member] = []
+            for person in people {
+                let token = SecretToken.generate()
+                try await SessionRecord(tokenHash: token.hash, personID: person, organizationID: organizationID,
+                                        expiresAt: Date().addingTimeInterval(SessionRecord.lifetime)).create(on: db)
+                members.append(Member(person: person.lowercasedText, token: token.value))
+            }
+            let channel = try await ChatStore.channel(cohortID: cohort.id!, organizationID: organizationID, on: db)
+            let direct = try await ChatStore.direct(between: people[0], and: people[1], cohortID: cohort.id!,
+                                                    organizationID: organizationID, on: db)
+            rooms.append(Room(channel: channel.id!.lowercasedText, direct: direct.id!.lowercasedText, members: members))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(rooms).write(to: URL(fileURLWithPath: path))
     }
 
     private func lessons(for course: CourseRecord, on db: any Database) async throws -> [ActivityRecord] {

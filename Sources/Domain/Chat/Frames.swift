@@ -137,6 +137,8 @@ public enum ServerFrame: Equatable, Sendable {
     case welcome(person: Person.ID, unread: Int)
     case message(Message)
     case ack(ref: String, conversation: Conversation.ID, sequence: Int)
+    /// The other person of a private conversation has read up to `sequence` (a read receipt).
+    case receipt(conversation: Conversation.ID, person: Person.ID, sequence: Int)
     case error(code: String, message: String, ref: String?)
     case pong
 
@@ -149,9 +151,12 @@ public enum ServerFrame: Equatable, Sendable {
             object["type"] = "message"
             object["conversation"] = message.conversation; object["sequence"] = message.sequence; object["id"] = message.id
             object["author"] = message.author; object["author_name"] = message.authorName; object["html"] = message.html
-            object["sent_at"] = ISO8601DateFormatter().string(from: message.sentAt)
+            object["sent_at"] = message.sentAt.formatted(.iso8601)
         case .ack(let ref, let conversation, let sequence):
             object["type"] = "ack"; object["ref"] = ref; object["conversation"] = conversation.description; object["sequence"] = sequence
+        case .receipt(let conversation, let person, let sequence):
+            object["type"] = "read"; object["conversation"] = conversation.description; object["person"] = person.description
+            object["sequence"] = sequence
         case .error(let code, let message, let ref):
             object["type"] = "error"; object["code"] = code; object["message"] = message
             if let ref { object["ref"] = ref }

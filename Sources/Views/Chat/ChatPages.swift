@@ -105,6 +105,8 @@ public struct ConversationPageModel: Sendable {
     public var lastSequence: Int
     public var personID: Person.ID
     public var form: Form.State
+    /// In a private conversation, the number the other person has read up to.
+    public var seenUpTo: Int?
 
     public init(organizationID: Organization.ID, conversationID: Conversation.ID, title: String, detail: String, messages: [Message],
                 olderBefore: Int?, isLatest: Bool, lastSequence: Int, personID: Person.ID, form: Form.State = .empty) {
@@ -136,8 +138,10 @@ public enum ConversationPage {
             }
             ol(.class("chat-log"), .id("chat-log"), .ariaLabel("Messages"), .custom("aria-live", model.isLatest ? "polite" : "off"),
                .custom("data-conversation", model.conversationID.description), .custom("data-last", "\(model.lastSequence)"),
-               .custom("data-person", model.personID.description), .custom("data-live", model.isLatest ? "true" : "false")) {
-                for message in model.messages { messageItem(message) }
+               .custom("data-person", model.personID.description), .custom("data-live", model.isLatest ? "true" : "false"),
+               .custom("data-seen", model.seenUpTo.map(String.init) ?? "")) {
+                let seen = model.seenUpTo.flatMap { upTo in model.messages.last { $0.isMine && $0.sequence <= upTo }?.sequence }
+                for message in model.messages { messageItem(message, seen: message.sequence == seen) }
             }
             if model.messages.isEmpty { p(.class("empty"), .id("chat-empty")) { "No messages yet. Say hello!" } }
             if model.isLatest {
@@ -165,7 +169,7 @@ public enum ConversationPage {
         }
     }
 
-    static func messageItem(_ message: ConversationPageModel.Message) -> HTML {
+    static func messageItem(_ message: ConversationPageModel.Message, seen: Bool) -> HTML {
         li(.class(message.isMine ? "chat-message mine" : "chat-message"), .id("message-\(message.sequence)"),
            .custom("data-sequence", "\(message.sequence)")) {
             p(.class("chat-meta")) {
@@ -174,6 +178,7 @@ public enum ConversationPage {
                 time(.datetime(DateText.iso(message.sentAt))) { DateText.dayAndTime(message.sentAt) }
             }
             div(.class("chat-body")) { message.html }
+            if seen { p(.class("chat-receipt")) { "Seen" } }
         }
     }
 }

@@ -234,6 +234,39 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
         }
     }
 
+    @Test func readReceiptsReachTheOtherPersonOfAPrivateConversationOnly() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(c.lea)
+            let path = try #require(try await c.direct(&lea, to: c.trainer).location)
+            let direct = conversationID(path)
+            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
+            let maxSocket = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.max))
+            var tom = try await fx.signedIn(c.trainer)
+            let tomSocket = try await SocketClient.connect(app, port: port, browser: tom)
+            for socket in [leaSocket, maxSocket, tomSocket] { try await socket.wait(for: "welcome") }
+            try await leaSocket.send(.send(ref: "1", conversation: direct, body: "one"))
+            try await leaSocket.send(.send(ref: "2", conversation: direct, body: "two"))
+            try await tomSocket.wait(for: "message", count: 2)
+            try await tomSocket.send(.read(conversation: direct, sequence: 1))
+            let first = try await leaSocket.wait(for: "read").first
+            #expect(first?["sequence"] as? Int == 1)
+            #expect(first?["person"] as? String == c.trainer.id!.lowercased)
+            // Opening the page reads the rest; reading again what was read says nothing more.
+            #expect(try await tom.get(path).status == .ok)
+            let both = try await leaSocket.wait(for: "read", count: 2)
+            #expect(both.last?["sequence"] as? Int == 2)
+            try await tomSocket.send(.read(conversation: direct, sequence: 1))
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(leaSocket.frames("read").count == 2)
+            #expect(tomSocket.frames("read").isEmpty, "no receipt for one's own reading")
+            #expect(maxSocket.frames("read").isEmpty)
+            #expect(try await lea.get(path).text.contains("chat-receipt"), "the page shows it too")
+            for socket in [leaSocket, maxSocket, tomSocket] { await socket.close() }
+        }
+    }
+
     @Test func sendingTooFastIsRefusedPerPerson() async throws {
         try await withRunningApp { app, port in
             let (channel, socket) = try await leaOnTheChannel(app, port: port)

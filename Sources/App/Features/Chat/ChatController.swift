@@ -153,10 +153,15 @@ struct ChatController: RouteCollection {
         let page = try await ChatStore.page(of: conversation.id!, before: before.map { max(1, $0) }, on: req.db)
         let isLatest = before == nil || (before ?? 0) > conversation.lastSequence
         if isLatest, let last = page.last?.0.sequence {
-            try await ChatStore.markRead(conversationID: conversation.id!, personID: me, upTo: last, on: req.db)
+            try await ChatStore.read(conversation, by: me, upTo: last, on: req.db, broadcaster: req.application.realtime.broadcaster)
         }
+        // In a private conversation, how far the other person has read ("Seen").
+        let seenUpTo = conversation.kind == .direct
+            ? try await ConversationMemberRecord.query(on: req.db).filter(\.$conversationID == conversation.id!)
+                .filter(\.$personID != me).first()?.lastReadSequence
+            : nil
         let (title, detail, settings) = try await heading(conversation, context, on: req.db)
-        let model = ConversationPageModel(
+        var model = ConversationPageModel(
             organizationID: context.organization.id, conversationID: .init(conversation.id!), title: title, detail: detail,
             messages: page.map { record, name in
                 .init(sequence: record.sequence, authorName: name, isMine: record.authorID == me, html: TrustedHTML(sanitized: record.html),
@@ -164,6 +169,7 @@ struct ChatController: RouteCollection {
             },
             olderBefore: (page.first?.0.sequence).flatMap { $0 > 1 ? $0 : nil }, isLatest: isLatest,
             lastSequence: page.last?.0.sequence ?? 0, personID: context.user.person.id, form: form)
+        model.seenUpTo = seenUpTo
         return .page(ConversationPage.render(model, req.layout(context, section: .messages), settings: settings), status: status, request: req)
     }
 

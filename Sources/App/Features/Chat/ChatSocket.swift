@@ -22,7 +22,9 @@ struct ChatSocket: RealtimeSession {
     mutating func handle(_ input: RealtimeConnection.Input, on connection: RealtimeConnection) async {
         switch input {
         case .live(let message):
-            await deliver(message.frame, conversationID: message.conversationID.uuid, on: connection)
+            await deliver(message.frame, json: message.json, conversationID: message.conversationID.uuid, on: connection)
+        case .text(let text):
+            await connection.send(text: text)
         case .frame(let text):
             do {
                 try await handle(try ClientFrame.decode(text), on: connection)
@@ -84,8 +86,8 @@ struct ChatSocket: RealtimeSession {
             guard let conversation = try await readable(id.uuid) else {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)
             }
-            try await ChatStore.markRead(conversationID: id.uuid, personID: person.id.uuid,
-                                         upTo: min(sequence, conversation.lastSequence), on: db)
+            try await ChatStore.read(conversation, by: person.id.uuid, upTo: min(sequence, conversation.lastSequence), on: db,
+                                     broadcaster: broadcaster)
         }
     }
 
@@ -100,14 +102,15 @@ struct ChatSocket: RealtimeSession {
     }
 
     /// Sends a message unless this connection already has it; loads any it missed before it.
-    private mutating func deliver(_ frame: ServerFrame.Message, conversationID: UUID, on connection: RealtimeConnection) async {
+    private mutating func deliver(_ frame: ServerFrame.Message, json: String? = nil, conversationID: UUID,
+                                  on connection: RealtimeConnection) async {
         var cursor = cursors[conversationID] ?? DeliveryCursor(lastSeen: frame.sequence - 1)
         defer { cursors[conversationID] = cursor }
         switch cursor.plan(frame.sequence) {
         case .skip:
             return
         case .deliver:
-            await connection.send(.message(frame))
+            await connection.send(text: json ?? ServerFrame.message(frame).json)
             _ = cursor.advance(to: frame.sequence)
         case .fetch(let from, let through):
             // Only what this person may still read (the live event was addressed to them when sent).

@@ -139,34 +139,55 @@ enum ChatStore {
     /// for a private conversation its two people, for a channel the cohort's members and the
     /// organization's admins; in both cases only people still in the organization.
     static func audience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
-        let inOrganization = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID).all()
-        let members = Set(inOrganization.map(\.$person.id))
+        var candidates: Set<UUID>
         switch conversation.kind {
         case .direct:
-            let people = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID)
-            return Set(people).intersection(members)
+            candidates = Set(try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID))
         case .channel:
-            var people = Set(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID).all().map(\.$person.id))
-            people.formUnion(inOrganization.filter { Permission.can(.viewAllCohorts, $0.roles) }.map(\.$person.id))
-            return people.intersection(members)
+            candidates = Set(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID).all().map(\.$person.id))
+            // Admins read every cohort's channel (`Permission.viewAllCohorts`); a contains-filter
+            // narrows the rows, `roles` decides.
+            let admins = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID)
+                .filter(\.$rolesText ~~ Role.admin.rawValue).all()
+            candidates.formUnion(admins.filter { Permission.can(.viewAllCohorts, $0.roles) }.map(\.$person.id))
         }
+        guard !candidates.isEmpty else { return [] }
+        let stillIn = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID)
+            .filter(\.$person.$id ~~ candidates).all()
+        return Set(stillIn.map(\.$person.id))
+    }
+
+    /// The person has read up to `sequence`: their position moves forward and, in a private
+    /// conversation, the other person hears of it (a read receipt).
+    static func read(_ conversation: ConversationRecord, by personID: UUID, upTo sequence: Int, on db: any Database,
+                     broadcaster: any Broadcaster) async throws {
+        guard try await markRead(conversationID: conversation.id!, personID: personID, upTo: sequence, on: db),
+              conversation.kind == .direct else { return }
+        var audience = try await self.audience(of: conversation, on: db)
+        audience.remove(personID)
+        await broadcaster.publish(.receipt(.init(conversationID: .init(conversation.id!), reader: .init(personID), sequence: sequence,
+                                                 audience: audience)))
     }
 
     /// Moves the person's read position forward (never back, whatever order two tabs' updates
     /// arrive in), making their row if needed.
-    static func markRead(conversationID: UUID, personID: UUID, upTo sequence: Int, on db: any Database) async throws {
-        let exists = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID)
-            .filter(\.$personID == personID).first() != nil
-        if exists {
+    /// True when it moved.
+    @discardableResult
+    static func markRead(conversationID: UUID, personID: UUID, upTo sequence: Int, on db: any Database) async throws -> Bool {
+        let row = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID)
+            .filter(\.$personID == personID).first()
+        if let row {
+            guard row.lastReadSequence < sequence else { return false }
             try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversationID).filter(\.$personID == personID)
                 .filter(\.$lastReadSequence < sequence).set(\.$lastReadSequence, to: sequence).update()
-        } else {
-            do {
-                try await ConversationMemberRecord(conversationID: conversationID, personID: personID, lastReadSequence: sequence).create(on: db)
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // Another tab made the row meanwhile: move it forward instead.
-                try await markRead(conversationID: conversationID, personID: personID, upTo: sequence, on: db)
-            }
+            return true
+        }
+        do {
+            try await ConversationMemberRecord(conversationID: conversationID, personID: personID, lastReadSequence: sequence).create(on: db)
+            return true
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Another tab made the row meanwhile: move it forward instead.
+            return try await markRead(conversationID: conversationID, personID: personID, upTo: sequence, on: db)
         }
     }
 

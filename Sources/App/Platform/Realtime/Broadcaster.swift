@@ -9,9 +9,28 @@ enum RealtimeEvent: Sendable {
         let frame: ServerFrame.Message
         let conversationID: Conversation.ID
         let audience: Set<UUID>
+        /// The frame as sent, encoded once for all its recipients.
+        let json: String
+
+        init(frame: ServerFrame.Message, conversationID: Conversation.ID, audience: Set<UUID>) {
+            self.frame = frame
+            self.conversationID = conversationID
+            self.audience = audience
+            self.json = ServerFrame.message(frame).json
+        }
+    }
+
+    /// Someone read a private conversation up to a number: the other person sees "Seen".
+    struct Receipt: Sendable {
+        let conversationID: Conversation.ID
+        let reader: Person.ID
+        let sequence: Int
+        let audience: Set<UUID>
+        var json: String { ServerFrame.receipt(conversation: conversationID, person: reader, sequence: sequence).json }
     }
 
     case message(Message)
+    case receipt(Receipt)
 }
 
 /// Delivers events to every node's connected browsers: `InProcessBroadcaster` on one node (SQLite),

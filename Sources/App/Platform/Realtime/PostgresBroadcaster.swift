@@ -32,9 +32,14 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
 
     func publish(_ event: RealtimeEvent) async {
         hub.deliver(event)
-        guard case .message(let message) = event, let sql = application.db as? any SQLDatabase else { return }
+        let payload: String
+        switch event {
+        case .message(let message): payload = "\(node):m:\(message.frame.id)"
+        case .receipt(let receipt): payload = "\(node):r:\(receipt.conversationID):\(receipt.reader):\(receipt.sequence)"
+        }
+        guard let sql = application.db as? any SQLDatabase else { return }
         do {
-            try await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: node + ":" + message.frame.id))").run()
+            try await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").run()
         } catch {
             application.logger.warning("Could not NOTIFY the other nodes: \(error)")
         }
@@ -77,13 +82,26 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         await task?.value
     }
 
+    /// "<node>:m:<message>" or "<node>:r:<conversation>:<reader>:<sequence>"; a node's own echo is ignored.
     private func receive(_ payload: String) async {
-        let parts = payload.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, parts[0] != node, let id = UUID(uuidString: parts[1]) else { return }
+        let parts = payload.split(separator: ":").map(String.init)
+        guard parts.count >= 3, parts[0] != node else { return }
         do {
-            if let event = try await ChatStore.event(forMessage: id, on: application.db) { hub.deliver(event) }
+            switch (parts[1], parts.count) {
+            case ("m", 3):
+                guard let id = UUID(uuidString: parts[2]) else { return }
+                if let event = try await ChatStore.event(forMessage: id, on: application.db) { hub.deliver(event) }
+            case ("r", 5):
+                guard let conversationID = UUID(uuidString: parts[2]), let reader = UUID(uuidString: parts[3]), let sequence = Int(parts[4]),
+                      let conversation = try await ConversationRecord.find(conversationID, on: application.db) else { return }
+                var audience = try await ChatStore.audience(of: conversation, on: application.db)
+                audience.remove(reader)
+                hub.deliver(.receipt(.init(conversationID: .init(conversationID), reader: .init(reader), sequence: sequence, audience: audience)))
+            default:
+                return
+            }
         } catch {
-            application.logger.warning("Could not load message \(id) announced by another node: \(error)")
+            application.logger.warning("Could not load what another node announced (\(payload)): \(error)")
         }
     }
 }

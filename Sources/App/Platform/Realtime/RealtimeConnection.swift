@@ -16,8 +16,12 @@ protocol RealtimeSession: Sendable {
 /// when it reconnects), never allowed to grow memory.
 final class RealtimeConnection: Sendable {
     enum Input: Sendable {
+        /// What the browser sent.
         case frame(String)
+        /// A message for this person, delivered through the session's cursor.
         case live(RealtimeEvent.Message)
+        /// A frame to pass on as it is (read receipts).
+        case text(String)
     }
 
     static let queueLimit = 256
@@ -48,8 +52,13 @@ final class RealtimeConnection: Sendable {
     }
 
     func send(_ frame: ServerFrame) async {
+        await send(text: frame.json)
+    }
+
+    /// A frame already encoded (one encoding for all the recipients of a message).
+    func send(text: String) async {
         guard !socket.isClosed else { return }
-        try? await socket.send(frame.json)
+        try? await socket.send(text)
     }
 
     /// Says why in an error frame (WebSocketKit's close carries no text), without waiting for a

@@ -49,11 +49,15 @@ final class RealtimeHub: Sendable {
     func deliver(_ event: RealtimeEvent) {
         switch event {
         case .message(let message):
-            let targets = state.withLockedValue { state in
-                message.audience.flatMap { state.connections[$0].map { Array($0.values) } ?? [] }
-            }
-            for connection in targets { connection.enqueue(.live(message)) }
+            for connection in connections(of: message.audience) { connection.enqueue(.live(message)) }
+        case .receipt(let receipt):
+            let json = receipt.json
+            for connection in connections(of: receipt.audience) { connection.enqueue(.text(json)) }
         }
+    }
+
+    private func connections(of people: Set<UUID>) -> [RealtimeConnection] {
+        state.withLockedValue { state in people.flatMap { state.connections[$0].map { Array($0.values) } ?? [] } }
     }
 
     /// One token of the person's send allowance; false when they send too fast.
