@@ -7,7 +7,8 @@ CHAT_FILE (from `atelier seed-bench --chat-file`) lists cohorts: a channel, a pr
 between the first two learners, and every learner's session token. Every learner opens one
 WebSocket; then for --seconds, each channel gets one message a second (from a different member each
 time, under the per-person limit), and each private conversation one message a second too (its two
-people in turn). Every message carries the time it was sent; every recipient notes the delay.
+people in turn). The channels' sends are spread evenly over each second, as independent groups'
+would be, not fired together. Every message carries the time it was sent; every recipient notes the delay.
 
 Prints: connections, messages sent, deliveries expected / received / lost / duplicated, delivery
 latency p50/p99 for channels and for private conversations, and the server's RSS (current and peak).
@@ -132,11 +133,15 @@ async def main() -> None:
     tick_start = time.monotonic()
     for tick in range(args.seconds):
         for index, room in enumerate(rooms):
+            # Channels are not in step: each sends at its own moment of the second.
+            await asyncio.sleep(max(0.0, tick_start + tick + index / len(rooms) - time.monotonic()))
             members = clients[index]
             sender = members[tick % len(members)]
             ref = f"c{index}-{tick}"
             await sender.send(room["channel"], ref)
             sent_refs.append((sender, ref, room["channel"], "channel"))
+            # The private conversations' sends fall between the channels' ones.
+            await asyncio.sleep(max(0.0, tick_start + tick + (index + 0.5) / len(rooms) - time.monotonic()))
             pair = members[tick % 2]
             ref = f"d{index}-{tick}"
             await pair.send(room["direct"], ref)

@@ -33,7 +33,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.realtime = .init(hub: hub, broadcaster: broadcaster)
         app.lifecycle.use(RealtimeListener(broadcaster: broadcaster))
     } else {
-        app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub))
+        app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), writes: WriteSerializer())
     }
     app.lifecycle.use(RealtimeShutdown())
     try routes(app)

@@ -49,3 +49,15 @@ struct CreateChat: AsyncMigration {
         try await database.schema("conversations").delete()
     }
 }
+
+/// Who wrote a conversation's latest message: a trainer's inbox puts first the conversations
+/// waiting for their answer.
+struct AddConversationLastAuthor: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("conversations").field("last_author_id", .uuid).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("conversations").deleteField("last_author_id").update()
+    }
+}

@@ -20,5 +20,6 @@ enum Migrations {
         CreateCalendarFeeds(),   // secret iCalendar addresses
         CreateUploads(),         // uploaded files; lesson attachments and videos
         CreateChat(),            // conversations and their messages
+        AddConversationLastAuthor(),  // who wrote each conversation's latest message
     ]
 }

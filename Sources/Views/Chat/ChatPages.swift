@@ -12,9 +12,23 @@ public struct MessagesPageModel: Sendable {
         public let unread: Int
         public let lastMessageAt: Date?
         public let isChannel: Bool
-        public init(title: String, detail: String, href: String, unread: Int, lastMessageAt: Date?, isChannel: Bool) {
+        /// For staff: when the person they talk with wrote the message still waiting for an answer.
+        public let waitingSince: Date?
+        public init(title: String, detail: String, href: String, unread: Int, lastMessageAt: Date?, isChannel: Bool,
+                    waitingSince: Date? = nil) {
             self.title = title; self.detail = detail; self.href = href; self.unread = unread
-            self.lastMessageAt = lastMessageAt; self.isChannel = isChannel
+            self.lastMessageAt = lastMessageAt; self.isChannel = isChannel; self.waitingSince = waitingSince
+        }
+
+        /// Waiting for an answer first, the longest wait first; then unread; then the most recent.
+        public static func inboxOrder(_ a: Entry, _ b: Entry) -> Bool {
+            switch (a.waitingSince, b.waitingSince) {
+            case let (x?, y?): return x < y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            case (nil, nil):
+                return (a.unread > 0 ? 1 : 0, a.lastMessageAt ?? .distantPast) > (b.unread > 0 ? 1 : 0, b.lastMessageAt ?? .distantPast)
+            }
         }
     }
 
@@ -29,9 +43,11 @@ public struct MessagesPageModel: Sendable {
     public var organizationID: Organization.ID
     public var conversations: [Entry]
     public var contacts: [Contact]
+    /// To say how long a message has waited.
+    public var now: Date
 
-    public init(organizationID: Organization.ID, conversations: [Entry], contacts: [Contact]) {
-        self.organizationID = organizationID; self.conversations = conversations; self.contacts = contacts
+    public init(organizationID: Organization.ID, conversations: [Entry], contacts: [Contact], now: Date = Date()) {
+        self.organizationID = organizationID; self.conversations = conversations; self.contacts = contacts; self.now = now
     }
 }
 
@@ -48,6 +64,11 @@ public enum MessagesPage {
                             a(.href(entry.href), .class("conversation-title")) { entry.title }
                             if entry.unread > 0 {
                                 span(.class("badge"), .ariaLabel("\(entry.unread) unread")) { "\(entry.unread)" }
+                            }
+                            if let since = entry.waitingSince {
+                                p(.class("waiting")) {
+                                    "Waiting for your answer for \(DurationText.minutes(max(1, Int(model.now.timeIntervalSince(since) / 60))))"
+                                }
                             }
                             p(.class("meta")) {
                                 entry.detail

@@ -47,6 +47,13 @@ struct ChatClass {
     }
 }
 
+enum ChatSettingsFixture {
+    static func allowLearnersToWrite(_ c: ChatClass, on app: Application) async throws {
+        c.cohort.learnersMayMessage = true
+        try await c.cohort.save(on: app.db)
+    }
+}
+
 @Suite struct ChatTests {
     @Test func aLearnerWritesToTheirTrainerWhoReadsAndAnswers() async throws {
         try await withApp { app in
@@ -74,6 +81,34 @@ struct ChatClass {
             #expect(try await tom.post(path + "/messages", ["body": "Sure, tomorrow."]).location == path + "#message-2")
             let messages = try await MessageRecord.query(on: app.db).sort(\.$sequence).all()
             #expect(messages.map(\.sequence) == [1, 2])
+        }
+    }
+
+    @Test func aTrainersInboxPutsWhatWaitsForAnAnswerFirstLongestWaitFirst() async throws {
+        try await withApp { app in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            try await ChatSettingsFixture.allowLearnersToWrite(c, on: app)
+            var lea = try await fx.signedIn(c.lea)
+            var max = try await fx.signedIn(c.max)
+            let leaToTom = try #require(try await c.direct(&lea, to: c.trainer).location)
+            let maxToTom = try #require(try await c.direct(&max, to: c.trainer).location)
+            let leaToMax = try #require(try await c.direct(&lea, to: c.max).location)
+            try await lea.post(leaToTom + "/messages", ["body": "first question"])
+            try await max.post(maxToTom + "/messages", ["body": "second question"])
+            try await lea.post(leaToMax + "/messages", ["body": "between learners"])
+            var tom = try await fx.signedIn(c.trainer)
+            let inbox = try await tom.get(c.orgPath + "/messages").text
+            let leaAt = try #require(inbox.range(of: ">Lea<")), maxAt = try #require(inbox.range(of: ">Max<"))
+            #expect(leaAt.lowerBound < maxAt.lowerBound, "Lea has waited longer")
+            #expect(inbox.components(separatedBy: "Waiting for your answer").count == 3)
+            try await tom.post(leaToTom + "/messages", ["body": "answered"])
+            let after = try await tom.get(c.orgPath + "/messages").text
+            #expect(after.components(separatedBy: "Waiting for your answer").count == 2)
+            let maxAfter = try #require(after.range(of: ">Max<")), leaAfter = try #require(after.range(of: ">Lea<"))
+            #expect(maxAfter.lowerBound < leaAfter.lowerBound, "Lea was answered")
+            // Learners' own list has no such thing.
+            #expect(!(try await max.get(c.orgPath + "/messages").text.contains("Waiting for your answer")))
         }
     }
 

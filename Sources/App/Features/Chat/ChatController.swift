@@ -47,13 +47,19 @@ struct ChatController: RouteCollection {
                          unread: conversation.map { max(0, $0.lastSequence - (readUpTo[$0.id!] ?? 0)) } ?? 0,
                          lastMessageAt: conversation?.lastMessageAt, isChannel: true)
         }
+        // Staff answer people: a private conversation whose latest message is not theirs waits for them.
+        let isStaff = places.contains { $0.1 != .learner } || Permission.can(.viewAllCohorts, context.roles)
         entries += directs.map { conversation in
-            .init(title: others[conversation.id!] ?? "Someone", detail: "Private", href: SiteRoute.conversation(org, .init(conversation.id!)).path,
-                  unread: max(0, conversation.lastSequence - (readUpTo[conversation.id!] ?? 0)),
-                  lastMessageAt: conversation.lastMessageAt, isChannel: false)
+            let waiting = isStaff && conversation.lastAuthorID != nil && conversation.lastAuthorID != me
+            return .init(title: others[conversation.id!] ?? "Someone", detail: "Private",
+                         href: SiteRoute.conversation(org, .init(conversation.id!)).path,
+                         unread: max(0, conversation.lastSequence - (readUpTo[conversation.id!] ?? 0)),
+                         lastMessageAt: conversation.lastMessageAt, isChannel: false,
+                         waitingSince: waiting ? conversation.lastMessageAt : nil)
         }
-        entries.sort { ($0.unread > 0 ? 1 : 0, $0.lastMessageAt ?? .distantPast) > ($1.unread > 0 ? 1 : 0, $1.lastMessageAt ?? .distantPast) }
-        let model = MessagesPageModel(organizationID: org, conversations: entries, contacts: try await contacts(context, places, on: req.db))
+        entries.sort(by: MessagesPageModel.Entry.inboxOrder)
+        let model = MessagesPageModel(organizationID: org, conversations: entries, contacts: try await contacts(context, places, on: req.db),
+                                      now: Date())
         return .page(MessagesPage.render(model, req.layout(context, section: .messages)), request: req)
     }
 
@@ -208,7 +214,8 @@ struct ChatController: RouteCollection {
             throw AppError(status: .tooManyRequests, code: "rate_limited", message: "You are sending messages too fast; wait a moment.")
         }
         let message = try await ChatStore.send(body, to: conversation, author: context.user.person, on: req.db,
-                                               broadcaster: req.application.realtime.broadcaster)
+                                               broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
+                                               writes: req.application.realtime.writes)
         return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(message.sequence)")
     }
 }

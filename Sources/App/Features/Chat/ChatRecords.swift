@@ -16,6 +16,7 @@ final class ConversationRecord: Model, @unchecked Sendable {
     @Field(key: "unique_key") var uniqueKey: String
     @Field(key: "last_sequence") var lastSequence: Int
     @OptionalField(key: "last_message_at") var lastMessageAt: Date?
+    @OptionalField(key: "last_author_id") var lastAuthorID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -10,10 +10,14 @@ struct ChatSocket: RealtimeSession {
     let db: any Database
     let hub: RealtimeHub
     let broadcaster: any Broadcaster
+    let caches: ReadCaches
+    let writes: WriteSerializer?
     private var cursors: [UUID: DeliveryCursor] = [:]
 
-    init(person: Person, db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster) {
+    init(person: Person, db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster, caches: ReadCaches, writes: WriteSerializer?) {
         self.person = person
+        self.writes = writes
+        self.caches = caches
         self.db = db
         self.hub = hub
         self.broadcaster = broadcaster
@@ -80,7 +84,8 @@ struct ChatSocket: RealtimeSession {
             guard let conversation = try await readable(id.uuid) else {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: ref)
             }
-            let message = try await ChatStore.send(body, to: conversation, author: person, on: db, broadcaster: broadcaster)
+            let message = try await ChatStore.send(body, to: conversation, author: person, on: db, broadcaster: broadcaster, caches: caches,
+                                                   writes: writes)
             await connection.send(.ack(ref: ref, conversation: id, sequence: message.sequence))
         case .read(let id, let sequence):
             guard let conversation = try await readable(id.uuid) else {

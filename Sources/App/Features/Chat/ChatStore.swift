@@ -83,47 +83,68 @@ enum ChatStore {
     /// seen before N. The message is saved (committed) before anyone hears of it.
     @discardableResult
     static func send(_ body: String, to conversation: ConversationRecord, author: Person, now: Date = Date(),
-                     on db: any Database, broadcaster: any Broadcaster) async throws -> ChatMessage {
+                     on db: any Database, broadcaster: any Broadcaster, caches: ReadCaches? = nil,
+                     writes: WriteSerializer? = nil) async throws -> ChatMessage {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let html = Markdown.render(body).rawValue
         let conversationID = conversation.id!, authorID = author.id.uuid, id = UUID()
-        var attempts = 0
-        while true {
-            do {
-                try await sql.raw("""
-                    INSERT INTO chat_messages (id, organization_id, conversation_id, sequence, author_id, body, html, sent_at) \
-                    SELECT \(bind: id), \(bind: conversation.organizationID), \(bind: conversationID), COALESCE(MAX(sequence), 0) + 1, \
-                    \(bind: authorID), \(bind: body), \(bind: html), \(bind: now) \
-                    FROM chat_messages WHERE conversation_id = \(bind: conversationID)
-                    """).run()
-                break
-            } catch let error as any DatabaseError where error.isConstraintFailure && attempts < 50 {
-                attempts += 1
+        // The writes, one at a time on SQLite (see `WriteSerializer`). Only the insert stands
+        // between sending and everyone receiving; the conversation's summary follows.
+        func insert() async throws -> Int {
+            var attempts = 0
+            while true {
+                do {
+                    let row = try await sql.raw("""
+                        INSERT INTO chat_messages (id, organization_id, conversation_id, sequence, author_id, body, html, sent_at) \
+                        SELECT \(bind: id), \(bind: conversation.organizationID), \(bind: conversationID), COALESCE(MAX(sequence), 0) + 1, \
+                        \(bind: authorID), \(bind: body), \(bind: html), \(bind: now) \
+                        FROM chat_messages WHERE conversation_id = \(bind: conversationID) \
+                        RETURNING sequence
+                        """).first()
+                    return (try? row?.decode(column: "sequence", as: Int.self)) ?? 0
+                } catch let error as any DatabaseError where error.isConstraintFailure && attempts < 50 {
+                    attempts += 1
+                }
             }
         }
-        // Saved: from here on nothing may make the sender believe it was not (they would send it
-        // again). The follow-ups are best effort; the message itself is what counts.
-        let record = (try? await MessageRecord.find(id, on: db))
-            ?? MessageRecord(organizationID: conversation.organizationID, conversationID: conversationID, sequence: 0, authorID: authorID,
-                             body: body, html: html, sentAt: now)
-        if record.id == nil { record.id = id }
-        do {
+        func summarize(_ sequence: Int) async throws {
             // The conversation's summary follows its messages (MAX, so concurrent updates agree).
             try await sql.raw("""
                 UPDATE conversations SET \
                 last_sequence = (SELECT MAX(sequence) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
-                last_message_at = (SELECT MAX(sent_at) FROM chat_messages WHERE conversation_id = \(bind: conversationID)) \
+                last_message_at = (SELECT MAX(sent_at) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
+                last_author_id = (SELECT author_id FROM chat_messages WHERE conversation_id = \(bind: conversationID) \
+                ORDER BY sequence DESC LIMIT 1) \
                 WHERE id = \(bind: conversationID)
                 """).run()
-            try await markRead(conversationID: conversationID, personID: authorID, upTo: record.sequence, on: db)
+            try await advanceRead(conversationID: conversationID, personID: authorID, to: sequence, on: sql)
+        }
+        let sequence = if let writes { try await writes.run { try await insert() } } else { try await insert() }
+        // Saved: from here on nothing may make the sender believe it was not (they would send it
+        // again). The rest is best effort; the message itself is what counts.
+        let message = ChatMessage(id: .init(id), conversationID: .init(conversationID), sequence: sequence, authorID: author.id,
+                                  authorName: author.name, body: body, sentAt: now)
+        let audience = (try? await self.audience(of: conversation, on: db, caches: caches)) ?? [authorID]
+        await broadcaster.publish(.message(.init(frame: .init(message, html: html), conversationID: message.conversationID,
+                                                 audience: audience)))
+        do {
+            if let writes { try await writes.run { try await summarize(sequence) } } else { try await summarize(sequence) }
         } catch {
             db.logger.warning("Message \(id) saved; updating its conversation failed: \(error)")
         }
-        let message = record.domain(authorName: author.name)
-        let audience = (try? await self.audience(of: conversation, on: db)) ?? [authorID]
-        await broadcaster.publish(.message(.init(frame: .init(message, html: html), conversationID: message.conversationID,
-                                                 audience: audience)))
         return message
+    }
+
+    /// The author has read their own message: one statement, making the row if needed, never
+    /// moving it back (portable `ON CONFLICT … DO UPDATE`, SQLite and PostgreSQL alike).
+    private static func advanceRead(conversationID: UUID, personID: UUID, to sequence: Int, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO conversation_members (id, conversation_id, person_id, last_read_sequence) \
+            VALUES (\(bind: UUID()), \(bind: conversationID), \(bind: personID), \(bind: sequence)) \
+            ON CONFLICT (conversation_id, person_id) DO UPDATE SET last_read_sequence = \
+            CASE WHEN conversation_members.last_read_sequence < excluded.last_read_sequence \
+            THEN excluded.last_read_sequence ELSE conversation_members.last_read_sequence END
+            """).run()
     }
 
     /// What another node announced: the saved message, rendered, and who may receive it.
@@ -138,7 +159,16 @@ enum ChatStore {
     /// Who may receive a conversation's messages live, read now (so whoever left no longer does):
     /// for a private conversation its two people, for a channel the cohort's members and the
     /// organization's admins; in both cases only people still in the organization.
-    static func audience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
+    static func audience(of conversation: ConversationRecord, on db: any Database, caches: ReadCaches? = nil) async throws -> Set<UUID> {
+        // The same for every message of a conversation until someone joins or leaves, which goes
+        // through a request that empties the caches.
+        guard let caches else { return try await loadAudience(of: conversation, on: db) }
+        return try await caches.chatAudiences.value(for: conversation.id!.lowercasedText) {
+            (try await loadAudience(of: conversation, on: db), validUntil: .distantFuture)
+        } ?? []
+    }
+
+    private static func loadAudience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
         var candidates: Set<UUID>
         switch conversation.kind {
         case .direct:

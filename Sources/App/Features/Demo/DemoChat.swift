@@ -3,8 +3,9 @@ import Fluent
 import Foundation
 import Views
 
-/// The demo cohort's channel with a short exchange, and a private conversation between Lena
-/// (learner01) and her trainer Tess, whose last answer Lena has not read yet.
+/// The demo cohort's channel with a short exchange, a private conversation between Lena
+/// (learner01) and her trainer Tess, whose last answer Lena has not read yet, and a question from
+/// Marc (learner02) that waits for Tess's answer.
 enum DemoChat {
     static func load(cohort: CohortRecord, people: [String: PersonRecord], now: Date = Date(), on db: any Database) async throws {
         let tess = people["trainer1@northwind.test"]!, lena = people["learner01@northwind.test"]!
@@ -30,6 +31,14 @@ enum DemoChat {
         ], now: now, on: db)
         try await ConversationMemberRecord(conversationID: direct.id!, personID: lena.id!, lastReadSequence: 1).save(on: db)
         try await ConversationMemberRecord(conversationID: direct.id!, personID: tess.id!, lastReadSequence: 2).save(on: db)
+        // Marc's question is still waiting for Tess: her inbox puts it first.
+        let waiting = ConversationRecord(organizationID: cohort.$organization.id, cohortID: cohort.id!, kind: .direct,
+                                         uniqueKey: ConversationRecord.directKey(marc.id!, tess.id!, organizationID: cohort.$organization.id))
+        try await waiting.save(on: db)
+        try await write(waiting, [(marc, "Tess, can I switch my case study to the Rotterdam depot? It matches my team better.", 2)],
+                        now: now, on: db)
+        try await ConversationMemberRecord(conversationID: waiting.id!, personID: marc.id!, lastReadSequence: 1).save(on: db)
+        try await ConversationMemberRecord(conversationID: waiting.id!, personID: tess.id!, lastReadSequence: 0).save(on: db)
     }
 
     /// Messages `hoursAgo` before `now`, numbered in order.
@@ -41,6 +50,7 @@ enum DemoChat {
                                     authorID: author.id!, body: body, html: Markdown.render(body).rawValue, sentAt: sentAt).save(on: db)
             conversation.lastSequence = index + 1
             conversation.lastMessageAt = sentAt
+            conversation.lastAuthorID = author.id
         }
         try await conversation.save(on: db)
     }

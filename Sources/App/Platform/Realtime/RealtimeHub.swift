@@ -117,6 +117,8 @@ extension Application {
     struct Realtime: Sendable {
         let hub: RealtimeHub
         let broadcaster: any Broadcaster
+        /// On SQLite, the chat's writes one at a time (see `WriteSerializer`); nil on PostgreSQL.
+        var writes: WriteSerializer? = nil
     }
 
     /// Set up by configure(_:config:).
@@ -126,5 +128,42 @@ extension Application {
             return realtime
         }
         set { storage[RealtimeKey.self] = newValue }
+    }
+}
+
+/// Runs one block at a time, in arrival order, without blocking a thread. On SQLite the chat's
+/// writes go through it: two writers meeting in SQLite make one of them sleep in its busy handler
+/// (1, 2, 5, 10… ms), which under a steady stream of messages became most of their latency.
+final class WriteSerializer: Sendable {
+    private struct State {
+        var busy = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    func run<T>(_ body: () async throws -> T) async rethrows -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let granted = state.withLockedValue { state in
+                if state.busy { state.waiters.append(waiter); return false }
+                state.busy = true
+                return true
+            }
+            if granted { waiter.resume() }
+        }
+    }
+
+    private func release() {
+        let next = state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
+            if state.waiters.isEmpty { state.busy = false; return nil }
+            return state.waiters.removeFirst()
+        }
+        next?.resume()  // still busy: handed straight to the next in line
     }
 }

@@ -148,6 +148,8 @@ final class ReadCaches: Sendable {
     /// The module cards of a person's course outline, rendered: they change with the course, the
     /// cohort's schedule, the day, and the person's progress, which all forget it.
     let outlineModules: ReadCache<TrustedHTML>
+    /// Who receives a conversation's messages live (its people, or its cohort and the admins).
+    let chatAudiences: ReadCache<Set<UUID>>
 
     init(lifetime: TimeInterval) {
         sessions = ReadCache(lifetime: lifetime)
@@ -157,6 +159,7 @@ final class ReadCaches: Sendable {
         lessons = ReadCache(lifetime: lifetime, capacity: 2_000)
         progress = ReadCache(lifetime: lifetime)
         outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
+        chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
     }
 
     /// After a write of one person's progress in one cohort: what was derived from it.
@@ -175,6 +178,7 @@ final class ReadCaches: Sendable {
         lessons.invalidate()
         progress.invalidate()
         outlineModules.invalidate()
+        chatAudiences.invalidate()
     }
 }
 
