@@ -55,6 +55,9 @@ def test_learner_and_trainer_chat_live(demo_server, new_page):
     # Tess's open page read it: Lena sees the receipt under her message.
     expect(lena.locator(".chat-message.mine").last.locator(".chat-receipt")).to_have_text("Seen")
 
+    # Tess starts writing: Lena sees it while she does.
+    tess.get_by_label("Your message").press_sequentially("Yes")
+    expect(lena.locator("#typing")).to_have_text("Tess Trainer is writing…")
     send(tess, "Yes, 10:00 sharp. <img src=x onerror=alert('xss')>")
     answer = lena.locator(".chat-message").last
     expect(answer).to_contain_text("10:00 sharp. <img src=x onerror=alert('xss')>")

@@ -68,6 +68,23 @@
     item.scrollIntoView({ block: 'nearest' });
   }
 
+  // "Tess is writing…" for a few seconds after each sign of it.
+  const typingLine = document.getElementById('typing');
+  let typingTimer = null;
+  function showTyping(name) {
+    if (!typingLine) return;
+    typingLine.textContent = name + ' is writing…';
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => { typingLine.textContent = ''; }, 4000);
+  }
+  let lastTypingSent = 0;
+  function announceTyping() {
+    const now = Date.now();
+    if (now - lastTypingSent < 2000) return;
+    lastTypingSent = now;
+    realtime.send({ type: 'typing', conversation });
+  }
+
   // "Seen" under my latest message the other person has read (private conversations only).
   function showSeen(upTo) {
     const mine = Array.from(log.querySelectorAll('.chat-message.mine'))
@@ -104,7 +121,10 @@
       }
       append(frame);
       last = frame.sequence;
+      if (typingLine && frame.author !== me) typingLine.textContent = '';
       markRead();
+    } else if (frame.type === 'typing' && frame.conversation === conversation && frame.person !== me) {
+      showTyping(frame.name);
     } else if (frame.type === 'read' && frame.conversation === conversation && frame.person !== me) {
       showSeen(frame.sequence);
     } else if (frame.type === 'ack' && pending.has(frame.ref)) {
@@ -129,6 +149,7 @@
       if (error) error.remove();
       field.focus();
     });
+    field.addEventListener('input', announceTyping);
     field.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();

@@ -18,6 +18,8 @@ public enum ClientFrame: Equatable, Sendable {
     case send(ref: String, conversation: Conversation.ID, body: String)
     /// The person has read up to `sequence`.
     case read(conversation: Conversation.ID, sequence: Int)
+    /// The person is writing in this conversation (sent every few seconds while they type).
+    case typing(conversation: Conversation.ID)
     case ping
 
     public enum Problem: Error, Equatable, Sendable {
@@ -78,6 +80,9 @@ public enum ClientFrame: Equatable, Sendable {
                 throw .invalid("read needs a conversation id and a message number.")
             }
             return .read(conversation: id, sequence: sequence)
+        case "typing":
+            guard let id = wire.conversation.flatMap(Conversation.ID.init) else { throw .invalid("typing needs a conversation id.") }
+            return .typing(conversation: id)
         case "ping":
             return .ping
         case let type:
@@ -96,6 +101,8 @@ public enum ClientFrame: Equatable, Sendable {
             object["type"] = "send"; object["ref"] = ref; object["conversation"] = conversation.description; object["body"] = body
         case .read(let conversation, let sequence):
             object["type"] = "read"; object["conversation"] = conversation.description; object["sequence"] = sequence
+        case .typing(let conversation):
+            object["type"] = "typing"; object["conversation"] = conversation.description
         case .ping:
             object["type"] = "ping"
         }
@@ -139,6 +146,8 @@ public enum ServerFrame: Equatable, Sendable {
     case ack(ref: String, conversation: Conversation.ID, sequence: Int)
     /// The other person of a private conversation has read up to `sequence` (a read receipt).
     case receipt(conversation: Conversation.ID, person: Person.ID, sequence: Int)
+    /// Someone else is writing in a conversation.
+    case typing(conversation: Conversation.ID, person: Person.ID, name: String)
     case error(code: String, message: String, ref: String?)
     case pong
 
@@ -157,6 +166,9 @@ public enum ServerFrame: Equatable, Sendable {
         case .receipt(let conversation, let person, let sequence):
             object["type"] = "read"; object["conversation"] = conversation.description; object["person"] = person.description
             object["sequence"] = sequence
+        case .typing(let conversation, let person, let name):
+            object["type"] = "typing"; object["conversation"] = conversation.description; object["person"] = person.description
+            object["name"] = name
         case .error(let code, let message, let ref):
             object["type"] = "error"; object["code"] = code; object["message"] = message
             if let ref { object["ref"] = ref }

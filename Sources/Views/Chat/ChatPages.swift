@@ -165,6 +165,7 @@ public enum ConversationPage {
                 for message in model.messages { messageItem(message, seen: message.sequence == seen) }
             }
             if model.messages.isEmpty { p(.class("empty"), .id("chat-empty")) { "No messages yet. Say hello!" } }
+            p(.class("meta typing"), .id("typing"), .custom("aria-live", "polite")) { "" }
             if model.isLatest {
                 form(.method("post"), .action(SiteRoute.conversationMessages(org, model.conversationID).path), .class("chat-form"),
                      .id("chat-form")) {

@@ -267,6 +267,30 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
         }
     }
 
+    @Test func typingIsShownToTheOthersOfTheConversationAtMostEveryTwoSeconds() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(c.lea)
+            let channel = conversationID(try await c.channel(&lea))
+            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
+            let maxSocket = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.max))
+            let ottoSocket = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.outsider))
+            for socket in [leaSocket, maxSocket, ottoSocket] { try await socket.wait(for: "welcome") }
+            for _ in 0..<5 { try await leaSocket.send(.typing(conversation: channel)) }
+            let typing = try await maxSocket.wait(for: "typing").first
+            #expect(typing?["name"] as? String == "Lea")
+            #expect(typing?["conversation"] as? String == channel.description)
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(maxSocket.frames("typing").count == 1, "five signs within two seconds: one shown")
+            #expect(leaSocket.frames("typing").isEmpty, "not to oneself")
+            #expect(ottoSocket.frames("typing").isEmpty, "not to another cohort")
+            try await ottoSocket.send(.typing(conversation: channel))
+            #expect(try await ottoSocket.wait(for: "error").first?["code"] as? String == "not_found")
+            for socket in [leaSocket, maxSocket, ottoSocket] { await socket.close() }
+        }
+    }
+
     @Test func sendingTooFastIsRefusedPerPerson() async throws {
         try await withRunningApp { app, port in
             let (channel, socket) = try await leaOnTheChannel(app, port: port)

@@ -53,7 +53,7 @@ import Testing
 
     @Test func clientFramesRoundTrip() throws {
         let frames: [ClientFrame] = [.hello(resume: [conversation: 4]), .send(ref: "r1", conversation: conversation, body: "Hi **there**"),
-                                     .read(conversation: conversation, sequence: 9), .ping]
+                                     .read(conversation: conversation, sequence: 9), .typing(conversation: conversation), .ping]
         for frame in frames { #expect(try ClientFrame.decode(frame.json) == frame) }
     }
 

@@ -13,6 +13,9 @@ struct ChatSocket: RealtimeSession {
     let caches: ReadCaches
     let writes: WriteSerializer?
     private var cursors: [UUID: DeliveryCursor] = [:]
+    /// When this connection last announced typing: at most once every `typingInterval`.
+    private var lastTyping: Date = .distantPast
+    static let typingInterval: TimeInterval = 2
 
     init(person: Person, db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster, caches: ReadCaches, writes: WriteSerializer?) {
         self.person = person
@@ -87,6 +90,16 @@ struct ChatSocket: RealtimeSession {
             let message = try await ChatStore.send(body, to: conversation, author: person, on: db, broadcaster: broadcaster, caches: caches,
                                                    writes: writes)
             await connection.send(.ack(ref: ref, conversation: id, sequence: message.sequence))
+        case .typing(let id):
+            let now = Date()
+            guard now.timeIntervalSince(lastTyping) >= Self.typingInterval else { return }
+            lastTyping = now
+            guard let conversation = try await readable(id.uuid) else {
+                throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)
+            }
+            var audience = try await ChatStore.audience(of: conversation, on: db, caches: caches)
+            audience.remove(person.id.uuid)
+            await broadcaster.publish(.typing(.init(conversationID: id, person: person.id, name: person.name, audience: audience)))
         case .read(let id, let sequence):
             guard let conversation = try await readable(id.uuid) else {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)

@@ -29,8 +29,18 @@ enum RealtimeEvent: Sendable {
         var json: String { ServerFrame.receipt(conversation: conversationID, person: reader, sequence: sequence).json }
     }
 
+    /// Someone is writing: shown to the others for a few seconds, never stored.
+    struct Typing: Sendable {
+        let conversationID: Conversation.ID
+        let person: Person.ID
+        let name: String
+        let audience: Set<UUID>
+        var json: String { ServerFrame.typing(conversation: conversationID, person: person, name: name).json }
+    }
+
     case message(Message)
     case receipt(Receipt)
+    case typing(Typing)
 }
 
 /// Delivers events to every node's connected browsers: `InProcessBroadcaster` on one node (SQLite),

@@ -36,6 +36,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         switch event {
         case .message(let message): payload = "\(node):m:\(message.frame.id)"
         case .receipt(let receipt): payload = "\(node):r:\(receipt.conversationID):\(receipt.reader):\(receipt.sequence)"
+        case .typing(let typing): payload = "\(node):t:\(typing.conversationID):\(typing.person)"
         }
         guard let sql = application.db as? any SQLDatabase else { return }
         do {
@@ -82,7 +83,8 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         await task?.value
     }
 
-    /// "<node>:m:<message>" or "<node>:r:<conversation>:<reader>:<sequence>"; a node's own echo is ignored.
+    /// "<node>:m:<message>", "<node>:r:<conversation>:<reader>:<sequence>" or
+    /// "<node>:t:<conversation>:<person>"; a node's own echo is ignored.
     private func receive(_ payload: String) async {
         let parts = payload.split(separator: ":").map(String.init)
         guard parts.count >= 3, parts[0] != node else { return }
@@ -97,6 +99,13 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
                 var audience = try await ChatStore.audience(of: conversation, on: application.db)
                 audience.remove(reader)
                 hub.deliver(.receipt(.init(conversationID: .init(conversationID), reader: .init(reader), sequence: sequence, audience: audience)))
+            case ("t", 4):
+                guard let conversationID = UUID(uuidString: parts[2]), let person = UUID(uuidString: parts[3]),
+                      let conversation = try await ConversationRecord.find(conversationID, on: application.db),
+                      let name = try await PersonRecord.find(person, on: application.db)?.name else { return }
+                var audience = try await ChatStore.audience(of: conversation, on: application.db)
+                audience.remove(person)
+                hub.deliver(.typing(.init(conversationID: .init(conversationID), person: .init(person), name: name, audience: audience)))
             default:
                 return
             }

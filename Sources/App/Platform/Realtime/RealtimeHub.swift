@@ -53,6 +53,9 @@ final class RealtimeHub: Sendable {
         case .receipt(let receipt):
             let json = receipt.json
             for connection in connections(of: receipt.audience) { connection.enqueue(.text(json)) }
+        case .typing(let typing):
+            let json = typing.json
+            for connection in connections(of: typing.audience) { connection.enqueue(.text(json)) }
         }
     }
 
