@@ -34,9 +34,12 @@ struct SMTPMailerFailureTests {
             .bind(host: "127.0.0.1", port: 0).get()
         defer { server.close(promise: nil) }
         let started = ContinuousClock.now
-        await #expect(throws: SMTPError.timeout("greeting")) {
+        let error = await #expect(throws: SMTPError.self) {
             try await Self.mailer(port: server.localAddress!.port!, timeout: .milliseconds(300)).send(Self.message)
         }
+        // Usually the greeting's own timeout; on a loaded machine the whole delivery's deadline can
+        // fire first ("send"). Either way: a timeout, not a hang and not another failure.
+        #expect(error == .timeout("greeting") || error == .timeout("send"), "got \(String(describing: error))")
         // Far below the 30 s default, so the 300 ms timeout was the one applied; generous, because
         // hundreds of tests run in parallel on two cores (3.2 s was seen under that load).
         #expect(ContinuousClock.now - started < .seconds(15))
