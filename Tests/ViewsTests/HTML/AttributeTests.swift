@@ -38,7 +38,8 @@ struct AttributeTests {
     }
 
     @Test func conditionalBooleanAttributes() {
-        #expect(input(.checked(true), .disabled(false), .required(false), .selected(true)).render()
+        let off = false  // flags given false render nothing
+        #expect(input(.checked(true), .disabled(off), .required(off), .selected(true)).render()
             == "<input checked selected>")
         #expect(input(.readonly(true), .hidden(false)).render() == "<input readonly>")
     }

@@ -115,8 +115,7 @@ struct ChatSocket: RealtimeSession {
         guard let conversation = try await ConversationRecord.find(id, on: db),
               let membership = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID)
                 .filter(\.$person.$id == person.id.uuid).first() else { return nil }
-        return try await ChatStore.readable(id, personID: person.id.uuid, organizationID: conversation.organizationID,
-                                            roles: membership.roles, on: db)
+        return try await ChatStore.readable(conversation, personID: person.id.uuid, roles: membership.roles, on: db)
     }
 
     /// Sends a message unless this connection already has it; loads any it missed before it.

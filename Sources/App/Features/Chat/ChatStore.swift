@@ -14,6 +14,13 @@ enum ChatStore {
         guard let conversation = try await ConversationRecord.find(id, on: db), conversation.organizationID == organizationID else {
             return nil
         }
+        return try await readable(conversation, personID: personID, roles: roles, on: db)
+    }
+
+    /// The same check for a conversation already loaded (of the organization `roles` belong to).
+    static func readable(_ conversation: ConversationRecord, personID: UUID, roles: Set<Role>,
+                         on db: any Database) async throws -> ConversationRecord? {
+        let id = conversation.id!
         switch conversation.kind {
         case .direct:
             let member = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == id)
