@@ -8,7 +8,8 @@ Node A loads the demo; Lena (learner01) connects to A, Tess (trainer1) to B, bot
 1. Lena sends 20 messages through A: Tess receives all of them on B, in order, once.
 2. Node B stops (SIGTERM). Lena sends 10 more while it is down.
 3. Node B starts again; Tess reconnects with the last number she saw and receives exactly the
-   10 she missed, in order; then a live one sent by Tess through B reaches Lena on A.
+   10 she missed, in order; then a live one sent by Tess through B reaches Lena on A, and
+   rings Lena's notification bell there.
 Every wait is bounded; the script exits non-zero on the first broken expectation. Sends are paced
 under the per-person limit, so the whole run takes about half a minute.
 """
@@ -216,6 +217,12 @@ def main() -> None:
         if lena_got[-1] != reply or len(set(lena_got)) != len(lena_got):
             fail(f"Lena on A received {lena_got}; expected the reply {reply} last and no duplicates")
         print(f"3. Tess's reply {reply} through B reached Lena on A")
+        # The reply is private news for Lena: her bell, on A, hears of it from B.
+        bell = lena.receive("notifications")
+        title = (bell.get("latest") or {}).get("title", "")
+        if not title.startswith("Tess Trainer") or bell.get("unread", 0) < 1:
+            fail(f"Lena's bell on A got {bell}; expected a notification of Tess's reply")
+        print(f"4. Lena's bell on A rang for the reply sent through B: “{title}”, {bell['unread']} unread")
         print("TWO-NODE TEST PASSED")
     finally:
         b.stop()

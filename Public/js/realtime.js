@@ -1,5 +1,6 @@
 // The one WebSocket of this tab (/ws): connects, reconnects with backoff, says what the page has
-// seen so the server sends what was missed, and keeps the unread count in the navigation.
+// seen so the server sends what was missed, and keeps the navigation's unread counts (messages,
+// notifications) current.
 // Pages use window.AtelierRealtime: onFrame(fn), onState(fn), send(frame), setResume(fn).
 (() => {
   'use strict';
@@ -12,15 +13,18 @@
   let me = null;
   let resume = () => ({});
   let unread = 0;
+  let notifications = 0;
 
-  const badge = document.getElementById('nav-unread');
-  const badgeText = document.getElementById('nav-unread-text');
-  function showUnread() {
+  function showCount(id, count) {
+    const badge = document.getElementById(id);
+    const text = document.getElementById(id + '-text');
     if (!badge) return;
-    badge.hidden = unread <= 0;
-    badge.textContent = unread > 99 ? '99+' : String(unread);
-    if (badgeText) badgeText.textContent = unread > 0 ? unread + ' unread' : '';
+    badge.hidden = count <= 0;
+    badge.textContent = count > 99 ? '99+' : String(count);
+    if (text) text.textContent = count > 0 ? count + ' unread' : '';
   }
+  const showUnread = () => showCount('nav-unread', unread);
+  const showNotifications = () => showCount('nav-notifications', notifications);
 
   function setState(next) {
     state = next;
@@ -48,7 +52,12 @@
       if (frame.type === 'welcome') {
         me = frame.person;
         unread = Number(frame.unread) || 0;
+        notifications = Number(frame.notifications) || 0;
         showUnread();
+        showNotifications();
+      } else if (frame.type === 'notifications') {
+        notifications = Number(frame.unread) || 0;
+        showNotifications();
       } else if (frame.type === 'message' && frame.author !== me) {
         const open = document.getElementById('chat-log');
         if (!open || open.dataset.conversation !== frame.conversation) { unread += 1; showUnread(); }

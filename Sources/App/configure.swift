@@ -36,12 +36,16 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), writes: WriteSerializer())
     }
     app.lifecycle.use(RealtimeShutdown())
+    app.installationKeys = InstallationKeys()
     try routes(app)
     app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")
     try await DatabaseSetup.prepare(app)
     try await app.autoMigrate()
     try await DatabaseSetup.tune(app)
-    if config.runsBackgroundJobs { app.lifecycle.use(OutboxWorker()) }
+    if config.runsBackgroundJobs {
+        app.lifecycle.use(RepeatingJob.outbox)
+        app.lifecycle.use(RepeatingJob.notificationMail)
+    }
     if config.demo { try await DemoSeed.load(on: app) }
 }
 
@@ -64,5 +68,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: CohortsController())
     try app.register(collection: ChatController())
     try app.register(collection: RealtimeController())
+    try app.register(collection: NotificationsController())
     try app.register(collection: APIController())
 }

@@ -61,6 +61,11 @@ public enum SiteRoute: Hashable, Sendable {
     case conversationMessages(Organization.ID, Conversation.ID)
     case conversationOlder(Organization.ID, Conversation.ID, before: Int)
     case realtime
+    case notifications
+    case notificationRead(UUIDText)
+    case notificationsReadAll
+    case profileNotifications
+    case unsubscribe(token: String)
 
     /// An opaque id typed as text (API token ids are never looked up across types).
     public typealias UUIDText = String
@@ -133,6 +138,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .conversationMessages(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)/messages"
         case .conversationOlder(let org, let conversation, let before): "/orgs/\(org)/conversations/\(conversation)?before=\(before)"
         case .realtime: "/ws"
+        case .notifications: "/notifications"
+        case .notificationRead(let id): "/notifications/\(id)/read"
+        case .notificationsReadAll: "/notifications/read-all"
+        case .profileNotifications: "/profile/notifications"
+        case .unsubscribe(let token): "/unsubscribe/\(token)"
         }
     }
 }

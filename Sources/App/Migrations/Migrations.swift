@@ -21,5 +21,6 @@ enum Migrations {
         CreateUploads(),         // uploaded files; lesson attachments and videos
         CreateChat(),            // conversations and their messages
         AddConversationLastAuthor(),  // who wrote each conversation's latest message
+        CreateNotifications(),   // the bell, e-mail preferences, installation secrets
     ]
 }

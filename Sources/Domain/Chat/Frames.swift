@@ -140,8 +140,23 @@ public enum ServerFrame: Equatable, Sendable {
         }
     }
 
-    /// First frame on a new socket: who is connected and how many messages they have not read.
-    case welcome(person: Person.ID, unread: Int)
+    /// A new or updated notification, for the bell.
+    public struct Notice: Codable, Equatable, Sendable {
+        public let id: String
+        public let kind: String
+        public let title: String
+        public let excerpt: String
+        public let url: String
+        public init(id: String, kind: String, title: String, excerpt: String, url: String) {
+            self.id = id; self.kind = kind; self.title = title; self.excerpt = excerpt; self.url = url
+        }
+    }
+
+    /// First frame on a new socket: who is connected, how many messages and how many
+    /// notifications they have not read.
+    case welcome(person: Person.ID, unread: Int, notifications: Int)
+    /// The person's unread notifications changed: their count now, and the new one if one came.
+    case notifications(unread: Int, latest: Notice?)
     case message(Message)
     case ack(ref: String, conversation: Conversation.ID, sequence: Int)
     /// The other person of a private conversation has read up to `sequence` (a read receipt).
@@ -154,8 +169,14 @@ public enum ServerFrame: Equatable, Sendable {
     public var json: String {
         var object: [String: Any] = ["v": RealtimeProtocol.version]
         switch self {
-        case .welcome(let person, let unread):
+        case .welcome(let person, let unread, let notifications):
             object["type"] = "welcome"; object["person"] = person.description; object["unread"] = unread
+            object["notifications"] = notifications
+        case .notifications(let unread, let latest):
+            object["type"] = "notifications"; object["unread"] = unread
+            if let latest {
+                object["latest"] = ["id": latest.id, "kind": latest.kind, "title": latest.title, "excerpt": latest.excerpt, "url": latest.url]
+            }
         case .message(let message):
             object["type"] = "message"
             object["conversation"] = message.conversation; object["sequence"] = message.sequence; object["id"] = message.id

@@ -18,6 +18,8 @@ public struct ProfilePageModel: Sendable {
     public var tokens: [Token]
     public var profileState: Form.State
     public var passwordState: Form.State
+    public var notifications: NotificationPreferences = .standard
+    public var notificationsState: Form.State = .empty
 
     public init(name: String, email: String, memberships: [(organization: LayoutContext.OrganizationLink, roles: [Role])],
                 tokens: [Token], profileState: Form.State = .empty, passwordState: Form.State = .empty) {
@@ -59,6 +61,7 @@ public enum ProfilePage {
                     Form.submit("Change password")
                 }
             }
+            NotificationsPage.settings(model.notifications, state: model.notificationsState, csrfToken: context.csrfToken)
             section(.class("card"), .ariaLabel("Organizations")) {
                 h2 { "Your organizations" }
                 ul(.class("plain-list")) {

@@ -28,6 +28,8 @@ public enum Flash: Codable, Sendable, Equatable {
     case scheduleShifted(days: Int)
     case calendarFeedReset
     case chatSettingsSaved(learnersMayMessage: Bool)
+    case notificationsRead
+    case notificationSettingsSaved
     case cohortCreated(name: String)
     case invitationsQueued(count: Int, mailed: Bool)
     case invitationRevoked
@@ -73,6 +75,8 @@ public enum Flash: Codable, Sendable, Equatable {
             }
         case .moved(let title): "“\(title)” moved."
         case .deleted(let title): "“\(title)” deleted."
+        case .notificationsRead: "All notifications are marked as read."
+        case .notificationSettingsSaved: "Your e-mail settings are saved."
         case .chatSettingsSaved(let allowed):
             allowed ? "Learners of this cohort may now write privately to each other." : "Learners of this cohort now write privately only to staff."
         case .markedDone(let title): "“\(title)” is done."

@@ -19,7 +19,7 @@ public enum Layout {
                 link(.rel("stylesheet"), .href("/css/app.css"))
                 link(.rel("icon"), .href("/favicon.svg"), .type("image/svg+xml"))
                 script(.src("/js/nav.js"), .defer)
-                if context.current != nil { script(.src("/js/realtime.js"), .defer) }
+                if context.isSignedIn { script(.src("/js/realtime.js"), .defer) }
                 for path in scripts { script(.src(path), .defer) }
             }
             body(.class(context.isSignedIn ? "signed-in" : "anonymous")) {
@@ -99,6 +99,14 @@ public enum Layout {
                         }
                         span(.class("visually-hidden"), .id("nav-unread-text")) { "" }
                     }
+                }
+                li {
+                    a(.href(SiteRoute.notifications.path), .ariaCurrent(context.section == .notifications ? "page" : "false"),
+                      .ariaDescribedby("nav-notifications-text")) {
+                        "Notifications"
+                        span(.class("badge"), .id("nav-notifications"), .ariaHidden(true), .hidden) { "" }
+                    }
+                    span(.class("visually-hidden"), .id("nav-notifications-text")) { "" }
                 }
                 navLink("Profile", SiteRoute.profile.path, context.section == .profile)
             }

@@ -8,7 +8,7 @@ public struct LayoutContext: Sendable {
         public init(id: Organization.ID, name: String) { self.id = id; self.name = name }
     }
 
-    public enum Section: Sendable { case home, courses, cohorts, people, messages, profile, none }
+    public enum Section: Sendable { case home, courses, cohorts, people, messages, notifications, profile, none }
 
     public var csrfToken: String
     public var flash: Flash?

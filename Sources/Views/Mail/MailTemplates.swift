@@ -45,4 +45,61 @@ public enum MailTemplates {
         }.render()
         return MailContent(subject: subject, text: text, html: html)
     }
+
+    /// One unread notification in a mail.
+    public struct NotificationItem: Sendable {
+        public let headline: String
+        public let excerpt: String
+        public let link: String
+        /// Named when the person belongs to several organizations.
+        public let organization: String?
+        public init(headline: String, excerpt: String, link: String, organization: String?) {
+            self.headline = headline; self.excerpt = excerpt; self.link = link; self.organization = organization
+        }
+    }
+
+    /// What a person has not read, batched in one mail; `kinds` names what the unsubscribe link stops.
+    public static func notifications(name: String, items: [NotificationItem], kinds: [String], settingsLink: String,
+                                     unsubscribeLink: String) -> MailContent {
+        let subject = items.count == 1 ? items[0].headline : "\(items.count) things you have not read on Atelier"
+        func where_(_ item: NotificationItem) -> String { item.organization.map { " (\($0))" } ?? "" }
+        let list = items.map { item in
+            "* \(item.headline)\(where_(item))\n  “\(item.excerpt)”\n  \(item.link)"
+        }.joined(separator: "\n\n")
+        let stops = kinds.joined(separator: " and ").lowercased()
+        let text = """
+        Hello \(name),
+
+        While you were away:
+
+        \(list)
+
+        You get this e-mail because these were still unread. Choose when and about what Atelier e-mails you:
+        \(settingsLink)
+        Stop e-mails about \(stops): \(unsubscribeLink)
+        """
+        let html = div {
+            p { "Hello \(name)," }
+            p { "While you were away:" }
+            ul {
+                for item in items {
+                    li {
+                        a(.href(item.link)) { item.headline }
+                        where_(item)
+                        br()
+                        "“\(item.excerpt)”"
+                    }
+                }
+            }
+            p {
+                small {
+                    "You get this e-mail because these were still unread. "
+                    a(.href(settingsLink)) { "Choose when and about what Atelier e-mails you" }
+                    " · "
+                    a(.href(unsubscribeLink)) { "Stop e-mails about \(stops)" }
+                }
+            }
+        }.render()
+        return MailContent(subject: subject, text: text, html: html)
+    }
 }

@@ -92,4 +92,19 @@ struct MIMEMessageTests {
         message.to = []
         #expect(throws: SMTPError.invalidMessage("the message has no recipient")) { try Self.render(message) }
     }
+
+    @Test func extraHeadersFollowTheStandardOnes() throws {
+        var message = Self.plain
+        message.headers = ["List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Unsubscribe": "<https://a.test/unsubscribe/x>"]
+        let rendered = try Self.render(message)
+        #expect(rendered.contains("MIME-Version: 1.0\r\nList-Unsubscribe: <https://a.test/unsubscribe/x>\r\n"
+                                  + "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\nContent-Type"))
+    }
+
+    @Test(arguments: [("X-Ok", "a\r\nBcc: x@example.com"), ("Bad Name", "v"), ("", "v"), ("X-Name:", "v"), ("X-Ok", "caf\u{e9}")])
+    func refusesExtraHeadersThatCouldInjectOrBreak(_ name: String, _ value: String) {
+        var message = Self.plain
+        message.headers = [name: value]
+        #expect(throws: SMTPError.self) { try Self.render(message) }
+    }
 }

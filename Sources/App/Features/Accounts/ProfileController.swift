@@ -10,6 +10,7 @@ struct ProfileController: RouteCollection {
         routes.get("profile", use: page)
         routes.post("profile", use: saveProfile)
         routes.post("profile", "password", use: changePassword)
+        routes.post("profile", "notifications", use: saveNotifications)
         routes.post("profile", "tokens", use: createToken)
         routes.post("profile", "tokens", ":tokenID", "delete", use: deleteToken)
     }
@@ -18,18 +19,20 @@ struct ProfileController: RouteCollection {
         try await render(req, profileState: .empty, passwordState: .empty, status: .ok)
     }
 
-    private func render(_ req: Request, profileState: Form.State, passwordState: Form.State,
+    private func render(_ req: Request, profileState: Form.State, passwordState: Form.State, notificationsState: Form.State = .empty,
                         status: HTTPResponseStatus, flash: Flash? = nil) async throws -> Response {
         let user = try req.requireUser()
         let context = try await req.currentOrganizationContext()
         let tokens = try await APITokenRecord.query(on: req.db).filter(\.$person.$id == user.person.id.uuid)
             .sort(\.$createdAt, .descending).all()
-        let model = ProfilePageModel(
+        var model = ProfilePageModel(
             name: user.person.name, email: user.person.email.value,
             memberships: (context?.memberships ?? []).map { (.init(id: $0.organization.id, name: $0.organization.name), $0.roles.sorted()) },
             tokens: tokens.map { .init(id: $0.id!.lowercasedText, name: $0.name, created: DateText.day($0.createdAt),
                                        lastUsed: $0.lastUsedAt.map(DateText.day)) },
             profileState: profileState, passwordState: passwordState)
+        model.notifications = try await NotificationStore.preferences(of: user.person.id.uuid, on: req.db)
+        model.notificationsState = notificationsState
         var layout = req.layout(context, section: .profile)
         if let flash { layout.flash = flash }
         return .page(ProfilePage.render(model, layout), status: status, request: req)
@@ -59,6 +62,24 @@ struct ProfileController: RouteCollection {
         } catch let errors as ValidationErrors {
             return try await render(req, profileState: Form.State(values: values, errors: errors.errors),
                                     passwordState: .empty, status: .unprocessableEntity)
+        }
+    }
+
+    func saveNotifications(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        // "delay", and "email_<kind>" = "on" for each kind kept.
+        let delay = try? req.content.get(String.self, at: "delay")
+        let kept = Dictionary(uniqueKeysWithValues: NotificationKind.allCases.map {
+            ($0, (try? req.content.get(String.self, at: "email_\($0.rawValue)")) == "on")
+        })
+        do {
+            let preferences = try NotificationPreferences.parse(delay: delay, kept: kept)
+            try await NotificationStore.save(preferences, for: user.person.id.uuid, on: req.db)
+            return req.redirect(to: SiteRoute.profile.path + "#notifications", flash: .notificationSettingsSaved)
+        } catch let errors as ValidationErrors {
+            return try await render(req, profileState: .empty, passwordState: .empty,
+                                    notificationsState: Form.State(values: ["delay": delay ?? ""], errors: errors.errors),
+                                    status: .unprocessableEntity)
         }
     }
 

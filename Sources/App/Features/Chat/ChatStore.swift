@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Routes
 import SQLKit
 import Views
 
@@ -139,7 +140,43 @@ enum ChatStore {
         } catch {
             db.logger.warning("Message \(id) saved; updating its conversation failed: \(error)")
         }
+        do {
+            try await notify(about: message, in: conversation, audience: audience, on: db, broadcaster: broadcaster, writes: writes)
+        } catch {
+            db.logger.warning("Message \(id) saved; notifying its readers failed: \(error)")
+        }
         return message
+    }
+
+    /// The bell: the other person of a private conversation hears of every message (one
+    /// notification per conversation while unread), people of a channel only when @mentioned.
+    private static func notify(about message: ChatMessage, in conversation: ConversationRecord, audience: Set<UUID>,
+                               on db: any Database, broadcaster: any Broadcaster, writes: WriteSerializer?) async throws {
+        var others = audience
+        others.remove(message.authorID.uuid)
+        guard !others.isEmpty else { return }
+        let conversationID = conversation.id!
+        let url = SiteRoute.conversation(.init(conversation.organizationID), .init(conversationID)).path + "#message-\(message.sequence)"
+        let excerpt = plainExcerpt(message.body)
+        func draft(_ person: UUID, _ kind: NotificationKind, subject: String, title: String) -> NotificationStore.Draft {
+            .init(organizationID: conversation.organizationID, personID: person, kind: kind, subjectKey: subject, sourceID: conversationID,
+                  sourcePosition: message.sequence, title: title, excerpt: excerpt, url: url)
+        }
+        let drafts: [NotificationStore.Draft]
+        switch conversation.kind {
+        case .direct:
+            drafts = others.map { draft($0, .message, subject: "conversation:\(conversationID.lowercasedText)", title: message.authorName) }
+        case .channel:
+            guard message.body.contains("@") else { return }
+            let people = try await PersonRecord.query(on: db).filter(\.$id ~~ others).all()
+            let mentioned = Mentions.find(in: message.body, among: people.map { .init(id: $0.id!, name: $0.name) })
+            guard !mentioned.isEmpty else { return }
+            let place = try await CohortRecord.find(conversation.cohortID, on: db)?.name ?? "the cohort"
+            drafts = mentioned.map {
+                draft($0, .mention, subject: "mention:\(message.id.uuid.lowercasedText)", title: "\(message.authorName) mentioned you in \(place)")
+            }
+        }
+        try await NotificationStore.notify(drafts, now: message.sentAt, on: db, broadcaster: broadcaster, writes: writes)
     }
 
     /// The author has read their own message: one statement, making the row if needed, never
@@ -198,8 +235,9 @@ enum ChatStore {
     /// conversation, the other person hears of it (a read receipt).
     static func read(_ conversation: ConversationRecord, by personID: UUID, upTo sequence: Int, on db: any Database,
                      broadcaster: any Broadcaster) async throws {
-        guard try await markRead(conversationID: conversation.id!, personID: personID, upTo: sequence, on: db),
-              conversation.kind == .direct else { return }
+        guard try await markRead(conversationID: conversation.id!, personID: personID, upTo: sequence, on: db) else { return }
+        try await NotificationStore.readConversation(conversation.id!, personID: personID, upTo: sequence, on: db, broadcaster: broadcaster)
+        guard conversation.kind == .direct else { return }
         var audience = try await self.audience(of: conversation, on: db)
         audience.remove(personID)
         await broadcaster.publish(.receipt(.init(conversationID: .init(conversation.id!), reader: .init(personID), sequence: sequence,

@@ -54,7 +54,8 @@ struct RealtimeController: RouteCollection {
         }
         defer { realtime.hub.unregister(connection) }
         let unread = (try? await ChatStore.unreadTotal(personID: user.person.id.uuid, on: req.db)) ?? 0
-        await connection.send(.welcome(person: user.person.id, unread: unread))
+        let notifications = (try? await NotificationStore.unreadCount(personID: user.person.id.uuid, on: req.db)) ?? 0
+        await connection.send(.welcome(person: user.person.id, unread: unread, notifications: notifications))
         let session = ChatSocket(person: user.person, db: req.application.db, hub: realtime.hub, broadcaster: realtime.broadcaster,
                                  caches: req.application.readCaches, writes: realtime.writes)
         await connection.run(session)

@@ -25,6 +25,9 @@ struct MIMEMessage: Sendable, Equatable {
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
         ]
+        for (name, value) in (message.headers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            headers.append("\(name): \(value)")
+        }
         var body: [String]
         if let html = message.html {
             headers.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
@@ -66,6 +69,12 @@ struct MIMEMessage: Sendable, Equatable {
     static func validate(_ message: MailMessage) throws {
         guard !message.to.isEmpty else { throw SMTPError.invalidMessage("the message has no recipient") }
         try refuseLineBreaks(message.subject, in: "the subject")
+        for (name, value) in message.headers ?? [:] {
+            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-") }),
+                  value.unicodeScalars.allSatisfy({ $0.isASCII && $0.value >= 32 && $0.value < 127 }) else {
+                throw SMTPError.invalidMessage("header \(name.prefix(40)) must be ASCII without line breaks")
+            }
+        }
         for address in [message.from] + message.to {
             try refuseLineBreaks(address.name ?? "", in: "a display name")
             try validateEmail(address.email)

@@ -26,6 +26,8 @@ public struct MailMessage: Sendable, Codable, Equatable {
     public var text: String
     /// An HTML body; when set, the message is `multipart/alternative` with both parts.
     public var html: String?
+    /// More header fields, such as `List-Unsubscribe`; ASCII, without line breaks.
+    public var headers: [String: String]?
 
     /// Creates a message.
     public init(from: MailAddress, to: [MailAddress], subject: String, text: String, html: String? = nil) {

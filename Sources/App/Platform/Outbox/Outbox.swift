@@ -43,20 +43,24 @@ enum Outbox {
     }
 }
 
-/// Sends queued mail every second while the server runs.
-struct OutboxWorker: LifecycleHandler {
+/// Work done again and again while the server runs, `interval` apart: sending queued mail,
+/// looking for notifications to e-mail. An error is logged; the next round runs anyway.
+struct RepeatingJob: LifecycleHandler {
     final class Box: @unchecked Sendable {
         // Only touched from the lifecycle callbacks, which Vapor calls one at a time.
         var task: Task<Void, Never>?
     }
+    let name: String
+    let interval: Duration
+    let work: @Sendable (Application) async throws -> Void
     let box = Box()
 
     func didBootAsync(_ app: Application) async throws {
         box.task = Task {
             while !Task.isCancelled {
-                do { try await Outbox.drain(app: app) }
-                catch { app.logger.error("Outbox worker: \(error)") }
-                try? await Task.sleep(for: .seconds(1))
+                do { try await work(app) }
+                catch { app.logger.error("\(name): \(error)") }
+                try? await Task.sleep(for: interval)
             }
         }
     }
@@ -64,5 +68,10 @@ struct OutboxWorker: LifecycleHandler {
     func shutdownAsync(_ app: Application) async {
         box.task?.cancel()
         await box.task?.value
+    }
+
+    /// Sends queued mail every second (a new job each time: each holds its own task).
+    static var outbox: RepeatingJob {
+        RepeatingJob(name: "Outbox worker", interval: .seconds(1)) { try await Outbox.drain(app: $0) }
     }
 }

@@ -38,9 +38,18 @@ enum RealtimeEvent: Sendable {
         var json: String { ServerFrame.typing(conversation: conversationID, person: person, name: name).json }
     }
 
+    /// A person's notifications changed (one came, or they read some): their bell, in every tab.
+    /// `id` names the new notification, nil when only the count changed.
+    struct Notice: Sendable {
+        let person: UUID
+        let id: UUID?
+        let json: String
+    }
+
     case message(Message)
     case receipt(Receipt)
     case typing(Typing)
+    case notice(Notice)
 }
 
 /// Delivers events to every node's connected browsers: `InProcessBroadcaster` on one node (SQLite),

@@ -37,6 +37,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         case .message(let message): payload = "\(node):m:\(message.frame.id)"
         case .receipt(let receipt): payload = "\(node):r:\(receipt.conversationID):\(receipt.reader):\(receipt.sequence)"
         case .typing(let typing): payload = "\(node):t:\(typing.conversationID):\(typing.person)"
+        case .notice(let notice): payload = "\(node):n:\(notice.person.lowercasedText):\(notice.id?.lowercasedText ?? "-")"
         }
         guard let sql = application.db as? any SQLDatabase else { return }
         do {
@@ -83,8 +84,9 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         await task?.value
     }
 
-    /// "<node>:m:<message>", "<node>:r:<conversation>:<reader>:<sequence>" or
-    /// "<node>:t:<conversation>:<person>"; a node's own echo is ignored.
+    /// "<node>:m:<message>", "<node>:r:<conversation>:<reader>:<sequence>",
+    /// "<node>:t:<conversation>:<person>" or "<node>:n:<person>:<notification or ->"; a node's
+    /// own echo is ignored.
     private func receive(_ payload: String) async {
         let parts = payload.split(separator: ":").map(String.init)
         guard parts.count >= 3, parts[0] != node else { return }
@@ -106,6 +108,9 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
                 var audience = try await ChatStore.audience(of: conversation, on: application.db)
                 audience.remove(person)
                 hub.deliver(.typing(.init(conversationID: .init(conversationID), person: .init(person), name: name, audience: audience)))
+            case ("n", 4):
+                guard let person = UUID(uuidString: parts[2]) else { return }
+                hub.deliver(try await NotificationStore.notice(for: person, latest: UUID(uuidString: parts[3]), on: application.db))
             default:
                 return
             }

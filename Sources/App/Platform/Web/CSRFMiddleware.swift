@@ -13,7 +13,7 @@ struct CSRFMiddleware: AsyncMiddleware {
         let existing = (cookie?.count ?? 0) >= 32 ? cookie : nil
         let token = existing ?? SecretToken.generate().value
         request.storage[CSRFTokenKey.self] = token
-        if !request.isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+        if !request.isAPI, request.route?.isCSRFExempt != true, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
             let header = request.headers.first(name: "X-CSRF-Token")
             // A streamed upload without the header: collecting it here would hold up to 200 MB in
             // memory. Its handler reads the form's `_csrf` from the stream and calls `verify`
@@ -71,4 +71,16 @@ extension Route {
     }
 
     var checksCSRFInHandler: Bool { userInfo[Self.checksCSRFKey] as? Bool ?? false }
+
+    private static let exemptKey: AnySendableHashable = "atelier.csrfExempt"
+
+    /// Marks a route that a signed secret in its own path authorizes, not the browser's cookies:
+    /// a mail program's one-click unsubscribe (RFC 8058) posts it without any.
+    @discardableResult
+    func exemptFromCSRF() -> Route {
+        userInfo[Self.exemptKey] = true
+        return self
+    }
+
+    var isCSRFExempt: Bool { userInfo[Self.exemptKey] as? Bool ?? false }
 }

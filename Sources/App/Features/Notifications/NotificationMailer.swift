@@ -1,0 +1,61 @@
+import Domain
+import Fluent
+import Foundation
+import Routes
+import SQLKit
+import Vapor
+import Views
+
+/// E-mails what people have not read in time: one mail per person with every unread
+/// notification not e-mailed yet, as soon as one of them is due. Runs on every node; a
+/// notification is claimed by one statement (`UPDATE … RETURNING`), so it is mailed once.
+enum NotificationMailer {
+    /// Queues the mails due at `now` in the outbox; returns how many.
+    @discardableResult
+    static func run(app: Application, now: Date = Date()) async throws -> Int {
+        guard app.mailer != nil, let sql = app.db as? any SQLDatabase else { return 0 }
+        let db = app.db
+        let due = try await NotificationRecord.query(on: db).filter(\.$emailedAt == nil).filter(\.$readAt == nil)
+            .filter(\.$emailDueAt <= now).limit(500).all()
+        var queued = 0
+        for personID in Set(due.map(\.personID)) {
+            let claimed = try await sql.raw("""
+                UPDATE notifications SET emailed_at = \(bind: now) WHERE person_id = \(bind: personID) \
+                AND emailed_at IS NULL AND read_at IS NULL AND email_due_at IS NOT NULL RETURNING id
+                """).all().compactMap { try? $0.decode(column: "id", as: UUID.self) }
+            guard !claimed.isEmpty, let person = try await PersonRecord.find(personID, on: db) else { continue }
+            // Only about organizations the person still belongs to.
+            let memberships = try await MembershipRecord.query(on: db).filter(\.$person.$id == personID).with(\.$organization).all()
+            let organizations = Dictionary(memberships.map { ($0.$organization.id, $0.organization.name) }, uniquingKeysWith: { first, _ in first })
+            let records = try await NotificationRecord.query(on: db).filter(\.$id ~~ claimed).sort(\.$updatedAt, .ascending).all()
+                .filter { organizations[$0.organizationID] != nil }
+            guard !records.isEmpty else { continue }
+            let base = app.atelierConfig.publicURL
+            let key = try await app.installationKeys.key(.unsubscribe, on: db)
+            let kinds = Set(records.map(\.kind))
+            let unsubscribe = base + SiteRoute.unsubscribe(token: UnsubscribeToken(personID: personID, kinds: kinds).signed(with: key)).path
+            let content = MailTemplates.notifications(
+                name: person.name,
+                items: records.map {
+                    .init(headline: $0.headline, excerpt: $0.excerpt, link: base + $0.url,
+                          organization: organizations.count > 1 ? organizations[$0.organizationID] : nil)
+                },
+                kinds: NotificationKind.allCases.filter(kinds.contains).map(\.label),
+                settingsLink: base + SiteRoute.profile.path + "#notifications", unsubscribeLink: unsubscribe)
+            var message = MailMessage(from: app.atelierConfig.mailFrom, to: [MailAddress(person.email, name: person.name)],
+                                      subject: content.subject, text: content.text, html: content.html)
+            // RFC 8058: mail programs offer their own "Unsubscribe" button, which POSTs to the link.
+            message.headers = ["List-Unsubscribe": "<\(unsubscribe)>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"]
+            try await Outbox.enqueue(message, on: db)
+            queued += 1
+        }
+        return queued
+    }
+}
+
+extension RepeatingJob {
+    /// Looks for notifications due to be e-mailed every 5 seconds.
+    static var notificationMail: RepeatingJob {
+        RepeatingJob(name: "Notification mailer", interval: .seconds(5)) { try await NotificationMailer.run(app: $0) }
+    }
+}
