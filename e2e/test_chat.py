@@ -70,6 +70,25 @@ def test_learner_and_trainer_chat_live(demo_server, new_page):
     lena.reload()
     texts = lena.locator(".chat-message .chat-body").all_inner_texts()
     assert texts[-2:] == ["Thanks! Is the Monday class at 10:00?", "Yes, 10:00 sharp. <img src=x onerror=alert('xss')>"]
+
+    # Lena corrects her message: Tess's open page shows the new text, marked edited, live.
+    mine = lena.locator(".chat-message.mine").last
+    message_id = mine.get_attribute("id")
+    mine.get_by_role("link", name="Edit or delete your message").click()
+    expect(lena.get_by_role("heading", name="Edit your message", level=1)).to_be_visible()
+    check_page(lena)
+    lena.get_by_label("Your message").fill("Thanks! Is the **Tuesday** class at 10:00?")
+    lena.get_by_role("button", name="Save changes").click()
+    expect(lena.locator(f"#{message_id}")).to_contain_text("Is the Tuesday class at 10:00?")
+    on_tess = tess.locator(f"#{message_id}")
+    expect(on_tess.locator("strong", has_text="Tuesday")).to_be_visible()
+    expect(on_tess.locator(".chat-edited")).to_contain_text("edited")
+    # Then she deletes it: gone for Tess too, without a reload.
+    lena.locator(f"#{message_id}").get_by_role("link", name="Edit or delete your message").click()
+    lena.get_by_role("button", name="Delete this message").click()
+    expect(lena.locator(f"#{message_id}")).to_contain_text("This message was deleted.")
+    expect(on_tess).to_contain_text("This message was deleted.")
+    expect(on_tess).not_to_contain_text("Tuesday")
     assert dialogs == [], f"script ran: {dialogs}"
 
 

@@ -12,6 +12,7 @@
   const form = document.getElementById('chat-form');
   const field = form && form.querySelector('textarea[name="body"]');
   const stateLabel = document.getElementById('connection-state');
+  const changeWindow = 15 * 60 * 1000; // as ChatMessage.changeWindow
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
   realtime.setResume(() => ({ [conversation]: last }));
@@ -44,6 +45,35 @@
     if (document.visibilityState === 'visible' && last > 0) realtime.send({ type: 'read', conversation, sequence: last });
   }
 
+  // The body of a message as the server rendered it, or the sign that its author deleted it.
+  function fillBody(body, frame) {
+    body.className = 'chat-body' + (frame.deleted ? ' chat-deleted' : '');
+    if (frame.deleted) {
+      const gone = document.createElement('p');
+      gone.textContent = 'This message was deleted.';
+      body.replaceChildren(gone);
+    } else {
+      // Rendered by the server's Markdown renderer, which escapes everything it does not build.
+      body.innerHTML = frame.html;
+    }
+  }
+
+  function markEdited(meta, frame) {
+    if (frame.deleted) {
+      meta.querySelectorAll('.chat-edited').forEach((node) => node.remove());
+      const link = meta.querySelector('.chat-edit');
+      if (link) {
+        if (link.previousSibling && link.previousSibling.nodeType === Node.TEXT_NODE) link.previousSibling.remove(); // " · "
+        link.remove();
+      }
+    } else if (frame.edited_at && !meta.querySelector('.chat-edited')) {
+      const edited = document.createElement('span');
+      edited.className = 'chat-edited';
+      edited.textContent = ' · edited';
+      meta.querySelector('time').after(edited);
+    }
+  }
+
   function append(frame) {
     const item = document.createElement('li');
     item.className = 'chat-message' + (frame.author === me ? ' mine' : '');
@@ -57,15 +87,32 @@
     time.dateTime = frame.sent_at;
     time.textContent = when(frame.sent_at);
     meta.append(author, ' ', time);
+    markEdited(meta, frame);
+    if (frame.author === me && !frame.deleted && Date.now() - new Date(frame.sent_at) < changeWindow) {
+      const edit = document.createElement('a');
+      edit.className = 'chat-edit';
+      edit.href = location.pathname + '/messages/' + frame.sequence + '/edit';
+      edit.setAttribute('aria-label', 'Edit or delete your message');
+      edit.textContent = 'Edit';
+      meta.append(' · ', edit);
+    }
     const body = document.createElement('div');
-    body.className = 'chat-body';
-    // Rendered by the server's Markdown renderer, which escapes everything it does not build.
-    body.innerHTML = frame.html;
+    fillBody(body, frame);
     item.append(meta, body);
     log.append(item);
     const empty = document.getElementById('chat-empty');
     if (empty) empty.remove();
     item.scrollIntoView({ block: 'nearest' });
+  }
+
+  // A message edited or deleted by its author, shown anew where it is.
+  function change(frame) {
+    const item = document.getElementById('message-' + frame.sequence);
+    if (!item) return;
+    const meta = item.querySelector('.chat-meta');
+    if (meta) markEdited(meta, frame);
+    const body = item.querySelector('.chat-body');
+    if (body) fillBody(body, frame);
   }
 
   // "Tess is writing…" for a few seconds after each sign of it.
@@ -123,6 +170,8 @@
       last = frame.sequence;
       if (typingLine && frame.author !== me) typingLine.textContent = '';
       markRead();
+    } else if (frame.type === 'changed' && frame.conversation === conversation) {
+      change(frame);
     } else if (frame.type === 'typing' && frame.conversation === conversation && frame.person !== me) {
       showTyping(frame.name);
     } else if (frame.type === 'read' && frame.conversation === conversation && frame.person !== me) {

@@ -60,6 +60,8 @@ public enum SiteRoute: Hashable, Sendable {
     case conversation(Organization.ID, Conversation.ID)
     case conversationMessages(Organization.ID, Conversation.ID)
     case conversationOlder(Organization.ID, Conversation.ID, before: Int)
+    case messageEdit(Organization.ID, Conversation.ID, sequence: Int)
+    case messageDelete(Organization.ID, Conversation.ID, sequence: Int)
     case realtime
     case notifications
     case notificationRead(UUIDText)
@@ -137,6 +139,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .conversation(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)"
         case .conversationMessages(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)/messages"
         case .conversationOlder(let org, let conversation, let before): "/orgs/\(org)/conversations/\(conversation)?before=\(before)"
+        case .messageEdit(let org, let conversation, let sequence): "/orgs/\(org)/conversations/\(conversation)/messages/\(sequence)/edit"
+        case .messageDelete(let org, let conversation, let sequence): "/orgs/\(org)/conversations/\(conversation)/messages/\(sequence)/delete"
         case .realtime: "/ws"
         case .notifications: "/notifications"
         case .notificationRead(let id): "/notifications/\(id)/read"

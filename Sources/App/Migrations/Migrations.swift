@@ -22,5 +22,6 @@ enum Migrations {
         CreateChat(),            // conversations and their messages
         AddConversationLastAuthor(),  // who wrote each conversation's latest message
         CreateNotifications(),   // the bell, e-mail preferences, installation secrets
+        AddMessageChanges(),     // messages edited or deleted by their authors
     ]
 }

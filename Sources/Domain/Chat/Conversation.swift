@@ -55,6 +55,15 @@ public struct ChatMessage: Hashable, Sendable {
         self.sentAt = sentAt
     }
 
+    /// How long after sending its author may still edit or delete a message.
+    public static let changeWindow: TimeInterval = 15 * 60
+
+    /// Whether `person` may still edit or delete a message: their own, not deleted, sent less
+    /// than `changeWindow` ago.
+    public static func canChange(authorID: Person.ID, by person: Person.ID, sentAt: Date, isDeleted: Bool, now: Date) -> Bool {
+        authorID == person && !isDeleted && now.timeIntervalSince(sentAt) <= changeWindow
+    }
+
     /// Longest message, in characters: a chat message, not an essay (the forum is for those).
     public static let maximumLength = 4_000
 

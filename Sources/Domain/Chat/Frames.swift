@@ -119,24 +119,39 @@ public enum ServerFrame: Equatable, Sendable {
         public let id: String
         public let author: String
         public let authorName: String
-        /// The body rendered by the safe Markdown renderer.
+        /// The body rendered by the safe Markdown renderer; empty once deleted.
         public let html: String
         public let sentAt: Date
+        /// When its author last changed it, if they did.
+        public let editedAt: Date?
+        /// Deleted by its author: shown as such, its text gone.
+        public let deleted: Bool
 
-        public init(_ message: ChatMessage, html: String) {
+        public init(_ message: ChatMessage, html: String, editedAt: Date? = nil, deleted: Bool = false) {
             conversation = message.conversationID.description
             sequence = message.sequence
             id = message.id.description
             author = message.authorID.description
             authorName = message.authorName
-            self.html = html
+            self.html = deleted ? "" : html
             sentAt = message.sentAt
+            self.editedAt = editedAt
+            self.deleted = deleted
         }
 
         enum CodingKeys: String, CodingKey {
-            case conversation, sequence, id, author, html
+            case conversation, sequence, id, author, html, deleted
             case authorName = "author_name"
             case sentAt = "sent_at"
+            case editedAt = "edited_at"
+        }
+
+        var jsonObject: [String: Any] {
+            var object: [String: Any] = ["conversation": conversation, "sequence": sequence, "id": id, "author": author,
+                                         "author_name": authorName, "html": html, "sent_at": sentAt.formatted(.iso8601)]
+            if let editedAt { object["edited_at"] = editedAt.formatted(.iso8601) }
+            if deleted { object["deleted"] = true }
+            return object
         }
     }
 
@@ -158,6 +173,8 @@ public enum ServerFrame: Equatable, Sendable {
     /// The person's unread notifications changed: their count now, and the new one if one came.
     case notifications(unread: Int, latest: Notice?)
     case message(Message)
+    /// A message already sent was edited or deleted by its author: shown anew where it is.
+    case changed(Message)
     case ack(ref: String, conversation: Conversation.ID, sequence: Int)
     /// The other person of a private conversation has read up to `sequence` (a read receipt).
     case receipt(conversation: Conversation.ID, person: Person.ID, sequence: Int)
@@ -178,10 +195,11 @@ public enum ServerFrame: Equatable, Sendable {
                 object["latest"] = ["id": latest.id, "kind": latest.kind, "title": latest.title, "excerpt": latest.excerpt, "url": latest.url]
             }
         case .message(let message):
+            object.merge(message.jsonObject) { first, _ in first }
             object["type"] = "message"
-            object["conversation"] = message.conversation; object["sequence"] = message.sequence; object["id"] = message.id
-            object["author"] = message.author; object["author_name"] = message.authorName; object["html"] = message.html
-            object["sent_at"] = message.sentAt.formatted(.iso8601)
+        case .changed(let message):
+            object.merge(message.jsonObject) { first, _ in first }
+            object["type"] = "changed"
         case .ack(let ref, let conversation, let sequence):
             object["type"] = "ack"; object["ref"] = ref; object["conversation"] = conversation.description; object["sequence"] = sequence
         case .receipt(let conversation, let person, let sequence):

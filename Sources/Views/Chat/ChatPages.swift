@@ -109,6 +109,10 @@ public struct ConversationPageModel: Sendable {
         public let isMine: Bool
         public let html: TrustedHTML
         public let sentAt: Date
+        public var isEdited = false
+        public var isDeleted = false
+        /// Its author may still edit or delete it (`ChatMessage.canChange`).
+        public var canChange = false
         public init(sequence: Int, authorName: String, isMine: Bool, html: TrustedHTML, sentAt: Date) {
             self.sequence = sequence; self.authorName = authorName; self.isMine = isMine; self.html = html; self.sentAt = sentAt
         }
@@ -162,7 +166,10 @@ public enum ConversationPage {
                .custom("data-person", model.personID.description), .custom("data-live", model.isLatest ? "true" : "false"),
                .custom("data-seen", model.seenUpTo.map(String.init) ?? "")) {
                 let seen = model.seenUpTo.flatMap { upTo in model.messages.last { $0.isMine && $0.sequence <= upTo }?.sequence }
-                for message in model.messages { messageItem(message, seen: message.sequence == seen) }
+                for message in model.messages {
+                    messageItem(message, seen: message.sequence == seen,
+                                edit: message.canChange ? SiteRoute.messageEdit(org, model.conversationID, sequence: message.sequence).path : nil)
+                }
             }
             if model.messages.isEmpty { p(.class("empty"), .id("chat-empty")) { "No messages yet. Say hello!" } }
             p(.class("meta typing"), .id("typing"), .custom("aria-live", "polite")) { "" }
@@ -191,16 +198,47 @@ public enum ConversationPage {
         }
     }
 
-    static func messageItem(_ message: ConversationPageModel.Message, seen: Bool) -> HTML {
+    static func messageItem(_ message: ConversationPageModel.Message, seen: Bool, edit: String?) -> HTML {
         li(.class(message.isMine ? "chat-message mine" : "chat-message"), .id("message-\(message.sequence)"),
            .custom("data-sequence", "\(message.sequence)")) {
             p(.class("chat-meta")) {
                 strong { message.authorName }
                 " "
                 time(.datetime(DateText.iso(message.sentAt))) { DateText.dayAndTime(message.sentAt) }
+                if message.isEdited && !message.isDeleted { span(.class("chat-edited")) { " · edited" } }
+                if let edit { " · "; a(.href(edit), .class("chat-edit"), .ariaLabel("Edit or delete your message")) { "Edit" } }
             }
-            div(.class("chat-body")) { message.html }
+            if message.isDeleted {
+                div(.class("chat-body chat-deleted")) { p { "This message was deleted." } }
+            } else {
+                div(.class("chat-body")) { message.html }
+            }
             if seen { p(.class("chat-receipt")) { "Seen" } }
+        }
+    }
+
+    /// Editing or deleting one's message (within the window), a page of its own so it works without JavaScript.
+    public static func edit(organizationID: Organization.ID, conversationID: Conversation.ID, title: String, sequence: Int,
+                            state: Form.State, _ context: LayoutContext) -> [UInt8] {
+        let back = SiteRoute.conversation(organizationID, conversationID).path + "#message-\(sequence)"
+        return Layout.page(title: "Edit your message", context) {
+            p(.class("breadcrumb")) { a(.href(back)) { title } }
+            h1 { "Edit your message" }
+            p(.class("meta")) { "You can change or delete a message for \(Int(ChatMessage.changeWindow / 60)) minutes after sending it." }
+            section(.class("card")) {
+                Form.errorSummary(state)
+                form(.method("post"), .action(SiteRoute.messageEdit(organizationID, conversationID, sequence: sequence).path)) {
+                    Form.csrf(context.csrfToken)
+                    Form.textArea("Your message", name: "body", state: state, required: true, rows: 5)
+                    button(.type("submit"), .class("button")) { "Save changes" }
+                    " "
+                    a(.href(back)) { "Cancel" }
+                }
+            }
+            form(.method("post"), .action(SiteRoute.messageDelete(organizationID, conversationID, sequence: sequence).path)) {
+                Form.csrf(context.csrfToken)
+                button(.type("submit"), .class("button-link danger")) { "Delete this message" }
+            }
         }
     }
 }

@@ -348,4 +348,35 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
             for socket in tomTabs + [leaSocket, later] { await socket.close() }
         }
     }
+
+    @Test func editsAndDeletionsReachOpenPagesAndCatchUpsShowThem() async throws {
+        try await withRunningApp { app, port in
+            let c = try await ChatClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(c.lea)
+            let path = try #require(try await c.direct(&lea, to: c.trainer).location)
+            let direct = conversationID(path)
+            try await lea.post(path + "/messages", ["body": "First"])
+            let tom = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.trainer))
+            let max = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.max))
+            for socket in [tom, max] { try await socket.wait(for: "welcome") }
+            try await lea.post(path + "/messages/1/edit", ["body": "First, *edited*"])
+            let edited = try #require(try await tom.wait(for: "changed").first)
+            #expect(edited["sequence"] as? Int == 1)
+            #expect(edited["html"] as? String == "<p>First, <em>edited</em></p>\n")
+            #expect(edited["edited_at"] is String)
+            try await lea.post(path + "/messages/1/delete", [:])
+            let deleted = try #require(try await tom.wait(for: "changed", count: 2).last)
+            #expect(deleted["deleted"] as? Bool == true)
+            #expect(deleted["html"] as? String == "")
+            // A page catching up from the start gets it as deleted, its text gone.
+            try await tom.send(.hello(resume: [direct: 0]))
+            let caughtUp = try #require(try await tom.wait(for: "message").first)
+            #expect(caughtUp["deleted"] as? Bool == true)
+            #expect(caughtUp["html"] as? String == "")
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(max.frames("changed").isEmpty, "Max is not in their private conversation")
+            for socket in [tom, max] { await socket.close() }
+        }
+    }
 }

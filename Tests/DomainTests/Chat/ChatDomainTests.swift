@@ -123,3 +123,25 @@ import Testing
         #expect(afterPause == [true, true, true, false, false])
     }
 }
+
+@Suite struct MessageChangeTests {
+    @Test func onlyTheAuthorWithinFifteenMinutesAndNotOnceDeleted() {
+        let lea = Person.ID(UUID()), tom = Person.ID(UUID())
+        let sent = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(ChatMessage.canChange(authorID: lea, by: lea, sentAt: sent, isDeleted: false, now: sent.addingTimeInterval(60)))
+        #expect(ChatMessage.canChange(authorID: lea, by: lea, sentAt: sent, isDeleted: false, now: sent.addingTimeInterval(15 * 60)))
+        #expect(!ChatMessage.canChange(authorID: lea, by: lea, sentAt: sent, isDeleted: false, now: sent.addingTimeInterval(15 * 60 + 1)))
+        #expect(!ChatMessage.canChange(authorID: lea, by: tom, sentAt: sent, isDeleted: false, now: sent))
+        #expect(!ChatMessage.canChange(authorID: lea, by: lea, sentAt: sent, isDeleted: true, now: sent))
+    }
+
+    @Test func aChangedFrameSaysWhatChanged() throws {
+        let message = ChatMessage(id: .init(UUID()), conversationID: .init(UUID()), sequence: 4, authorID: .init(UUID()),
+                                  authorName: "Lea", body: "secret", sentAt: Date(timeIntervalSince1970: 0))
+        let deleted = ServerFrame.changed(.init(message, html: "<p>secret</p>", deleted: true)).json
+        #expect(deleted.contains(#""type":"changed""#) && deleted.contains(#""deleted":true"#) && deleted.contains(#""html":"""#))
+        #expect(!deleted.contains("secret"))
+        let edited = ServerFrame.message(.init(message, html: "<p>new</p>", editedAt: Date(timeIntervalSince1970: 60))).json
+        #expect(edited.contains(#""edited_at":"1970-01-01T00:01:00Z""#) && !edited.contains("deleted"))
+    }
+}

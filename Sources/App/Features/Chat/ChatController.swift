@@ -15,6 +15,9 @@ struct ChatController: RouteCollection {
         org.post("cohorts", ":cohortID", "chat-settings", use: settings)
         org.get("conversations", ":conversationID", use: conversation)
         org.post("conversations", ":conversationID", "messages", use: send)
+        org.get("conversations", ":conversationID", "messages", ":sequence", "edit", use: editPage)
+        org.post("conversations", ":conversationID", "messages", ":sequence", "edit", use: saveEdit)
+        org.post("conversations", ":conversationID", "messages", ":sequence", "delete", use: delete)
     }
 
     struct DirectForm: Content { var person_id: String? }
@@ -155,7 +158,7 @@ struct ChatController: RouteCollection {
 
     private func render(_ req: Request, _ context: OrganizationContext, _ conversation: ConversationRecord, before: Int?,
                         form: Form.State, status: HTTPResponseStatus) async throws -> Response {
-        let me = context.user.person.id.uuid
+        let me = context.user.person.id.uuid, now = Date()
         let page = try await ChatStore.page(of: conversation.id!, before: before.map { max(1, $0) }, on: req.db)
         let isLatest = before == nil || (before ?? 0) > conversation.lastSequence
         if isLatest, let last = page.last?.0.sequence {
@@ -170,8 +173,13 @@ struct ChatController: RouteCollection {
         var model = ConversationPageModel(
             organizationID: context.organization.id, conversationID: .init(conversation.id!), title: title, detail: detail,
             messages: page.map { record, name in
-                .init(sequence: record.sequence, authorName: name, isMine: record.authorID == me, html: TrustedHTML(sanitized: record.html),
-                      sentAt: record.sentAt)
+                var message = ConversationPageModel.Message(sequence: record.sequence, authorName: name, isMine: record.authorID == me,
+                                                            html: TrustedHTML(sanitized: record.html), sentAt: record.sentAt)
+                message.isEdited = record.editedAt != nil
+                message.isDeleted = record.deletedAt != nil
+                message.canChange = ChatMessage.canChange(authorID: .init(record.authorID), by: context.user.person.id, sentAt: record.sentAt,
+                                                          isDeleted: record.deletedAt != nil, now: now)
+                return message
             },
             olderBefore: (page.first?.0.sequence).flatMap { $0 > 1 ? $0 : nil }, isLatest: isLatest,
             lastSequence: page.last?.0.sequence ?? 0, personID: context.user.person.id, form: form)
@@ -217,5 +225,66 @@ struct ChatController: RouteCollection {
                                                broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
                                                writes: req.application.realtime.writes)
         return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(message.sequence)")
+    }
+
+    /// The person's own message in the path, still theirs to change; 404 for anyone else's or
+    /// none, and a clear refusal once the window has passed or it is deleted.
+    private func changeable(_ req: Request, _ context: OrganizationContext) async throws -> (ConversationRecord, MessageRecord) {
+        let conversation = try await load(req, context)
+        guard let sequence = req.parameters.get("sequence").flatMap(Int.init),
+              let record = try await MessageRecord.query(on: req.db).filter(\.$conversationID == conversation.id!)
+                .filter(\.$sequence == sequence).first(),
+              record.authorID == context.user.person.id.uuid else { throw AppError.notFound() }
+        guard ChatMessage.canChange(authorID: .init(record.authorID), by: context.user.person.id, sentAt: record.sentAt,
+                                    isDeleted: record.deletedAt != nil, now: Date()) else { throw Self.tooLate }
+        return (conversation, record)
+    }
+
+    static let tooLate = AppError(status: .forbidden, code: "too_late",
+                                  message: "A message can be changed or deleted only in the \(Int(ChatMessage.changeWindow / 60)) minutes after it is sent.")
+
+    private func editPage(_ req: Request, _ context: OrganizationContext, _ conversation: ConversationRecord, _ record: MessageRecord,
+                          state: Form.State, status: HTTPResponseStatus) async throws -> Response {
+        let (title, _, _) = try await heading(conversation, context, on: req.db)
+        return .page(ConversationPage.edit(organizationID: context.organization.id, conversationID: .init(conversation.id!), title: title,
+                                           sequence: record.sequence, state: state, req.layout(context, section: .messages)),
+                     status: status, request: req)
+    }
+
+    func editPage(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let (conversation, record) = try await changeable(req, context)
+        return try await editPage(req, context, conversation, record, state: .init(values: ["body": record.body]), status: .ok)
+    }
+
+    func saveEdit(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let (conversation, record) = try await changeable(req, context)
+        let text = try req.content.decode(SendForm.self).body
+        let body: String
+        do {
+            body = try ChatMessage.checkBody(text)
+        } catch let invalid as ValidationErrors {
+            return try await editPage(req, context, conversation, record, state: .init(values: ["body": text ?? ""], errors: invalid.errors),
+                                      status: .unprocessableEntity)
+        }
+        return try await change(req, context, conversation, record.sequence, to: body)
+    }
+
+    func delete(req: Request) async throws -> Response {
+        let context = try await req.organizationContext()
+        let (conversation, record) = try await changeable(req, context)
+        return try await change(req, context, conversation, record.sequence, to: nil)
+    }
+
+    private func change(_ req: Request, _ context: OrganizationContext, _ conversation: ConversationRecord, _ sequence: Int,
+                        to body: String?) async throws -> Response {
+        do {
+            try await ChatStore.change(sequence, in: conversation, by: context.user.person, to: body, on: req.db,
+                                       broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches)
+        } catch ChatError.cannotChange {
+            throw Self.tooLate
+        }
+        return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(sequence)")
     }
 }

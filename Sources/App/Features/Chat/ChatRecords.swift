@@ -73,6 +73,9 @@ final class MessageRecord: Model, @unchecked Sendable {
     @Field(key: "body") var body: String
     @Field(key: "html") var html: String
     @Field(key: "sent_at") var sentAt: Date
+    @OptionalField(key: "edited_at") var editedAt: Date?
+    /// Deleted by its author: its body and html are emptied, the row (its number) stays.
+    @OptionalField(key: "deleted_at") var deletedAt: Date?
 
     init() {}
 
@@ -89,5 +92,23 @@ final class MessageRecord: Model, @unchecked Sendable {
     func domain(authorName: String) -> ChatMessage {
         ChatMessage(id: .init(id!), conversationID: .init(conversationID), sequence: sequence, authorID: .init(authorID),
                     authorName: authorName, body: body, sentAt: sentAt)
+    }
+
+    /// The message as a frame: rendered, edited or deleted as it is now.
+    func frame(authorName: String) -> ServerFrame.Message {
+        .init(domain(authorName: authorName), html: html, editedAt: editedAt, deleted: deletedAt != nil)
+    }
+}
+
+/// Messages may be edited and deleted by their authors for a while after sending.
+struct AddMessageChanges: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("chat_messages").field("edited_at", .datetime).update()
+        try await database.schema("chat_messages").field("deleted_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("chat_messages").deleteField("deleted_at").update()
+        try await database.schema("chat_messages").deleteField("edited_at").update()
     }
 }

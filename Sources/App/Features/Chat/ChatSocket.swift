@@ -70,7 +70,7 @@ struct ChatSocket: RealtimeSession {
                 while true {
                     let page = try await ChatStore.messages(in: id.uuid, after: after, on: db)
                     for (record, name) in page {
-                        await deliver(.init(record.domain(authorName: name), html: record.html), conversationID: id.uuid, on: connection)
+                        await deliver(record.frame(authorName: name), conversationID: id.uuid, on: connection)
                     }
                     guard page.count == ChatStore.pageLimit, let next = page.last?.0.sequence else { break }
                     after = next
@@ -136,7 +136,7 @@ struct ChatSocket: RealtimeSession {
             while after < through, let missed = try? await ChatStore.messages(in: conversationID, after: after, through: through, on: db),
                   !missed.isEmpty {
                 for (record, name) in missed where cursor.advance(to: record.sequence) {
-                    await connection.send(.message(.init(record.domain(authorName: name), html: record.html)))
+                    await connection.send(.message(record.frame(authorName: name)))
                 }
                 after = missed.last!.0.sequence
             }

@@ -196,8 +196,42 @@ enum ChatStore {
         guard let record = try await MessageRecord.find(id, on: db),
               let conversation = try await ConversationRecord.find(record.conversationID, on: db) else { return nil }
         let name = try await PersonRecord.find(record.authorID, on: db)?.name ?? "Someone"
-        return .message(.init(frame: .init(record.domain(authorName: name), html: record.html), conversationID: .init(record.conversationID),
+        return .message(.init(frame: record.frame(authorName: name), conversationID: .init(record.conversationID),
                               audience: try await audience(of: conversation, on: db)))
+    }
+
+    /// The same for a message edited or deleted.
+    static func event(forChanged id: UUID, on db: any Database) async throws -> RealtimeEvent? {
+        guard case .message(let message)? = try await event(forMessage: id, on: db) else { return nil }
+        return .changed(.init(messageID: id, audience: message.audience, json: ServerFrame.changed(message.frame).json))
+    }
+
+    /// The author edits (`body`) or deletes (nil) their message, within `ChatMessage.changeWindow`
+    /// of sending it; the pages showing it show it anew, and what it notified says so too.
+    /// Throws `ChatError.cannotChange` for anyone else's message, a deleted one, or too late.
+    @discardableResult
+    static func change(_ sequence: Int, in conversation: ConversationRecord, by author: Person, to body: String?, now: Date = Date(),
+                       on db: any Database, broadcaster: any Broadcaster, caches: ReadCaches? = nil) async throws -> MessageRecord {
+        guard let record = try await MessageRecord.query(on: db).filter(\.$conversationID == conversation.id!)
+            .filter(\.$sequence == sequence).first() else { throw ChatError.noSuchMessage }
+        guard ChatMessage.canChange(authorID: .init(record.authorID), by: author.id, sentAt: record.sentAt, isDeleted: record.deletedAt != nil,
+                                    now: now) else { throw ChatError.cannotChange }
+        if let body {
+            record.body = body
+            record.html = Markdown.render(body).rawValue
+            record.editedAt = now
+        } else {
+            record.body = ""
+            record.html = ""
+            record.deletedAt = now
+        }
+        try await record.save(on: db)
+        try await NotificationStore.messageChanged(conversation.id!, at: sequence, excerpt: body.map { plainExcerpt($0) }, now: now,
+                                                   on: db, broadcaster: broadcaster)
+        let audience = try await self.audience(of: conversation, on: db, caches: caches)
+        await broadcaster.publish(.changed(.init(messageID: record.id!, audience: audience,
+                                                 json: ServerFrame.changed(record.frame(authorName: author.name)).json)))
+        return record
     }
 
     /// Who may receive a conversation's messages live, read now (so whoever left no longer does):
@@ -310,4 +344,7 @@ enum ChatStore {
 
 enum ChatError: Error {
     case unsupportedDatabase
+    case noSuchMessage
+    /// Not the author's, already deleted, or sent more than `ChatMessage.changeWindow` ago.
+    case cannotChange
 }

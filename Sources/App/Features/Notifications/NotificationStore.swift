@@ -80,6 +80,21 @@ enum NotificationStore {
         await broadcaster.publish(try await notice(for: personID, latest: nil, on: db))
     }
 
+    /// A message was edited (`excerpt`) or deleted (nil): what it notified shows the new text, or
+    /// says it was deleted; a notification of that message alone is then read (not e-mailed).
+    static func messageChanged(_ conversationID: UUID, at sequence: Int, excerpt: String?, now: Date = Date(),
+                               on db: any Database, broadcaster: any Broadcaster) async throws {
+        let records = try await NotificationRecord.query(on: db).filter(\.$sourceID == conversationID)
+            .filter(\.$sourcePosition == sequence).all()
+        for record in records {
+            record.excerpt = excerpt ?? "(This message was deleted.)"
+            let cleared = excerpt == nil && record.itemCount == 1 && record.readAt == nil
+            if cleared { record.readAt = now }
+            try await record.save(on: db)
+            if cleared { await broadcaster.publish(try await notice(for: record.personID, latest: nil, on: db)) }
+        }
+    }
+
     /// Marks one of the person's notifications read; false when it is not theirs.
     static func markRead(_ id: UUID, personID: UUID, now: Date = Date(), on db: any Database, broadcaster: any Broadcaster) async throws -> Bool {
         guard let record = try await NotificationRecord.find(id, on: db), record.personID == personID else { return false }

@@ -46,7 +46,15 @@ enum RealtimeEvent: Sendable {
         let json: String
     }
 
+    /// A message was edited or deleted: shown anew on the pages that show it.
+    struct Changed: Sendable {
+        let messageID: UUID
+        let audience: Set<UUID>
+        let json: String
+    }
+
     case message(Message)
+    case changed(Changed)
     case receipt(Receipt)
     case typing(Typing)
     case notice(Notice)

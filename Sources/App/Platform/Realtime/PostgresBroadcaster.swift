@@ -35,6 +35,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         let payload: String
         switch event {
         case .message(let message): payload = "\(node):m:\(message.frame.id)"
+        case .changed(let changed): payload = "\(node):e:\(changed.messageID.lowercasedText)"
         case .receipt(let receipt): payload = "\(node):r:\(receipt.conversationID):\(receipt.reader):\(receipt.sequence)"
         case .typing(let typing): payload = "\(node):t:\(typing.conversationID):\(typing.person)"
         case .notice(let notice): payload = "\(node):n:\(notice.person.lowercasedText):\(notice.id?.lowercasedText ?? "-")"
@@ -84,7 +85,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         await task?.value
     }
 
-    /// "<node>:m:<message>", "<node>:r:<conversation>:<reader>:<sequence>",
+    /// "<node>:m:<message>", "<node>:e:<message>" (edited or deleted), "<node>:r:<conversation>:<reader>:<sequence>",
     /// "<node>:t:<conversation>:<person>" or "<node>:n:<person>:<notification or ->"; a node's
     /// own echo is ignored.
     private func receive(_ payload: String) async {
@@ -95,6 +96,9 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
             case ("m", 3):
                 guard let id = UUID(uuidString: parts[2]) else { return }
                 if let event = try await ChatStore.event(forMessage: id, on: application.db) { hub.deliver(event) }
+            case ("e", 3):
+                guard let id = UUID(uuidString: parts[2]) else { return }
+                if let event = try await ChatStore.event(forChanged: id, on: application.db) { hub.deliver(event) }
             case ("r", 5):
                 guard let conversationID = UUID(uuidString: parts[2]), let reader = UUID(uuidString: parts[3]), let sequence = Int(parts[4]),
                       let conversation = try await ConversationRecord.find(conversationID, on: application.db) else { return }

@@ -56,6 +56,8 @@ final class RealtimeHub: Sendable {
         case .typing(let typing):
             let json = typing.json
             for connection in connections(of: typing.audience) { connection.enqueue(.text(json)) }
+        case .changed(let changed):
+            for connection in connections(of: changed.audience) { connection.enqueue(.text(changed.json)) }
         case .notice(let notice):
             for connection in connections(of: [notice.person]) { connection.enqueue(.text(notice.json)) }
         }
