@@ -44,6 +44,9 @@ def test_learner_and_trainer_chat_live(demo_server, new_page):
     expect(lena.locator("#nav-unread")).to_have_text("4")
     open_conversation(lena, "Tess Trainer")
     expect(lena.get_by_text("read the case first")).to_be_visible()
+    # Each sees the other online: Tess's page learns it live, Lena's page knew it when it loaded.
+    expect(lena.locator(".meta .presence")).to_have_text("online")
+    expect(tess.locator(".meta .presence")).to_have_text("online")
     check_page(lena)
 
     send(lena, "Thanks! Is the **Monday** class at 10:00?")
@@ -74,7 +77,7 @@ def test_learner_and_trainer_chat_live(demo_server, new_page):
     # Lena corrects her message: Tess's open page shows the new text, marked edited, live.
     mine = lena.locator(".chat-message.mine").last
     message_id = mine.get_attribute("id")
-    mine.get_by_role("link", name="Edit or delete your message").click()
+    mine.get_by_role("link", name="Edit or delete this message").click()
     expect(lena.get_by_role("heading", name="Edit your message", level=1)).to_be_visible()
     check_page(lena)
     lena.get_by_label("Your message").fill("Thanks! Is the **Tuesday** class at 10:00?")
@@ -84,7 +87,7 @@ def test_learner_and_trainer_chat_live(demo_server, new_page):
     expect(on_tess.locator("strong", has_text="Tuesday")).to_be_visible()
     expect(on_tess.locator(".chat-edited")).to_contain_text("edited")
     # Then she deletes it: gone for Tess too, without a reload.
-    lena.locator(f"#{message_id}").get_by_role("link", name="Edit or delete your message").click()
+    lena.locator(f"#{message_id}").get_by_role("link", name="Edit or delete this message").click()
     lena.get_by_role("button", name="Delete this message").click()
     expect(lena.locator(f"#{message_id}")).to_contain_text("This message was deleted.")
     expect(on_tess).to_contain_text("This message was deleted.")

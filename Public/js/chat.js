@@ -92,7 +92,7 @@
       const edit = document.createElement('a');
       edit.className = 'chat-edit';
       edit.href = location.pathname + '/messages/' + frame.sequence + '/edit';
-      edit.setAttribute('aria-label', 'Edit or delete your message');
+      edit.setAttribute('aria-label', 'Edit or delete this message');
       edit.textContent = 'Edit';
       meta.append(' · ', edit);
     }

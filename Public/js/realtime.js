@@ -55,6 +55,9 @@
         notifications = Number(frame.notifications) || 0;
         showUnread();
         showNotifications();
+      } else if (frame.type === 'presence') {
+        // "online" next to the person, wherever the page names them.
+        document.querySelectorAll('[data-presence="' + frame.person + '"]').forEach((marker) => { marker.hidden = !frame.online; });
       } else if (frame.type === 'notifications') {
         notifications = Number(frame.unread) || 0;
         showNotifications();

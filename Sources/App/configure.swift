@@ -30,10 +30,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if case .postgres(let url, let schema) = config.database {
         // Several nodes may share this database: events go through LISTEN/NOTIFY.
         let broadcaster = try PostgresBroadcaster(hub: hub, url: url, schema: schema, application: app)
-        app.realtime = .init(hub: hub, broadcaster: broadcaster)
+        app.realtime = .init(hub: hub, broadcaster: broadcaster, presence: PresenceTracker(hub: hub))
         app.lifecycle.use(RealtimeListener(broadcaster: broadcaster))
     } else {
-        app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), writes: WriteSerializer())
+        app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), presence: PresenceTracker(hub: hub),
+                             writes: WriteSerializer())
     }
     app.lifecycle.use(RealtimeShutdown())
     app.installationKeys = InstallationKeys()
@@ -45,6 +46,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if config.runsBackgroundJobs {
         app.lifecycle.use(RepeatingJob.outbox)
         app.lifecycle.use(RepeatingJob.notificationMail)
+        app.lifecycle.use(RepeatingJob.presence)
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }

@@ -23,5 +23,6 @@ enum Migrations {
         AddConversationLastAuthor(),  // who wrote each conversation's latest message
         CreateNotifications(),   // the bell, e-mail preferences, installation secrets
         AddMessageChanges(),     // messages edited or deleted by their authors
+        CreatePresence(),        // who has a tab open, per node
     ]
 }

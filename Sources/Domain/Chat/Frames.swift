@@ -178,6 +178,8 @@ public enum ServerFrame: Equatable, Sendable {
     case ack(ref: String, conversation: Conversation.ID, sequence: Int)
     /// The other person of a private conversation has read up to `sequence` (a read receipt).
     case receipt(conversation: Conversation.ID, person: Person.ID, sequence: Int)
+    /// Someone of the person's cohorts came online or went offline.
+    case presence(person: Person.ID, online: Bool)
     /// Someone else is writing in a conversation.
     case typing(conversation: Conversation.ID, person: Person.ID, name: String)
     case error(code: String, message: String, ref: String?)
@@ -205,6 +207,8 @@ public enum ServerFrame: Equatable, Sendable {
         case .receipt(let conversation, let person, let sequence):
             object["type"] = "read"; object["conversation"] = conversation.description; object["person"] = person.description
             object["sequence"] = sequence
+        case .presence(let person, let online):
+            object["type"] = "presence"; object["person"] = person.description; object["online"] = online
         case .typing(let conversation, let person, let name):
             object["type"] = "typing"; object["conversation"] = conversation.description; object["person"] = person.description
             object["name"] = name

@@ -14,6 +14,8 @@ public struct MessagesPageModel: Sendable {
         public let isChannel: Bool
         /// For staff: when the person they talk with wrote the message still waiting for an answer.
         public let waitingSince: Date?
+        /// The other person of a private conversation.
+        public var personID: Person.ID?
         public init(title: String, detail: String, href: String, unread: Int, lastMessageAt: Date?, isChannel: Bool,
                     waitingSince: Date? = nil) {
             self.title = title; self.detail = detail; self.href = href; self.unread = unread
@@ -43,6 +45,8 @@ public struct MessagesPageModel: Sendable {
     public var organizationID: Organization.ID
     public var conversations: [Entry]
     public var contacts: [Contact]
+    /// Who of the people on the page is online now.
+    public var online: Set<Person.ID> = []
     /// To say how long a message has waited.
     public var now: Date
 
@@ -62,6 +66,7 @@ public enum MessagesPage {
                     for entry in model.conversations {
                         li(.class(entry.unread > 0 ? "card conversation-entry unread" : "card conversation-entry")) {
                             a(.href(entry.href), .class("conversation-title")) { entry.title }
+                            if let person = entry.personID { PresenceMarker.render(person, online: model.online.contains(person)) }
                             if entry.unread > 0 {
                                 span(.class("badge"), .ariaLabel("\(entry.unread) unread")) { "\(entry.unread)" }
                             }
@@ -90,6 +95,7 @@ public enum MessagesPage {
                                     input(.type("hidden"), .name("person_id"), .value(contact.personID.description))
                                     button(.type("submit"), .class("button-link")) { contact.name }
                                     span(.class("meta")) { " \(contact.detail)" }
+                                    PresenceMarker.render(contact.personID, online: model.online.contains(contact.personID))
                                 }
                             }
                         }
@@ -132,6 +138,10 @@ public struct ConversationPageModel: Sendable {
     public var form: Form.State
     /// In a private conversation, the number the other person has read up to.
     public var seenUpTo: Int?
+    /// Whose presence the page shows: the other person of a private conversation, everyone else
+    /// of a channel's cohort; with whether they are online now.
+    public var people: [(id: Person.ID, name: String, online: Bool)] = []
+    public var isPrivate = false
 
     public init(organizationID: Organization.ID, conversationID: Conversation.ID, title: String, detail: String, messages: [Message],
                 olderBefore: Int?, isLatest: Bool, lastSequence: Int, personID: Person.ID, form: Form.State = .empty) {
@@ -155,8 +165,21 @@ public enum ConversationPage {
             p(.class("breadcrumb")) { a(.href(SiteRoute.messages(org).path)) { "Messages" } }
             h1 { model.title }
             p(.class("meta")) {
+                if model.isPrivate, let other = model.people.first {
+                    PresenceMarker.render(other.id, online: other.online)
+                    " "
+                }
                 model.detail
                 span(.class("connection-state"), .id("connection-state"), .role("status"), .hidden) { "" }
+            }
+            if !model.isPrivate, !model.people.isEmpty {
+                p(.class("meta online-now")) {
+                    "Online now: "
+                    for person in model.people {
+                        span(.custom("data-presence", person.id.description), .hidden(!person.online)) { person.name }
+                    }
+                    span(.class("nobody")) { "no one else" }
+                }
             }
             if let before = model.olderBefore {
                 p { a(.href(SiteRoute.conversationOlder(org, model.conversationID, before: before).path), .class("older-link")) { "Older messages" } }
@@ -206,7 +229,7 @@ public enum ConversationPage {
                 " "
                 time(.datetime(DateText.iso(message.sentAt))) { DateText.dayAndTime(message.sentAt) }
                 if message.isEdited && !message.isDeleted { span(.class("chat-edited")) { " · edited" } }
-                if let edit { " · "; a(.href(edit), .class("chat-edit"), .ariaLabel("Edit or delete your message")) { "Edit" } }
+                if let edit { " · "; a(.href(edit), .class("chat-edit"), .ariaLabel("Edit or delete this message")) { "Edit" } }
             }
             if message.isDeleted {
                 div(.class("chat-body chat-deleted")) { p { "This message was deleted." } }
@@ -240,5 +263,12 @@ public enum ConversationPage {
                 button(.type("submit"), .class("button-link danger")) { "Delete this message" }
             }
         }
+    }
+}
+
+/// "online" next to a person, shown or hidden live by realtime.js (`data-presence`).
+public enum PresenceMarker {
+    public static func render(_ person: Person.ID, online: Bool) -> HTML {
+        span(.class("presence"), .custom("data-presence", person.description), .hidden(!online)) { "online" }
     }
 }

@@ -54,25 +54,29 @@ struct ChatController: RouteCollection {
         let isStaff = places.contains { $0.1 != .learner } || Permission.can(.viewAllCohorts, context.roles)
         entries += directs.map { conversation in
             let waiting = isStaff && conversation.lastAuthorID != nil && conversation.lastAuthorID != me
-            return .init(title: others[conversation.id!] ?? "Someone", detail: "Private",
-                         href: SiteRoute.conversation(org, .init(conversation.id!)).path,
-                         unread: max(0, conversation.lastSequence - (readUpTo[conversation.id!] ?? 0)),
-                         lastMessageAt: conversation.lastMessageAt, isChannel: false,
-                         waitingSince: waiting ? conversation.lastMessageAt : nil)
+            var entry = MessagesPageModel.Entry(title: others[conversation.id!]?.name ?? "Someone", detail: "Private",
+                                                href: SiteRoute.conversation(org, .init(conversation.id!)).path,
+                                                unread: max(0, conversation.lastSequence - (readUpTo[conversation.id!] ?? 0)),
+                                                lastMessageAt: conversation.lastMessageAt, isChannel: false,
+                                                waitingSince: waiting ? conversation.lastMessageAt : nil)
+            entry.personID = others[conversation.id!].map { .init($0.id) }
+            return entry
         }
         entries.sort(by: MessagesPageModel.Entry.inboxOrder)
-        let model = MessagesPageModel(organizationID: org, conversations: entries, contacts: try await contacts(context, places, on: req.db),
-                                      now: Date())
+        let contacts = try await contacts(context, places, on: req.db)
+        var model = MessagesPageModel(organizationID: org, conversations: entries, contacts: contacts, now: Date())
+        let shown = Set(contacts.map(\.personID.uuid) + others.values.map(\.id))
+        model.online = Set(try await req.application.realtime.presence.online(among: shown, on: req.db).map { Person.ID($0) })
         return .page(MessagesPage.render(model, req.layout(context, section: .messages)), request: req)
     }
 
-    /// The names of the other person of each private conversation.
-    private func otherPeople(in conversations: [UUID], besides me: UUID, on db: any Database) async throws -> [UUID: String] {
+    /// The other person of each private conversation: their id and name.
+    private func otherPeople(in conversations: [UUID], besides me: UUID, on db: any Database) async throws -> [UUID: (id: UUID, name: String)] {
         guard !conversations.isEmpty else { return [:] }
         let rows = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID ~~ conversations).filter(\.$personID != me).all()
         let names = try await PersonRecord.query(on: db).filter(\.$id ~~ rows.map(\.personID)).all()
         let byID = Dictionary(names.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Dictionary(rows.map { ($0.conversationID, byID[$0.personID] ?? "Someone") }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(rows.map { ($0.conversationID, ($0.personID, byID[$0.personID] ?? "Someone")) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whom the person may write to privately: people of their cohorts, as `DirectMessagePolicy` allows.
@@ -169,7 +173,7 @@ struct ChatController: RouteCollection {
             ? try await ConversationMemberRecord.query(on: req.db).filter(\.$conversationID == conversation.id!)
                 .filter(\.$personID != me).first()?.lastReadSequence
             : nil
-        let (title, detail, settings) = try await heading(conversation, context, on: req.db)
+        let (title, detail, settings, people) = try await heading(conversation, context, on: req.db)
         var model = ConversationPageModel(
             organizationID: context.organization.id, conversationID: .init(conversation.id!), title: title, detail: detail,
             messages: page.map { record, name in
@@ -184,17 +188,21 @@ struct ChatController: RouteCollection {
             olderBefore: (page.first?.0.sequence).flatMap { $0 > 1 ? $0 : nil }, isLatest: isLatest,
             lastSequence: page.last?.0.sequence ?? 0, personID: context.user.person.id, form: form)
         model.seenUpTo = seenUpTo
+        model.isPrivate = conversation.kind == .direct
+        let online = try await req.application.realtime.presence.online(among: Set(people.map(\.id)), on: req.db)
+        model.people = people.map { (Person.ID($0.id), $0.name, online.contains($0.id)) }
         return .page(ConversationPage.render(model, req.layout(context, section: .messages), settings: settings), status: status, request: req)
     }
 
-    /// The title and subtitle, and for a channel's trainer or admin the cohort's chat setting.
-    private func heading(_ conversation: ConversationRecord, _ context: OrganizationContext,
-                         on db: any Database) async throws -> (String, String, ConversationPage.Settings?) {
+    /// The title and subtitle, for a channel's trainer or admin the cohort's chat setting, and
+    /// whose presence the page shows (the other person, or everyone else of the cohort).
+    private func heading(_ conversation: ConversationRecord, _ context: OrganizationContext, on db: any Database)
+        async throws -> (String, String, ConversationPage.Settings?, [(id: UUID, name: String)]) {
         let me = context.user.person.id.uuid
         switch conversation.kind {
         case .direct:
-            let other = try await otherPeople(in: [conversation.id!], besides: me, on: db)[conversation.id!] ?? "Someone"
-            return (other, "Private: only the two of you read this conversation.", nil)
+            let other = try await otherPeople(in: [conversation.id!], besides: me, on: db)[conversation.id!]
+            return (other?.name ?? "Someone", "Private: only the two of you read this conversation.", nil, other.map { [$0] } ?? [])
         case .channel:
             let cohort = try await CohortRecord.find(conversation.cohortID, on: db)
             let role = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID)
@@ -203,7 +211,10 @@ struct ChatController: RouteCollection {
             let settings = canSet ? cohort.map {
                 ConversationPage.Settings(cohortID: .init($0.id!), learnersMayMessage: $0.learnersMayMessage)
             } : nil
-            return (cohort?.name ?? "Cohort", "The cohort's channel: everyone in the cohort reads it.", settings)
+            let members = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID)
+                .filter(\.$person.$id != me).with(\.$person).all()
+            let people = members.map { (id: $0.$person.id, name: $0.person.name) }.sorted { $0.name < $1.name }
+            return (cohort?.name ?? "Cohort", "The cohort's channel: everyone in the cohort reads it.", settings, people)
         }
     }
 
@@ -245,7 +256,7 @@ struct ChatController: RouteCollection {
 
     private func editPage(_ req: Request, _ context: OrganizationContext, _ conversation: ConversationRecord, _ record: MessageRecord,
                           state: Form.State, status: HTTPResponseStatus) async throws -> Response {
-        let (title, _, _) = try await heading(conversation, context, on: req.db)
+        let (title, _, _, _) = try await heading(conversation, context, on: req.db)
         return .page(ConversationPage.edit(organizationID: context.organization.id, conversationID: .init(conversation.id!), title: title,
                                            sequence: record.sequence, state: state, req.layout(context, section: .messages)),
                      status: status, request: req)

@@ -52,7 +52,12 @@ struct RealtimeController: RouteCollection {
             await connection.close(code: .goingAway, reason: "The server is restarting; reconnecting shortly.")
             return
         }
-        defer { realtime.hub.unregister(connection) }
+        let db = req.application.db
+        await realtime.presence.arrived(user.person.id.uuid, on: db, broadcaster: realtime.broadcaster)
+        defer {
+            realtime.hub.unregister(connection)
+            realtime.presence.left(user.person.id.uuid, on: db, broadcaster: realtime.broadcaster)
+        }
         let unread = (try? await ChatStore.unreadTotal(personID: user.person.id.uuid, on: req.db)) ?? 0
         let notifications = (try? await NotificationStore.unreadCount(personID: user.person.id.uuid, on: req.db)) ?? 0
         await connection.send(.welcome(person: user.person.id, unread: unread, notifications: notifications))

@@ -53,8 +53,17 @@ enum RealtimeEvent: Sendable {
         let json: String
     }
 
+    /// Someone came online (a first tab) or went offline (their last tab closed, on every node).
+    struct Presence: Sendable {
+        let person: UUID
+        let online: Bool
+        let audience: Set<UUID>
+        var json: String { ServerFrame.presence(person: .init(person), online: online).json }
+    }
+
     case message(Message)
     case changed(Changed)
+    case presence(Presence)
     case receipt(Receipt)
     case typing(Typing)
     case notice(Notice)

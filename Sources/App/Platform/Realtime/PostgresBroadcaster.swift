@@ -38,6 +38,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         case .changed(let changed): payload = "\(node):e:\(changed.messageID.lowercasedText)"
         case .receipt(let receipt): payload = "\(node):r:\(receipt.conversationID):\(receipt.reader):\(receipt.sequence)"
         case .typing(let typing): payload = "\(node):t:\(typing.conversationID):\(typing.person)"
+        case .presence(let presence): payload = "\(node):p:\(presence.person.lowercasedText):\(presence.online ? 1 : 0)"
         case .notice(let notice): payload = "\(node):n:\(notice.person.lowercasedText):\(notice.id?.lowercasedText ?? "-")"
         }
         guard let sql = application.db as? any SQLDatabase else { return }
@@ -86,7 +87,8 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
     }
 
     /// "<node>:m:<message>", "<node>:e:<message>" (edited or deleted), "<node>:r:<conversation>:<reader>:<sequence>",
-    /// "<node>:t:<conversation>:<person>" or "<node>:n:<person>:<notification or ->"; a node's
+    /// "<node>:t:<conversation>:<person>", "<node>:p:<person>:<1 online, 0 offline>" or
+    /// "<node>:n:<person>:<notification or ->"; a node's
     /// own echo is ignored.
     private func receive(_ payload: String) async {
         let parts = payload.split(separator: ":").map(String.init)
@@ -112,6 +114,10 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
                 var audience = try await ChatStore.audience(of: conversation, on: application.db)
                 audience.remove(person)
                 hub.deliver(.typing(.init(conversationID: .init(conversationID), person: .init(person), name: name, audience: audience)))
+            case ("p", 4):
+                guard let person = UUID(uuidString: parts[2]) else { return }
+                let audience = try await PresenceTracker.audience(of: person, on: application.db)
+                hub.deliver(.presence(.init(person: person, online: parts[3] == "1", audience: audience)))
             case ("n", 4):
                 guard let person = UUID(uuidString: parts[2]) else { return }
                 hub.deliver(try await NotificationStore.notice(for: person, latest: UUID(uuidString: parts[3]), on: application.db))

@@ -41,8 +41,8 @@ final class RealtimeHub: Sendable {
         state.withLockedValue { $0.connections.values.reduce(0) { $0 + $1.count } }
     }
 
-    func isOnline(_ personID: UUID) -> Bool {
-        state.withLockedValue { $0.connections[personID] != nil }
+    func connectionCount(of personID: UUID) -> Int {
+        state.withLockedValue { $0.connections[personID]?.count ?? 0 }
     }
 
     /// Hands the event to the connections of the people it is for; never waits for a socket.
@@ -56,6 +56,9 @@ final class RealtimeHub: Sendable {
         case .typing(let typing):
             let json = typing.json
             for connection in connections(of: typing.audience) { connection.enqueue(.text(json)) }
+        case .presence(let presence):
+            let json = presence.json
+            for connection in connections(of: presence.audience) { connection.enqueue(.text(json)) }
         case .changed(let changed):
             for connection in connections(of: changed.audience) { connection.enqueue(.text(changed.json)) }
         case .notice(let notice):
@@ -115,6 +118,7 @@ final class RealtimeHub: Sendable {
 struct RealtimeShutdown: LifecycleHandler {
     func shutdownAsync(_ app: Application) async {
         await app.realtime.hub.shutdown()
+        await app.realtime.presence.shutdown(on: app.db)
     }
 }
 
@@ -124,6 +128,7 @@ extension Application {
     struct Realtime: Sendable {
         let hub: RealtimeHub
         let broadcaster: any Broadcaster
+        let presence: PresenceTracker
         /// On SQLite, the chat's writes one at a time (see `WriteSerializer`); nil on PostgreSQL.
         var writes: WriteSerializer? = nil
     }
