@@ -114,3 +114,40 @@ def test_the_form_works_without_javascript(demo_server, browser):
         expect(page.locator(".field-error")).to_be_visible()
     finally:
         context.close()
+
+
+def tiny_png(path) -> None:
+    """A real 16×16 PNG (orange), written with the standard library only."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\xf0\x80\x20" * 16 for _ in range(16))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_an_image_sent_from_a_phone_shows_on_the_trainers_open_page(demo_server, new_page, tmp_path):
+    base = demo_server.url
+    tess, lena = new_page("desktop"), new_page("phone")
+    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
+    open_conversation(tess, "Lena Ortiz")
+    sign_in(lena, base, DEMO_LEARNER, DEMO_PASSWORD)
+    open_conversation(lena, "Tess Trainer")
+    picture = tmp_path / "whiteboard.png"
+    tiny_png(picture)
+    lena.get_by_text("Send an image or a PDF").click()
+    lena.get_by_label("File").set_input_files(str(picture))
+    lena.get_by_label("Caption (optional)").fill("Our escalation map")
+    lena.get_by_role("button", name="Send file").click()
+    sent = lena.locator(".chat-message.mine").last
+    expect(sent).to_contain_text("Our escalation map")
+    expect(sent.locator("img[alt='whiteboard.png']")).to_be_visible()
+    # Live on Tess's page, and really decoded (served as an image to her, a reader of the conversation).
+    image = tess.locator(".chat-message").last.locator("img[alt='whiteboard.png']")
+    expect(image).to_be_visible()
+    tess.wait_for_function("img => img.complete && img.naturalWidth === 16", arg=image.element_handle())
+    check_page(lena)
+    screenshot(lena, "chat-image")

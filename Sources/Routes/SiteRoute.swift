@@ -61,6 +61,8 @@ public enum SiteRoute: Hashable, Sendable {
     case conversationMessages(Organization.ID, Conversation.ID)
     case conversationOlder(Organization.ID, Conversation.ID, before: Int)
     case messageEdit(Organization.ID, Conversation.ID, sequence: Int)
+    case conversationFiles(Organization.ID, Conversation.ID)
+    case chatFile(Organization.ID, UUIDText, filename: String)
     case messageDelete(Organization.ID, Conversation.ID, sequence: Int)
     case realtime
     case notifications
@@ -141,6 +143,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .conversationOlder(let org, let conversation, let before): "/orgs/\(org)/conversations/\(conversation)?before=\(before)"
         case .messageEdit(let org, let conversation, let sequence): "/orgs/\(org)/conversations/\(conversation)/messages/\(sequence)/edit"
         case .messageDelete(let org, let conversation, let sequence): "/orgs/\(org)/conversations/\(conversation)/messages/\(sequence)/delete"
+        case .conversationFiles(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)/files"
+        case .chatFile(let org, let id, let filename): "/orgs/\(org)/chat-files/\(id)/\(Self.pathSegment(filename))"
         case .realtime: "/ws"
         case .notifications: "/notifications"
         case .notificationRead(let id): "/notifications/\(id)/read"

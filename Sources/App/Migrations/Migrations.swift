@@ -24,5 +24,6 @@ enum Migrations {
         CreateNotifications(),   // the bell, e-mail preferences, installation secrets
         AddMessageChanges(),     // messages edited or deleted by their authors
         CreatePresence(),        // who has a tab open, per node
+        CreateChatFiles(),       // images and PDFs sent in conversations
     ]
 }

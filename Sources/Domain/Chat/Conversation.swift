@@ -87,3 +87,26 @@ public enum DirectMessagePolicy {
         }
     }
 }
+
+/// Files sent in a conversation: images, shown in the message, and PDFs, downloaded.
+public enum ChatAttachment {
+    /// Only these: an office document or a video belongs in a lesson, not a chat message.
+    public static func accepts(_ type: FileType) -> Bool { type.kind == .image || type == .pdf }
+
+    /// The type a file sent in a chat is stored as, or why it is refused (nothing is stored then).
+    public static func accept(sniffed: Result<FileType, UploadRefusal>, byteCount: Int, limit: Int) -> Result<FileType, UploadRefusal> {
+        if byteCount == 0 { return .failure(.empty) }
+        if byteCount > limit { return .failure(.tooLarge(limit: limit)) }
+        return sniffed.flatMap { accepts($0) ? .success($0) : .failure(.unsupported) }
+    }
+
+    /// The message that carries the file: the caption, if any, then the image, or a link to the PDF
+    /// with its size. Characters that could end the link text early are left out of the name.
+    public static func markdown(caption: String, filename: String, path: String, type: FileType, size: String) -> String {
+        let name = String(String.UnicodeScalarView(filename.unicodeScalars.filter {
+            !"[]\\*_`<>\r\n".unicodeScalars.contains($0) && $0.properties.generalCategory != .control
+        }))
+        let file = type.kind == .image ? "![\(name)](\(path))" : "[\(name)](\(path)) (PDF, \(size))"
+        return caption.isEmpty ? file : caption + "\n\n" + file
+    }
+}

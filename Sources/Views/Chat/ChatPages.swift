@@ -142,6 +142,8 @@ public struct ConversationPageModel: Sendable {
     /// of a channel's cohort; with whether they are online now.
     public var people: [(id: Person.ID, name: String, online: Bool)] = []
     public var isPrivate = false
+    /// The largest file that may be sent, in words ("20 MB").
+    public var fileLimit = "20 MB"
 
     public init(organizationID: Organization.ID, conversationID: Conversation.ID, title: String, detail: String, messages: [Message],
                 olderBefore: Int?, isLatest: Bool, lastSequence: Int, personID: Person.ID, form: Form.State = .empty) {
@@ -203,6 +205,21 @@ public enum ConversationPage {
                     Form.textArea("Your message", name: "body", state: model.form, required: true, rows: 3)
                     p(.class("hint")) { "Markdown works: **bold**, *italic*, [links](https://example.com). Ctrl+Enter sends." }
                     button(.type("submit"), .class("button")) { "Send" }
+                }
+                details(.class("chat-attach")) {
+                    summary { "Send an image or a PDF" }
+                    form(.method("post"), .action(SiteRoute.conversationFiles(org, model.conversationID).path),
+                         .custom("enctype", "multipart/form-data")) {
+                        Form.csrf(context.csrfToken)
+                        div(.class("field")) {
+                            label(.for("chat-file")) { "File" }
+                            p(.class("hint"), .id("chat-file-hint")) { "An image (\(UploadText.accepted(.image))) or a PDF, up to \(model.fileLimit)." }
+                            input(.type("file"), .name("file"), .id("chat-file"), .required, .ariaDescribedby("chat-file-hint"),
+                                  .custom("accept", UploadText.acceptAttribute(.image) + ",.pdf"))
+                        }
+                        Form.field("Caption (optional)", name: "caption", required: false, idPrefix: "chat-")
+                        button(.type("submit"), .class("button button-secondary")) { "Send file" }
+                    }
                 }
             } else {
                 p { a(.href(SiteRoute.conversation(org, model.conversationID).path)) { "Back to the latest messages" } }

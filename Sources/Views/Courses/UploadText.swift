@@ -47,6 +47,15 @@ public enum UploadText {
         }
     }
 
+    /// Why a file sent in a conversation was refused.
+    public static func chatRefusal(_ refusal: UploadRefusal) -> String {
+        switch refusal {
+        case .empty: "Choose a file to send (an empty file cannot be sent). Nothing was sent."
+        case .tooLarge(let limit): "That file is too large: files sent in a conversation may be up to \(size(limit)). Nothing was sent."
+        default: "Only images (\(accepted(.image))) and PDF files can be sent in a conversation. Nothing was sent."
+        }
+    }
+
     /// `![alt](/orgs/…/files/<id>/<name>)`: a relative link, which the Markdown URL policy keeps.
     /// Brackets, backslashes and line breaks leave the alt text, so it cannot end the image early.
     public static func markdown(for upload: Upload, in organization: Organization.ID) -> String {

@@ -145,3 +145,21 @@ import Testing
         #expect(edited.contains(#""edited_at":"1970-01-01T00:01:00Z""#) && !edited.contains("deleted"))
     }
 }
+
+@Suite struct ChatAttachmentTests {
+    @Test func imagesAndPdfsOnlyWithinTheLimit() {
+        #expect(ChatAttachment.accept(sniffed: .success(.png), byteCount: 10, limit: 100) == .success(.png))
+        #expect(ChatAttachment.accept(sniffed: .success(.pdf), byteCount: 10, limit: 100) == .success(.pdf))
+        #expect(ChatAttachment.accept(sniffed: .success(.docx), byteCount: 10, limit: 100) == .failure(.unsupported))
+        #expect(ChatAttachment.accept(sniffed: .success(.mp4), byteCount: 10, limit: 100) == .failure(.unsupported))
+        #expect(ChatAttachment.accept(sniffed: .failure(.markup), byteCount: 10, limit: 100) == .failure(.markup))
+        #expect(ChatAttachment.accept(sniffed: .success(.png), byteCount: 101, limit: 100) == .failure(.tooLarge(limit: 100)))
+        #expect(ChatAttachment.accept(sniffed: .success(.png), byteCount: 0, limit: 100) == .failure(.empty))
+    }
+
+    @Test func theMessageShowsTheImageOrLinksThePdf() {
+        #expect(ChatAttachment.markdown(caption: "", filename: "a.png", path: "/f/1/a.png", type: .png, size: "2 KB") == "![a.png](/f/1/a.png)")
+        #expect(ChatAttachment.markdown(caption: "See", filename: "x](javascript:alert(1)).pdf", path: "/f/2/x.pdf", type: .pdf, size: "1 MB")
+                == "See\n\n[x(javascript:alert(1)).pdf](/f/2/x.pdf) (PDF, 1 MB)", "the name cannot close the link text")
+    }
+}

@@ -189,6 +189,7 @@ struct ChatController: RouteCollection {
             lastSequence: page.last?.0.sequence ?? 0, personID: context.user.person.id, form: form)
         model.seenUpTo = seenUpTo
         model.isPrivate = conversation.kind == .direct
+        model.fileLimit = UploadText.size(req.atelierConfig.uploadLimits.otherBytes)
         let online = try await req.application.realtime.presence.online(among: Set(people.map(\.id)), on: req.db)
         model.people = people.map { (Person.ID($0.id), $0.name, online.contains($0.id)) }
         return .page(ConversationPage.render(model, req.layout(context, section: .messages), settings: settings), status: status, request: req)
