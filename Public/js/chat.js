@@ -17,12 +17,17 @@
 
   realtime.setResume(() => ({ [conversation]: last }));
   realtime.onState((state) => {
-    // Texts sent but not acknowledged when the connection dropped: give them back, not lost.
-    if (state !== 'live' && pending.size > 0 && field) {
-      const texts = Array.from(pending.values());
-      pending.clear();
-      if (!field.value.trim()) field.value = texts.join('\n\n');
-      showError('The connection dropped before this was confirmed: check the conversation, then send again.');
+    // Texts sent but not acknowledged when the connection dropped go again, under the same
+    // reference, once it is back: the server recognises one it already saved, so nothing is
+    // lost and nothing doubled.
+    if (pending.size > 0) {
+      if (state === 'live') {
+        pending.forEach((text, ref) => realtime.send({ type: 'send', ref, conversation, body: text }));
+        const error = form && form.querySelector('.chat-send-error');
+        if (error) error.remove();
+      } else {
+        showError('Not confirmed yet: your message goes again as soon as the connection is back.');
+      }
     }
     if (!stateLabel) return;
     stateLabel.hidden = false;

@@ -25,5 +25,6 @@ enum Migrations {
         AddMessageChanges(),     // messages edited or deleted by their authors
         CreatePresence(),        // who has a tab open, per node
         CreateChatFiles(),       // images and PDFs sent in conversations
+        AddMessageClientRef(),   // senders' references: a message sent twice is saved once
     ]
 }

@@ -63,6 +63,9 @@ import VaporTesting
             let follower = try await fx.person("follower@acme.test", in: org)
             try await fx.enroll(follower, in: cohort)
             let learnerToken = try await fx.token(for: follower)
+            // The admin also trains the cohort: they may write to its learners.
+            try await fx.enroll(admin, in: cohort, as: .trainer)
+            let channel = try await ChatStore.channel(cohortID: cohort.id!, organizationID: org.id!, on: app.db)
             let bodies: [String: String] = [
                 "CourseStatus": #"{"status":"published"}"#,
                 "CreateModule": #"{"title":"Week 2","unlock":{"week":2,"weekday":1}}"#,
@@ -72,10 +75,14 @@ import VaporTesting
                 "CreateCohort": #"{"name":"C","course_id":"\#(course.id!.uuidString)","start_date":"2027-01-01","end_date":"2027-02-01","capacity":10}"#,
                 "CreateEnrollment": #"{"person_id":"\#(newcomer.id!.uuidString)"}"#,
                 "CreateInvitation": #"{"name":"Zoe","email":"zoe@acme.test","role":"learner"}"#,
+                "StartConversation": #"{"person_id":"\#(follower.id!.uuidString)"}"#,
+                "SendMessage": #"{"body":"Hello **all**","ref":"r1"}"#,
+                "ReadUpTo": #"{"sequence":1}"#,
             ]
             let ids = ["{orgID}": org.id!.uuidString, "{cohortID}": cohort.id!.uuidString, "{courseID}": course.id!.uuidString,
                        "{moduleID}": module.id!.uuidString, "{activityID}": activity.id!.uuidString,
-                       "{personID}": enrolled.id!.uuidString, "{invitationID}": invitation.id!.uuidString]
+                       "{personID}": enrolled.id!.uuidString, "{invitationID}": invitation.id!.uuidString,
+                       "{conversationID}": channel.id!.uuidString, "{sequence}": "1"]
             for op in OpenAPIDocument.operations {
                 var path = op.path
                 for (name, value) in ids { path = path.replacingOccurrences(of: name, with: value) }

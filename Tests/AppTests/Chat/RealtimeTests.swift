@@ -434,4 +434,21 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
             #expect(try await PresenceRecord.query(on: app.db).count() == 0, "long-gone nodes' rows are cleared")
         }
     }
+
+    @Test func aMessageSentAgainUnderItsRefIsSavedOnce() async throws {
+        try await withRunningApp { app, port in
+            let (channel, socket) = try await leaOnTheChannel(app, port: port)
+            try await socket.send(.send(ref: "same", conversation: channel, body: "Only once"))
+            try await socket.wait(for: "ack")
+            // Its acknowledgement was lost (say): the page sends it again under the same ref.
+            try await socket.send(.send(ref: "same", conversation: channel, body: "Only once"))
+            let acks = try await socket.wait(for: "ack", count: 2)
+            #expect(acks.map { $0["sequence"] as? Int } == [1, 1])
+            try await socket.send(.send(ref: "other", conversation: channel, body: "Only once"))
+            #expect(try await socket.wait(for: "ack", count: 3).last?["sequence"] as? Int == 2, "another ref is another message")
+            #expect(try await MessageRecord.query(on: app.db).count() == 2)
+            #expect(socket.frames("message").count == 2)
+            await socket.close()
+        }
+    }
 }

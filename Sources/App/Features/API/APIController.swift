@@ -8,6 +8,7 @@ struct APIController: RouteCollection {
         let api = routes.grouped("api", "v1").grouped(BearerAuthenticator(), RequireAPIUser())
         api.get("me", use: me)
         api.get("organizations", use: organizations)
+        try api.register(collection: APINotificationsController())
         let org = api.grouped("organizations", ":orgID")
         org.get(use: organization)
         org.get("members", use: members)
@@ -15,6 +16,7 @@ struct APIController: RouteCollection {
         try org.register(collection: APIInvitationsController())
         try org.register(collection: APICoursesController())
         try org.register(collection: APIUploadsController())
+        try org.register(collection: APIChatController())
     }
 
     func me(req: Request) async throws -> MeDTO {

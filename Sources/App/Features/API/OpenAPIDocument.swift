@@ -21,7 +21,9 @@ enum OpenAPIDocument {
                   "description": "What the file is for; decides its size limit (video: 200 MB, others: 20 MB by default)",
                   "schema": ["type": "string", "enum": ["image", "video", "attachment"]]],
          "activity_id": ["name": "activity_id", "in": "query", "description": "A lesson: the file becomes its video, or one more of its attachments",
-                         "schema": uuid]]
+                         "schema": uuid],
+         "before": ["name": "before", "in": "query", "description": "A message number: the page ends just before it",
+                    "schema": ["type": "integer", "minimum": 1]]]
     }
 
     static let operations: [Operation] = [
@@ -51,6 +53,15 @@ enum OpenAPIDocument {
         .init(method: "delete", path: "/api/v1/organizations/{orgID}/courses/{courseID}/activities/{activityID}", summary: "Delete an activity and learners' progress in it (admin, author)", success: 204, body: nil, response: nil, admin: true),
         .init(method: "post", path: "/api/v1/organizations/{orgID}/courses/{courseID}/files", summary: "Upload a file (streamed): its type is read from its bytes, never from its name; HTML and SVG are refused (admin, author)", success: 201, body: "UploadForm", response: "Upload", admin: true, mediaType: "multipart/form-data", query: ["kind", "activity_id"]),
         .init(method: "get", path: "/api/v1/organizations/{orgID}/courses/{courseID}/files", summary: "A course's files, newest first (admin, author)", success: 200, body: nil, response: "UploadPage", admin: true),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/conversations", summary: "The caller's cohort channels and private conversations, most recent first, with unread counts", success: 200, body: nil, response: "ConversationList", admin: false),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/conversations", summary: "Open (or find) the private conversation with someone of the caller's cohorts, as the cohort allows", success: 201, body: "StartConversation", response: "Conversation", admin: false),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/messages", summary: "Send a message (Markdown, 1 to 4,000 characters); the same ref sent again is saved once", success: 201, body: "SendMessage", response: "Message", admin: false),
+        .init(method: "get", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/messages", summary: "The 50 messages before ?before= (default: the latest), oldest first", success: 200, body: nil, response: "MessagePage", admin: false, query: ["before"]),
+        .init(method: "put", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/messages/{sequence}", summary: "Edit one's own message, within 15 minutes of sending it", success: 200, body: "SendMessage", response: "Message", admin: false),
+        .init(method: "delete", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/messages/{sequence}", summary: "Delete one's own message, within 15 minutes of sending it", success: 204, body: nil, response: nil, admin: false),
+        .init(method: "post", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/read", summary: "Mark the conversation read up to a message number (never moves back)", success: 204, body: "ReadUpTo", response: nil, admin: false),
+        .init(method: "get", path: "/api/v1/notifications", summary: "The caller's latest notifications (private messages, mentions), newest first", success: 200, body: nil, response: "NotificationList", admin: false),
+        .init(method: "post", path: "/api/v1/notifications/read-all", summary: "Mark every notification read", success: 204, body: nil, response: nil, admin: false),
     ]
 
     static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
@@ -143,6 +154,32 @@ enum OpenAPIDocument {
                               "created_at": ["type": ["string", "null"], "format": "date-time"]],
                              required: ["id", "kind", "filename", "content_type", "byte_count", "url", "size_text"]),
             "UploadPage": page(of: "Upload"),
+            "Conversation": object(["id": uuid, "kind": ["type": "string", "enum": ["channel", "direct"]], "title": string, "cohort_id": uuid,
+                                    "person_id": ["type": ["string", "null"], "format": "uuid", "description": "The other person of a private conversation"],
+                                    "last_sequence": ["type": "integer"], "unread": ["type": "integer"],
+                                    "last_message_at": ["type": ["string", "null"], "format": "date-time"]],
+                                   required: ["id", "kind", "title", "cohort_id", "last_sequence", "unread"]),
+            "ConversationList": ["type": "array", "items": ref("Conversation")],
+            "StartConversation": object(["person_id": uuid], required: ["person_id"]),
+            "SendMessage": object(["body": ["type": "string", "minLength": 1, "maxLength": 4_000, "description": "Markdown"],
+                                   "ref": ["type": "string", "maxLength": 64, "description": "The client's reference: sent again, the message is saved once"]],
+                                  required: ["body"]),
+            "Message": object(["id": uuid, "conversation_id": uuid, "sequence": ["type": "integer"], "author_id": uuid, "author_name": string,
+                               "body": ["type": "string", "description": "Markdown; empty once deleted"],
+                               "html": ["type": "string", "description": "Rendered and sanitized"],
+                               "sent_at": ["type": "string", "format": "date-time"],
+                               "edited_at": ["type": ["string", "null"], "format": "date-time"], "deleted": ["type": "boolean"]],
+                              required: ["id", "conversation_id", "sequence", "author_id", "author_name", "body", "html", "sent_at", "deleted"]),
+            "MessagePage": object(["items": ["type": "array", "items": ref("Message")],
+                                   "older_before": ["type": ["integer", "null"], "description": "Ask again with ?before= this for older messages"]],
+                                  required: ["items"]),
+            "ReadUpTo": object(["sequence": ["type": "integer", "minimum": 0]], required: ["sequence"]),
+            "Notification": object(["id": uuid, "organization_id": uuid, "kind": ["type": "string", "enum": ["message", "mention"]],
+                                    "title": string, "excerpt": string, "url": string,
+                                    "updated_at": ["type": "string", "format": "date-time"], "read": ["type": "boolean"]],
+                                   required: ["id", "organization_id", "kind", "title", "excerpt", "url", "updated_at", "read"]),
+            "NotificationList": object(["items": ["type": "array", "items": ref("Notification")], "unread": ["type": "integer"]],
+                                       required: ["items", "unread"]),
             "CreateInvitation": object(["name": string, "email": ["type": "string", "format": "email"],
                                         "role": ["type": "string", "enum": ["admin", "author", "trainer", "facilitator", "learner"]],
                                         "cohort_id": uuid], required: ["name", "email", "role"]),
@@ -168,7 +205,8 @@ enum OpenAPIDocument {
             var operation: [String: Any] = ["summary": op.summary, "operationId": op.method + op.path.replacingOccurrences(of: "/", with: "_"),
                                             "responses": responses]
             let parameters = op.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment -> [String: Any] in
-                ["name": String(segment.dropFirst().dropLast()), "in": "path", "required": true, "schema": uuid]
+                let name = String(segment.dropFirst().dropLast())
+                return ["name": name, "in": "path", "required": true, "schema": name == "sequence" ? ["type": "integer", "minimum": 1] : uuid]
             }
             var allParameters = parameters
             if op.method == "get", op.response?.hasSuffix("Page") == true {

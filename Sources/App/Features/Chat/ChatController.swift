@@ -24,17 +24,10 @@ struct ChatController: RouteCollection {
     struct SendForm: Content { var body: String? }
     struct SettingsForm: Content { var learners_may_message: String? }
 
-    /// The person's cohorts here and their role in each.
-    private func places(_ context: OrganizationContext, on db: any Database) async throws -> [(CohortRecord, CohortRole)] {
-        let rows = try await CohortMemberRecord.query(on: db).filter(\.$person.$id == context.user.person.id.uuid)
-            .filter(\.$organizationID == context.organizationID).with(\.$cohort).all()
-        return rows.map { ($0.cohort, $0.cohortRole) }.sorted { $0.0.name < $1.0.name }
-    }
-
     func list(req: Request) async throws -> Response {
         let context = try await req.organizationContext()
         let me = context.user.person.id.uuid
-        let places = try await places(context, on: req.db)
+        let places = try await ChatDirectory.places(context, on: req.db)
         // Channels of the person's cohorts (made when first opened), then private conversations.
         let channelKeys = places.map { ConversationRecord.channelKey(cohortID: $0.0.id!) }
         let channels = channelKeys.isEmpty ? [] : try await ConversationRecord.query(on: req.db).filter(\.$uniqueKey ~~ channelKeys).all()
@@ -42,7 +35,7 @@ struct ChatController: RouteCollection {
         let readUpTo = Dictionary(myRows.map { ($0.conversationID, $0.lastReadSequence) }, uniquingKeysWith: max)
         let directs = myRows.isEmpty ? [] : try await ConversationRecord.query(on: req.db).filter(\.$id ~~ myRows.map(\.conversationID))
             .filter(\.$kind == .direct).filter(\.$organizationID == context.organizationID).all()
-        let others = try await otherPeople(in: directs.compactMap(\.id), besides: me, on: req.db)
+        let others = try await ChatDirectory.otherPeople(in: directs.compactMap(\.id), besides: me, on: req.db)
         let org = context.organization.id
         var entries: [MessagesPageModel.Entry] = places.map { cohort, _ in
             let conversation = channels.first { $0.cohortID == cohort.id! }
@@ -70,15 +63,6 @@ struct ChatController: RouteCollection {
         return .page(MessagesPage.render(model, req.layout(context, section: .messages)), request: req)
     }
 
-    /// The other person of each private conversation: their id and name.
-    private func otherPeople(in conversations: [UUID], besides me: UUID, on db: any Database) async throws -> [UUID: (id: UUID, name: String)] {
-        guard !conversations.isEmpty else { return [:] }
-        let rows = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID ~~ conversations).filter(\.$personID != me).all()
-        let names = try await PersonRecord.query(on: db).filter(\.$id ~~ rows.map(\.personID)).all()
-        let byID = Dictionary(names.map { ($0.id!, $0.name) }, uniquingKeysWith: { first, _ in first })
-        return Dictionary(rows.map { ($0.conversationID, ($0.personID, byID[$0.personID] ?? "Someone")) }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Whom the person may write to privately: people of their cohorts, as `DirectMessagePolicy` allows.
     private func contacts(_ context: OrganizationContext, _ places: [(CohortRecord, CohortRole)],
                           on db: any Database) async throws -> [MessagesPageModel.Contact] {
@@ -102,18 +86,7 @@ struct ChatController: RouteCollection {
         let context = try await req.organizationContext()
         guard let other = try req.content.decode(DirectForm.self).person_id.flatMap(UUID.init(uuidString:)),
               other != context.user.person.id.uuid else { throw AppError.notFound() }
-        let places = try await places(context, on: req.db)
-        let theirs = try await CohortMemberRecord.query(on: req.db).filter(\.$person.$id == other)
-            .filter(\.$cohort.$id ~~ places.map { $0.0.id! }).all()
-        // A cohort both are in where the policy lets this person write to that one.
-        guard let shared = theirs.first(where: { row in
-            places.contains { cohort, myRole in
-                cohort.id == row.$cohort.id
-                    && DirectMessagePolicy.canStart(from: myRole, to: row.cohortRole, learnersMayMessageEachOther: cohort.learnersMayMessage)
-            }
-        }) else { throw AppError.notFound() }
-        let conversation = try await ChatStore.direct(between: context.user.person.id.uuid, and: other, cohortID: shared.$cohort.id,
-                                                      organizationID: context.organizationID, on: req.db)
+        let conversation = try await ChatDirectory.startDirect(context, with: other, on: req.db)
         return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path)
     }
 
@@ -202,7 +175,7 @@ struct ChatController: RouteCollection {
         let me = context.user.person.id.uuid
         switch conversation.kind {
         case .direct:
-            let other = try await otherPeople(in: [conversation.id!], besides: me, on: db)[conversation.id!]
+            let other = try await ChatDirectory.otherPeople(in: [conversation.id!], besides: me, on: db)[conversation.id!]
             return (other?.name ?? "Someone", "Private: only the two of you read this conversation.", nil, other.map { [$0] } ?? [])
         case .channel:
             let cohort = try await CohortRecord.find(conversation.cohortID, on: db)

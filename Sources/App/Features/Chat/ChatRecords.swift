@@ -1,5 +1,6 @@
 import Domain
 import Fluent
+import SQLKit
 import Foundation
 
 /// A cohort's channel or a private conversation between two people.
@@ -76,6 +77,9 @@ final class MessageRecord: Model, @unchecked Sendable {
     @OptionalField(key: "edited_at") var editedAt: Date?
     /// Deleted by its author: its body and html are emptied, the row (its number) stays.
     @OptionalField(key: "deleted_at") var deletedAt: Date?
+    /// The sender's own reference for it: the same message sent again (after a lost
+    /// acknowledgement) is recognised instead of saved twice.
+    @OptionalField(key: "client_ref") var clientRef: String?
 
     init() {}
 
@@ -110,5 +114,20 @@ struct AddMessageChanges: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema("chat_messages").deleteField("deleted_at").update()
         try await database.schema("chat_messages").deleteField("edited_at").update()
+    }
+}
+
+/// Each sender's reference for their message, unique per conversation and author.
+struct AddMessageClientRef: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("chat_messages").field("client_ref", .string).update()
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "chat_messages_client_ref_idx").unique().on("chat_messages")
+            .column("conversation_id").column("author_id").column("client_ref").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase { try await sql.drop(index: "chat_messages_client_ref_idx").run() }
+        try await database.schema("chat_messages").deleteField("client_ref").update()
     }
 }

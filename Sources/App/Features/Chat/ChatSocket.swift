@@ -87,8 +87,8 @@ struct ChatSocket: RealtimeSession {
             guard let conversation = try await readable(id.uuid) else {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: ref)
             }
-            let message = try await ChatStore.send(body, to: conversation, author: person, on: db, broadcaster: broadcaster, caches: caches,
-                                                   writes: writes)
+            let message = try await ChatStore.send(body, to: conversation, author: person, ref: ref, on: db, broadcaster: broadcaster,
+                                                   caches: caches, writes: writes)
             await connection.send(.ack(ref: ref, conversation: id, sequence: message.sequence))
         case .typing(let id):
             let now = Date()

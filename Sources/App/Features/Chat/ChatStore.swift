@@ -90,27 +90,37 @@ enum ChatStore {
     /// try again. So numbers are unique, gapless and in commit order, and number N + 1 can never be
     /// seen before N. The message is saved (committed) before anyone hears of it.
     @discardableResult
-    static func send(_ body: String, to conversation: ConversationRecord, author: Person, now: Date = Date(),
+    static func send(_ body: String, to conversation: ConversationRecord, author: Person, ref: String? = nil, now: Date = Date(),
                      on db: any Database, broadcaster: any Broadcaster, caches: ReadCaches? = nil,
                      writes: WriteSerializer? = nil) async throws -> ChatMessage {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        // Sent before under this reference (its acknowledgement was lost): that one, not a second.
+        // Found when the insert meets the unique index (conversation, author, reference), so a
+        // first send costs no extra query.
+        func earlier() async throws -> ChatMessage? {
+            guard let ref else { return nil }
+            return try await MessageRecord.query(on: db).filter(\.$conversationID == conversation.id!).filter(\.$authorID == author.id.uuid)
+                .filter(\.$clientRef == ref).first()?.domain(authorName: author.name)
+        }
         let html = Markdown.render(body).rawValue
         let conversationID = conversation.id!, authorID = author.id.uuid, id = UUID()
         // The writes, one at a time on SQLite (see `WriteSerializer`). Only the insert stands
         // between sending and everyone receiving; the conversation's summary follows.
-        func insert() async throws -> Int {
+        /// The new number, or nil when the same reference won a race meanwhile.
+        func insert() async throws -> Int? {
             var attempts = 0
             while true {
                 do {
                     let row = try await sql.raw("""
-                        INSERT INTO chat_messages (id, organization_id, conversation_id, sequence, author_id, body, html, sent_at) \
+                        INSERT INTO chat_messages (id, organization_id, conversation_id, sequence, author_id, body, html, sent_at, client_ref) \
                         SELECT \(bind: id), \(bind: conversation.organizationID), \(bind: conversationID), COALESCE(MAX(sequence), 0) + 1, \
-                        \(bind: authorID), \(bind: body), \(bind: html), \(bind: now) \
+                        \(bind: authorID), \(bind: body), \(bind: html), \(bind: now), \(bind: ref) \
                         FROM chat_messages WHERE conversation_id = \(bind: conversationID) \
                         RETURNING sequence
                         """).first()
                     return (try? row?.decode(column: "sequence", as: Int.self)) ?? 0
                 } catch let error as any DatabaseError where error.isConstraintFailure && attempts < 50 {
+                    if ref != nil, try await earlier() != nil { return nil }
                     attempts += 1
                 }
             }
@@ -127,7 +137,11 @@ enum ChatStore {
                 """).run()
             try await advanceRead(conversationID: conversationID, personID: authorID, to: sequence, on: sql)
         }
-        let sequence = if let writes { try await writes.run { try await insert() } } else { try await insert() }
+        let inserted = if let writes { try await writes.run { try await insert() } } else { try await insert() }
+        guard let sequence = inserted else {
+            guard let earlier = try await earlier() else { throw ChatError.noSuchMessage }
+            return earlier
+        }
         // Saved: from here on nothing may make the sender believe it was not (they would send it
         // again). The rest is best effort; the message itself is what counts.
         let message = ChatMessage(id: .init(id), conversationID: .init(conversationID), sequence: sequence, authorID: author.id,
