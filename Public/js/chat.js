@@ -8,7 +8,20 @@
   const conversation = log.dataset.conversation;
   const me = log.dataset.person;
   let last = Number(log.dataset.last) || 0;
+  // Sent but not acknowledged yet, by reference; kept in this tab's storage, so a reload or a
+  // form posted while the connection is down loses none of them (they go again once live).
+  const storageKey = 'atelier-pending-' + conversation;
   const pending = new Map();
+  try { JSON.parse(sessionStorage.getItem(storageKey) || '[]').forEach(([ref, text]) => pending.set(ref, text)); } catch (_) {}
+  function savePending() {
+    try {
+      if (pending.size) sessionStorage.setItem(storageKey, JSON.stringify(Array.from(pending.entries())));
+      else sessionStorage.removeItem(storageKey);
+    } catch (_) {}
+  }
+  function resend(ref) {
+    if (pending.has(ref)) realtime.send({ type: 'send', ref, conversation, body: pending.get(ref) });
+  }
   const form = document.getElementById('chat-form');
   const field = form && form.querySelector('textarea[name="body"]');
   const stateLabel = document.getElementById('connection-state');
@@ -22,7 +35,7 @@
     // lost and nothing doubled.
     if (pending.size > 0) {
       if (state === 'live') {
-        pending.forEach((text, ref) => realtime.send({ type: 'send', ref, conversation, body: text }));
+        pending.forEach((_, ref) => resend(ref));
         const error = form && form.querySelector('.chat-send-error');
         if (error) error.remove();
       } else {
@@ -183,9 +196,17 @@
       showSeen(frame.sequence);
     } else if (frame.type === 'ack' && pending.has(frame.ref)) {
       pending.delete(frame.ref);
+      savePending();
     } else if (frame.type === 'error' && frame.ref && pending.has(frame.ref)) {
-      if (field && !field.value) field.value = pending.get(frame.ref);
+      if (frame.code === 'rate_limited') {
+        // Too fast (several resent at once): the same again in a moment, still pending.
+        setTimeout(() => resend(frame.ref), 1500);
+        return;
+      }
+      // Refused for good (too long, no longer allowed here): the text goes back to the field.
+      if (field) field.value = [field.value.trim(), pending.get(frame.ref)].filter(Boolean).join('\n\n');
       pending.delete(frame.ref);
+      savePending();
       showError(frame.message);
     }
   });
@@ -198,6 +219,7 @@
       if (!realtime.send({ type: 'send', ref, conversation, body: text })) return; // posts the form instead
       event.preventDefault();
       pending.set(ref, text);
+      savePending();
       field.value = '';
       const error = form.querySelector('.chat-send-error');
       if (error) error.remove();

@@ -43,8 +43,9 @@
     socket = new WebSocket(scheme + location.host + '/ws');
     socket.addEventListener('open', () => {
       attempt = 0;
-      setState('live');
+      // The catch-up first, then whatever the page sends on hearing it is live.
       send({ type: 'hello', resume: resume() });
+      setState('live');
     });
     socket.addEventListener('message', (event) => {
       let frame;

@@ -44,8 +44,16 @@ import VaporTesting
             #expect(record.body.isEmpty && record.html.isEmpty, "its text is gone from the database too")
             #expect(record.deletedAt != nil)
             #expect(try await NotificationRecord.query(on: app.db).first()?.excerpt == "(This message was deleted.)")
-            // A deleted message cannot come back.
-            #expect(try await lea.post(edit, ["body": "resurrected"]).status == .forbidden)
+            // A deleted message cannot come back, through the page or underneath it (an edit that
+            // raced the deletion finds nothing to change).
+            let again = try await lea.post(edit, ["body": "resurrected"])
+            #expect(again.status == .conflict)
+            #expect(again.text.contains("already deleted"))
+            let conversation = try #require(try await ConversationRecord.find(record.conversationID, on: app.db))
+            await #expect(throws: ChatError.self) {
+                try await ChatStore.change(1, in: conversation, by: c.lea.domain(), to: "resurrected", on: app.db,
+                                           broadcaster: app.realtime.broadcaster)
+            }
             #expect(try await message(app).body.isEmpty)
         }
     }

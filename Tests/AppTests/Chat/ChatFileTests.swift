@@ -52,6 +52,10 @@ import VaporTesting
             var anonymous = Browser(app)
             #expect(try await anonymous.get(url).status != .ok)
             #expect(try await ChatFileRecord.query(on: app.db).count() == 2)
+            // Lea deletes the message with the image: the image goes with it.
+            #expect(try await lea.post(path + "/messages/1/delete", [:]).status == .seeOther)
+            #expect(try await tom.get(url).status == .notFound)
+            #expect(try await tom.get(pdfURL).status == .ok, "the other file stays")
         }
     }
 

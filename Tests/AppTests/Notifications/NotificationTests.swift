@@ -65,6 +65,20 @@ private func notifications(of person: PersonRecord, on app: Application) async t
         }
     }
 
+    @Test func aMessageAlreadyReadWhenItsNotificationIsSavedIsNotNews() async throws {
+        try await withApp { app in
+            let c = try await ChatClass.make(app)
+            var lea = try await Fixtures(app: app).signedIn(c.lea)
+            let path = try #require(try await c.direct(&lea, to: c.trainer).location)
+            let conversation = try #require(try await ConversationRecord.query(on: app.db).filter(\.$kind == .direct).first())
+            // Tom's open page read message 1 as it arrived, before the notification was written.
+            try await ChatStore.markRead(conversationID: conversation.id!, personID: c.trainer.id!, upTo: 1, on: app.db)
+            try await lea.post(path + "/messages", ["body": "Seen at once"])
+            #expect(try await notifications(of: c.trainer, on: app).first?.readAt != nil)
+            #expect(try await NotificationStore.unreadCount(personID: c.trainer.id!, on: app.db) == 0)
+        }
+    }
+
     @Test func peopleReadAndMarkOnlyTheirOwnNotifications() async throws {
         try await withApp { app in
             let c = try await ChatClass.make(app)
@@ -200,6 +214,22 @@ private func notifications(of person: PersonRecord, on app: Application) async t
             // At once, for messages only: the next pass sends it.
             #expect(try await tom.post("/profile/notifications", ["delay": "0", "email_message": "on"]).status == .seeOther)
             #expect(try await NotificationMailer.run(app: app) == 1, "what is still unread follows the new choice")
+        }
+    }
+
+    @Test func savingSettingsKeepsTheFollowUpWait() async throws {
+        let mailer = RecordingMailer()
+        try await withApp(mailer: mailer) { app in
+            let c = try await ChatClass.make(app)
+            try await leaWritesToTom(c, app, bodies: ["first"])
+            let later = Date().addingTimeInterval(11 * 60)
+            #expect(try await NotificationMailer.run(app: app, now: later) == 1)
+            // More of the same while still unread: a follow-up, 30 minutes on, not at once.
+            try await leaWritesToTom(c, app, bodies: ["second"])
+            var tom = try await Fixtures(app: app).signedIn(c.trainer)
+            #expect(try await tom.post("/profile/notifications", ["delay": "10", "email_message": "on", "email_mention": "on"]).status == .seeOther)
+            #expect(try await NotificationMailer.run(app: app, now: Date().addingTimeInterval(11 * 60)) == 0)
+            #expect(try await NotificationMailer.run(app: app, now: Date().addingTimeInterval(31 * 60)) == 1)
         }
     }
 

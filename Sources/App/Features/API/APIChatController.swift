@@ -126,7 +126,8 @@ struct APIChatController: RouteCollection {
             throw AppError(status: .unprocessableEntity, code: "invalid", message: "sequence must be a message number (0 or more).",
                            field: "sequence")
         }
-        try await ChatStore.read(conversation, by: context.user.person.id.uuid, upTo: min(sequence, conversation.lastSequence), on: req.db,
+        let latest = try await ChatStore.latestSequence(in: conversation.id!, on: req.db)
+        try await ChatStore.read(conversation, by: context.user.person.id.uuid, upTo: min(sequence, latest), on: req.db,
                                  broadcaster: req.application.realtime.broadcaster)
         return .noContent
     }

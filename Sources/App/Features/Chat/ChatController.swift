@@ -220,8 +220,11 @@ struct ChatController: RouteCollection {
               let record = try await MessageRecord.query(on: req.db).filter(\.$conversationID == conversation.id!)
                 .filter(\.$sequence == sequence).first(),
               record.authorID == context.user.person.id.uuid else { throw AppError.notFound() }
+        guard record.deletedAt == nil else {
+            throw AppError(status: .conflict, code: "deleted", message: "This message is already deleted.")
+        }
         guard ChatMessage.canChange(authorID: .init(record.authorID), by: context.user.person.id, sentAt: record.sentAt,
-                                    isDeleted: record.deletedAt != nil, now: Date()) else { throw Self.tooLate }
+                                    isDeleted: false, now: Date()) else { throw Self.tooLate }
         return (conversation, record)
     }
 

@@ -17,6 +17,8 @@ final class ChatFileRecord: Model, @unchecked Sendable {
     @Field(key: "content_type") var contentType: String
     @Field(key: "byte_count") var byteCount: Int
     @Field(key: "uploaded_by") var uploadedBy: UUID
+    /// The message that carries it: once that is deleted, the file is no longer served.
+    @OptionalField(key: "message_id") var messageID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -35,6 +37,7 @@ struct CreateChatFiles: AsyncMigration {
             .field("content_type", .string, .required)
             .field("byte_count", .int, .required)
             .field("uploaded_by", .uuid, .required, .references("people", "id", onDelete: .cascade))
+            .field("message_id", .uuid)
             .field("created_at", .datetime)
             .create()
     }
@@ -96,8 +99,9 @@ struct ChatFilesController: RouteCollection {
             throw AppError(status: status, code: "file_refused", message: UploadText.chatRefusal(refusal), field: Self.fileField)
         } catch is StreamedUpload.Malformed {
             throw AppError.badRequest("malformed_upload", "Send the file as multipart/form-data, in a field named “file”.", field: Self.fileField)
-        } catch is ValidationErrors {
-            throw AppError(status: .unprocessableEntity, code: "invalid_caption", message: "A caption is at most 500 characters.",
+        } catch let invalid as ValidationErrors {
+            let problem = invalid.errors.first.map(Messages.text(for:)) ?? "The caption is not valid."
+            throw AppError(status: .unprocessableEntity, code: "invalid_caption", message: "\(problem) Nothing was sent.",
                            field: "caption")
         }
         let path = SiteRoute.chatFile(context.organization.id, record.id!.lowercasedText, filename: record.filename).path
@@ -106,6 +110,8 @@ struct ChatFilesController: RouteCollection {
         let message = try await ChatStore.send(body, to: conversation, author: context.user.person, on: req.db,
                                                broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
                                                writes: req.application.realtime.writes)
+        record.messageID = message.id.uuid
+        try await record.save(on: req.db)
         return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(message.sequence)")
     }
 
@@ -116,6 +122,8 @@ struct ChatFilesController: RouteCollection {
               try await ChatStore.readable(file.conversationID, personID: context.user.person.id.uuid, organizationID: context.organizationID,
                                            roles: context.roles, on: req.db) != nil,
               let key = BlobKey(hex: file.blob), let type = file.fileType else { throw AppError.notFound() }
+        // Its message deleted by its author: the file goes with it.
+        if let messageID = file.messageID, try await MessageRecord.find(messageID, on: req.db)?.deletedAt != nil { throw AppError.notFound() }
         guard try await req.blobStore.size(of: key) == file.byteCount else {
             req.logger.error("Chat file \(id) names blob \(key), which the store does not hold whole")
             throw AppError.notFound()

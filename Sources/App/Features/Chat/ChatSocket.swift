@@ -88,7 +88,7 @@ struct ChatSocket: RealtimeSession {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: ref)
             }
             let message = try await ChatStore.send(body, to: conversation, author: person, ref: ref, on: db, broadcaster: broadcaster,
-                                                   caches: caches, writes: writes)
+                                                   caches: caches, writes: writes, waitForFollowUp: false)
             await connection.send(.ack(ref: ref, conversation: id, sequence: message.sequence))
         case .typing(let id):
             let now = Date()
@@ -104,8 +104,9 @@ struct ChatSocket: RealtimeSession {
             guard let conversation = try await readable(id.uuid) else {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: nil)
             }
-            try await ChatStore.read(conversation, by: person.id.uuid, upTo: min(sequence, conversation.lastSequence), on: db,
-                                     broadcaster: broadcaster)
+            // Capped at what exists (not at the summary, which may lag the latest message by a moment).
+            let latest = sequence > conversation.lastSequence ? try await ChatStore.latestSequence(in: id.uuid, on: db) : sequence
+            try await ChatStore.read(conversation, by: person.id.uuid, upTo: min(sequence, latest), on: db, broadcaster: broadcaster)
         }
     }
 

@@ -90,9 +90,13 @@ enum ChatStore {
     /// try again. So numbers are unique, gapless and in commit order, and number N + 1 can never be
     /// seen before N. The message is saved (committed) before anyone hears of it.
     @discardableResult
+    ///
+    /// What follows the delivery (the conversation's summary, the author's read position, the
+    /// notifications) is awaited unless `waitForFollowUp` is false: a socket's own loop, which
+    /// also delivers what others send to it, goes on as soon as the message is saved and sent.
     static func send(_ body: String, to conversation: ConversationRecord, author: Person, ref: String? = nil, now: Date = Date(),
                      on db: any Database, broadcaster: any Broadcaster, caches: ReadCaches? = nil,
-                     writes: WriteSerializer? = nil) async throws -> ChatMessage {
+                     writes: WriteSerializer? = nil, waitForFollowUp: Bool = true) async throws -> ChatMessage {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         // Sent before under this reference (its acknowledgement was lost): that one, not a second.
         // Found when the insert meets the unique index (conversation, author, reference), so a
@@ -125,7 +129,7 @@ enum ChatStore {
                 }
             }
         }
-        func summarize(_ sequence: Int) async throws {
+        @Sendable func summarize(_ sequence: Int) async throws {
             // The conversation's summary follows its messages (MAX, so concurrent updates agree).
             try await sql.raw("""
                 UPDATE conversations SET \
@@ -149,16 +153,19 @@ enum ChatStore {
         let audience = (try? await self.audience(of: conversation, on: db, caches: caches)) ?? [authorID]
         await broadcaster.publish(.message(.init(frame: .init(message, html: html), conversationID: message.conversationID,
                                                  audience: audience)))
-        do {
-            if let writes { try await writes.run { try await summarize(sequence) } } else { try await summarize(sequence) }
-        } catch {
-            db.logger.warning("Message \(id) saved; updating its conversation failed: \(error)")
+        let followUp: @Sendable () async -> Void = {
+            do {
+                if let writes { try await writes.run { try await summarize(sequence) } } else { try await summarize(sequence) }
+            } catch {
+                db.logger.warning("Message \(id) saved; updating its conversation failed: \(error)")
+            }
+            do {
+                try await notify(about: message, in: conversation, audience: audience, on: db, broadcaster: broadcaster, writes: writes)
+            } catch {
+                db.logger.warning("Message \(id) saved; notifying its readers failed: \(error)")
+            }
         }
-        do {
-            try await notify(about: message, in: conversation, audience: audience, on: db, broadcaster: broadcaster, writes: writes)
-        } catch {
-            db.logger.warning("Message \(id) saved; notifying its readers failed: \(error)")
-        }
+        if waitForFollowUp { await followUp() } else { Task { await followUp() } }
         return message
     }
 
@@ -230,16 +237,24 @@ enum ChatStore {
             .filter(\.$sequence == sequence).first() else { throw ChatError.noSuchMessage }
         guard ChatMessage.canChange(authorID: .init(record.authorID), by: author.id, sentAt: record.sentAt, isDeleted: record.deletedAt != nil,
                                     now: now) else { throw ChatError.cannotChange }
-        if let body {
-            record.body = body
-            record.html = Markdown.render(body).rawValue
-            record.editedAt = now
+        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        // One conditional statement: an edit racing a deletion cannot bring the text back, and
+        // the window is checked by the write itself.
+        let cutoff = now.addingTimeInterval(-ChatMessage.changeWindow)
+        let changed = if let body {
+            try await sql.raw("""
+                UPDATE chat_messages SET body = \(bind: body), html = \(bind: Markdown.render(body).rawValue), edited_at = \(bind: now) \
+                WHERE id = \(bind: record.id!) AND author_id = \(bind: author.id.uuid) AND deleted_at IS NULL AND sent_at >= \(bind: cutoff) \
+                RETURNING id
+                """).all()
         } else {
-            record.body = ""
-            record.html = ""
-            record.deletedAt = now
+            try await sql.raw("""
+                UPDATE chat_messages SET body = '', html = '', deleted_at = \(bind: now) \
+                WHERE id = \(bind: record.id!) AND author_id = \(bind: author.id.uuid) AND deleted_at IS NULL AND sent_at >= \(bind: cutoff) \
+                RETURNING id
+                """).all()
         }
-        try await record.save(on: db)
+        guard !changed.isEmpty, let record = try await MessageRecord.find(record.id!, on: db) else { throw ChatError.cannotChange }
         try await NotificationStore.messageChanged(conversation.id!, at: sequence, excerpt: body.map { plainExcerpt($0) }, now: now,
                                                    on: db, broadcaster: broadcaster)
         let audience = try await self.audience(of: conversation, on: db, caches: caches)
@@ -283,13 +298,21 @@ enum ChatStore {
     /// conversation, the other person hears of it (a read receipt).
     static func read(_ conversation: ConversationRecord, by personID: UUID, upTo sequence: Int, on db: any Database,
                      broadcaster: any Broadcaster) async throws {
-        guard try await markRead(conversationID: conversation.id!, personID: personID, upTo: sequence, on: db) else { return }
+        let moved = try await markRead(conversationID: conversation.id!, personID: personID, upTo: sequence, on: db)
+        // Every time, not only when the position moved: a notification may have been saved just
+        // after the position got there (the message is delivered before it is notified).
         try await NotificationStore.readConversation(conversation.id!, personID: personID, upTo: sequence, on: db, broadcaster: broadcaster)
-        guard conversation.kind == .direct else { return }
+        guard moved, conversation.kind == .direct else { return }
         var audience = try await self.audience(of: conversation, on: db)
         audience.remove(personID)
         await broadcaster.publish(.receipt(.init(conversationID: .init(conversation.id!), reader: .init(personID), sequence: sequence,
                                                  audience: audience)))
+    }
+
+    /// The highest message number saved in a conversation: its summary (`last_sequence`) follows
+    /// a moment after a message is delivered, so a reader may already have seen a later one.
+    static func latestSequence(in conversationID: UUID, on db: any Database) async throws -> Int {
+        try await MessageRecord.query(on: db).filter(\.$conversationID == conversationID).max(\.$sequence) ?? 0
     }
 
     /// Moves the person's read position forward (never back, whatever order two tabs' updates

@@ -53,6 +53,8 @@ final class PresenceTracker: Sendable {
                   hub.connectionCount(of: person) == 0 else { return }
             do {
                 try await PresenceRecord.query(on: db).filter(\.$personID == person).filter(\.$node == node).delete()
+                // A tab that opened while the row was going: mark them again, say nothing.
+                if hub.connectionCount(of: person) > 0 { return try await mark(person, on: db) }
                 if try await online(among: [person], on: db).isEmpty {
                     await announce(person, online: false, on: db, broadcaster: broadcaster)
                 }
@@ -84,9 +86,12 @@ final class PresenceTracker: Sendable {
             """).run()
     }
 
-    /// Refreshes this node's rows and forgets the rows of nodes long gone.
+    /// Refreshes this node's rows, makes any missing for the people connected here (a mark that
+    /// failed, or was removed by a race), and forgets the rows of nodes long gone.
     func refresh(now: Date = Date(), on db: any Database) async throws {
         try await PresenceRecord.query(on: db).filter(\.$node == node).set(\.$lastSeenAt, to: now).update()
+        let marked = Set(try await PresenceRecord.query(on: db).filter(\.$node == node).all(\.$personID))
+        for person in hub.connectedPeople.subtracting(marked) { try await mark(person, now: now, on: db) }
         try await PresenceRecord.query(on: db).filter(\.$lastSeenAt < now.addingTimeInterval(-10 * Self.freshness)).delete()
     }
 

@@ -62,6 +62,7 @@ enum DemoChat {
         record.excerpt = plainExcerpt(message.body)
         record.url = SiteRoute.conversation(.init(conversation.organizationID), .init(conversation.id!)).path + "#message-\(sequence)"
         record.itemCount = 1
+        record.emailCount = 0
         record.createdAt = message.sentAt
         record.updatedAt = message.sentAt
         try await record.save(on: db)

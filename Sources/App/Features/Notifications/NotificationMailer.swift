@@ -20,15 +20,16 @@ enum NotificationMailer {
         var queued = 0
         for personID in Set(due.map(\.personID)) {
             let claimed = try await sql.raw("""
-                UPDATE notifications SET emailed_at = \(bind: now) WHERE person_id = \(bind: personID) \
+                UPDATE notifications SET emailed_at = \(bind: now), email_count = email_count + 1 WHERE person_id = \(bind: personID) \
                 AND emailed_at IS NULL AND read_at IS NULL AND email_due_at IS NOT NULL RETURNING id
                 """).all().compactMap { try? $0.decode(column: "id", as: UUID.self) }
             guard !claimed.isEmpty, let person = try await PersonRecord.find(personID, on: db) else { continue }
             // Only about organizations the person still belongs to.
             let memberships = try await MembershipRecord.query(on: db).filter(\.$person.$id == personID).with(\.$organization).all()
             let organizations = Dictionary(memberships.map { ($0.$organization.id, $0.organization.name) }, uniquingKeysWith: { first, _ in first })
-            let records = try await NotificationRecord.query(on: db).filter(\.$id ~~ claimed).sort(\.$updatedAt, .ascending).all()
-                .filter { organizations[$0.organizationID] != nil }
+            // Read meanwhile: not in the mail.
+            let records = try await NotificationRecord.query(on: db).filter(\.$id ~~ claimed).filter(\.$readAt == nil)
+                .sort(\.$updatedAt, .ascending).all().filter { organizations[$0.organizationID] != nil }
             guard !records.isEmpty else { continue }
             let base = app.atelierConfig.publicURL
             let key = try await app.installationKeys.key(.unsubscribe, on: db)
@@ -46,7 +47,13 @@ enum NotificationMailer {
                                       subject: content.subject, text: content.text, html: content.html)
             // RFC 8058: mail programs offer their own "Unsubscribe" button, which POSTs to the link.
             message.headers = ["List-Unsubscribe": "<\(unsubscribe)>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"]
-            try await Outbox.enqueue(message, on: db)
+            do {
+                try await Outbox.enqueue(message, on: db)
+            } catch {
+                // Not queued: give them back to the next pass rather than lose the mail.
+                try? await NotificationRecord.query(on: db).filter(\.$id ~~ claimed).set(\.$emailedAt, to: nil).update()
+                throw error
+            }
             queued += 1
         }
         return queued

@@ -31,6 +31,8 @@ final class NotificationRecord: Model, @unchecked Sendable {
     /// When to e-mail it if still unread; nil: not by e-mail (the person's choice).
     @OptionalField(key: "email_due_at") var emailDueAt: Date?
     @OptionalField(key: "emailed_at") var emailedAt: Date?
+    /// How many e-mails told of it: after the first, more of the same wait the follow-up delay.
+    @Field(key: "email_count") var emailCount: Int
 
     init() {}
 }
@@ -93,6 +95,7 @@ struct CreateNotifications: AsyncMigration {
             .field("read_at", .datetime)
             .field("email_due_at", .datetime)
             .field("emailed_at", .datetime)
+            .field("email_count", .int, .required, .sql(.default(0)))
             .create()
         try await database.schema("notification_preferences")
             .id()

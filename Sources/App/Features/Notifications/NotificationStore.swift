@@ -47,6 +47,13 @@ enum NotificationStore {
             }
             let row = if let writes { try await writes.run(upsert) } else { try await upsert() }
             let id = try row?.decode(column: "id", as: UUID.self)
+            // Read already (their open page got the message before this was saved): nothing new.
+            let readUpTo = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == draft.sourceID)
+                .filter(\.$personID == draft.personID).first()?.lastReadSequence ?? 0
+            if readUpTo >= draft.sourcePosition {
+                try await readConversation(draft.sourceID, personID: draft.personID, upTo: readUpTo, now: now, on: db, broadcaster: broadcaster)
+                continue
+            }
             await broadcaster.publish(try await notice(for: draft.personID, latest: id, on: db))
         }
     }
@@ -138,7 +145,9 @@ enum NotificationStore {
         let pending = try await NotificationRecord.query(on: db).filter(\.$personID == personID).filter(\.$readAt == nil)
             .filter(\.$emailedAt == nil).all()
         for record in pending {
-            record.emailDueAt = preferences.emailDue(record.kind, now: record.createdAt)
+            // One already e-mailed about keeps its follow-up wait, counted from its latest event.
+            record.emailDueAt = record.emailCount > 0 ? preferences.followUpDue(record.kind, now: record.updatedAt)
+                : preferences.emailDue(record.kind, now: record.createdAt)
             try await record.save(on: db)
         }
     }

@@ -41,6 +41,11 @@ final class RealtimeHub: Sendable {
         state.withLockedValue { $0.connections.values.reduce(0) { $0 + $1.count } }
     }
 
+    /// Everyone with at least one socket here.
+    var connectedPeople: Set<UUID> {
+        state.withLockedValue { Set($0.connections.keys) }
+    }
+
     func connectionCount(of personID: UUID) -> Int {
         state.withLockedValue { $0.connections[personID]?.count ?? 0 }
     }
