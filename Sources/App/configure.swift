@@ -36,6 +36,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), presence: PresenceTracker(hub: hub),
                              writes: WriteSerializer())
     }
+    app.realtime.afterwork = ChatAfterwork(db: app.db, broadcaster: app.realtime.broadcaster, writes: app.realtime.writes)
     app.lifecycle.use(RealtimeShutdown())
     app.installationKeys = InstallationKeys()
     try routes(app)

@@ -89,7 +89,7 @@ struct APIChatController: RouteCollection {
         }
         let message = try await ChatStore.send(body, to: conversation, author: context.user.person, ref: input.ref, on: req.db,
                                                broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
-                                               writes: req.application.realtime.writes)
+                                               writes: req.application.realtime.writes, afterwork: req.application.realtime.afterwork)
         guard let record = try await MessageRecord.find(message.id.uuid, on: req.db) else { throw AppError.notFound() }
         return try await MessageDTO(record, authorName: message.authorName).encodeResponse(status: .created, for: req)
     }

@@ -208,7 +208,7 @@ struct ChatController: RouteCollection {
         }
         let message = try await ChatStore.send(body, to: conversation, author: context.user.person, on: req.db,
                                                broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
-                                               writes: req.application.realtime.writes)
+                                               writes: req.application.realtime.writes, afterwork: req.application.realtime.afterwork)
         return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(message.sequence)")
     }
 

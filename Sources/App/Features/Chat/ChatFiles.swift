@@ -109,7 +109,7 @@ struct ChatFilesController: RouteCollection {
                                            size: UploadText.size(record.byteCount))
         let message = try await ChatStore.send(body, to: conversation, author: context.user.person, on: req.db,
                                                broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
-                                               writes: req.application.realtime.writes)
+                                               writes: req.application.realtime.writes, afterwork: req.application.realtime.afterwork)
         record.messageID = message.id.uuid
         try await record.save(on: req.db)
         return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path + "#message-\(message.sequence)")

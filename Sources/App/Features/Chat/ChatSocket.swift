@@ -12,14 +12,17 @@ struct ChatSocket: RealtimeSession {
     let broadcaster: any Broadcaster
     let caches: ReadCaches
     let writes: WriteSerializer?
+    let afterwork: ChatAfterwork?
     private var cursors: [UUID: DeliveryCursor] = [:]
     /// When this connection last announced typing: at most once every `typingInterval`.
     private var lastTyping: Date = .distantPast
     static let typingInterval: TimeInterval = 2
 
-    init(person: Person, db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster, caches: ReadCaches, writes: WriteSerializer?) {
+    init(person: Person, db: any Database, hub: RealtimeHub, broadcaster: any Broadcaster, caches: ReadCaches, writes: WriteSerializer?,
+         afterwork: ChatAfterwork? = nil) {
         self.person = person
         self.writes = writes
+        self.afterwork = afterwork
         self.caches = caches
         self.db = db
         self.hub = hub
@@ -88,7 +91,7 @@ struct ChatSocket: RealtimeSession {
                 throw Failure(code: "not_found", message: "No conversation \(id) here.", ref: ref)
             }
             let message = try await ChatStore.send(body, to: conversation, author: person, ref: ref, on: db, broadcaster: broadcaster,
-                                                   caches: caches, writes: writes, waitForFollowUp: false)
+                                                   caches: caches, writes: writes, afterwork: afterwork, waitForFollowUp: false)
             await connection.send(.ack(ref: ref, conversation: id, sequence: message.sequence))
         case .typing(let id):
             let now = Date()

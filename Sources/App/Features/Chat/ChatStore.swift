@@ -96,7 +96,7 @@ enum ChatStore {
     /// also delivers what others send to it, goes on as soon as the message is saved and sent.
     static func send(_ body: String, to conversation: ConversationRecord, author: Person, ref: String? = nil, now: Date = Date(),
                      on db: any Database, broadcaster: any Broadcaster, caches: ReadCaches? = nil,
-                     writes: WriteSerializer? = nil, waitForFollowUp: Bool = true) async throws -> ChatMessage {
+                     writes: WriteSerializer? = nil, afterwork: ChatAfterwork? = nil, waitForFollowUp: Bool = true) async throws -> ChatMessage {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         // Sent before under this reference (its acknowledgement was lost): that one, not a second.
         // Found when the insert meets the unique index (conversation, author, reference), so a
@@ -129,18 +129,6 @@ enum ChatStore {
                 }
             }
         }
-        @Sendable func summarize(_ sequence: Int) async throws {
-            // The conversation's summary follows its messages (MAX, so concurrent updates agree).
-            try await sql.raw("""
-                UPDATE conversations SET \
-                last_sequence = (SELECT MAX(sequence) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
-                last_message_at = (SELECT MAX(sent_at) FROM chat_messages WHERE conversation_id = \(bind: conversationID)), \
-                last_author_id = (SELECT author_id FROM chat_messages WHERE conversation_id = \(bind: conversationID) \
-                ORDER BY sequence DESC LIMIT 1) \
-                WHERE id = \(bind: conversationID)
-                """).run()
-            try await advanceRead(conversationID: conversationID, personID: authorID, to: sequence, on: sql)
-        }
         let inserted = if let writes { try await writes.run { try await insert() } } else { try await insert() }
         guard let sequence = inserted else {
             guard let earlier = try await earlier() else { throw ChatError.noSuchMessage }
@@ -153,16 +141,19 @@ enum ChatStore {
         let audience = (try? await self.audience(of: conversation, on: db, caches: caches)) ?? [authorID]
         await broadcaster.publish(.message(.init(frame: .init(message, html: html), conversationID: message.conversationID,
                                                  audience: audience)))
+        // The rest (summary, author's read position, notifications) goes to the batch writer,
+        // or is written right here when there is none.
         let followUp: @Sendable () async -> Void = {
             do {
-                if let writes { try await writes.run { try await summarize(sequence) } } else { try await summarize(sequence) }
+                let item = ChatAfterwork.Item(conversationID: conversationID, authorID: authorID, sequence: sequence,
+                                              drafts: try await drafts(for: message, in: conversation, audience: audience, on: db))
+                if let afterwork {
+                    await afterwork.submit(item, wait: waitForFollowUp)
+                } else {
+                    try await ChatAfterwork.write([item], on: db, broadcaster: broadcaster, writes: writes)
+                }
             } catch {
-                db.logger.warning("Message \(id) saved; updating its conversation failed: \(error)")
-            }
-            do {
-                try await notify(about: message, in: conversation, audience: audience, on: db, broadcaster: broadcaster, writes: writes)
-            } catch {
-                db.logger.warning("Message \(id) saved; notifying its readers failed: \(error)")
+                db.logger.warning("Message \(id) saved; updating its conversation or notifications failed: \(error)")
             }
         }
         if waitForFollowUp { await followUp() } else { Task { await followUp() } }
@@ -171,11 +162,11 @@ enum ChatStore {
 
     /// The bell: the other person of a private conversation hears of every message (one
     /// notification per conversation while unread), people of a channel only when @mentioned.
-    private static func notify(about message: ChatMessage, in conversation: ConversationRecord, audience: Set<UUID>,
-                               on db: any Database, broadcaster: any Broadcaster, writes: WriteSerializer?) async throws {
+    private static func drafts(for message: ChatMessage, in conversation: ConversationRecord, audience: Set<UUID>,
+                               on db: any Database) async throws -> [NotificationStore.Draft] {
         var others = audience
         others.remove(message.authorID.uuid)
-        guard !others.isEmpty else { return }
+        guard !others.isEmpty else { return [] }
         let conversationID = conversation.id!
         let url = SiteRoute.conversation(.init(conversation.organizationID), .init(conversationID)).path + "#message-\(message.sequence)"
         let excerpt = plainExcerpt(message.body)
@@ -183,33 +174,19 @@ enum ChatStore {
             .init(organizationID: conversation.organizationID, personID: person, kind: kind, subjectKey: subject, sourceID: conversationID,
                   sourcePosition: message.sequence, title: title, excerpt: excerpt, url: url)
         }
-        let drafts: [NotificationStore.Draft]
         switch conversation.kind {
         case .direct:
-            drafts = others.map { draft($0, .message, subject: "conversation:\(conversationID.lowercasedText)", title: message.authorName) }
+            return others.map { draft($0, .message, subject: "conversation:\(conversationID.lowercasedText)", title: message.authorName) }
         case .channel:
-            guard message.body.contains("@") else { return }
+            guard message.body.contains("@") else { return [] }
             let people = try await PersonRecord.query(on: db).filter(\.$id ~~ others).all()
             let mentioned = Mentions.find(in: message.body, among: people.map { .init(id: $0.id!, name: $0.name) })
-            guard !mentioned.isEmpty else { return }
+            guard !mentioned.isEmpty else { return [] }
             let place = try await CohortRecord.find(conversation.cohortID, on: db)?.name ?? "the cohort"
-            drafts = mentioned.map {
+            return mentioned.map {
                 draft($0, .mention, subject: "mention:\(message.id.uuid.lowercasedText)", title: "\(message.authorName) mentioned you in \(place)")
             }
         }
-        try await NotificationStore.notify(drafts, now: message.sentAt, on: db, broadcaster: broadcaster, writes: writes)
-    }
-
-    /// The author has read their own message: one statement, making the row if needed, never
-    /// moving it back (portable `ON CONFLICT … DO UPDATE`, SQLite and PostgreSQL alike).
-    private static func advanceRead(conversationID: UUID, personID: UUID, to sequence: Int, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            INSERT INTO conversation_members (id, conversation_id, person_id, last_read_sequence) \
-            VALUES (\(bind: UUID()), \(bind: conversationID), \(bind: personID), \(bind: sequence)) \
-            ON CONFLICT (conversation_id, person_id) DO UPDATE SET last_read_sequence = \
-            CASE WHEN conversation_members.last_read_sequence < excluded.last_read_sequence \
-            THEN excluded.last_read_sequence ELSE conversation_members.last_read_sequence END
-            """).run()
     }
 
     /// What another node announced: the saved message, rendered, and who may receive it.

@@ -62,7 +62,7 @@ struct RealtimeController: RouteCollection {
         let notifications = (try? await NotificationStore.unreadCount(personID: user.person.id.uuid, on: req.db)) ?? 0
         await connection.send(.welcome(person: user.person.id, unread: unread, notifications: notifications))
         let session = ChatSocket(person: user.person, db: req.application.db, hub: realtime.hub, broadcaster: realtime.broadcaster,
-                                 caches: req.application.readCaches, writes: realtime.writes)
+                                 caches: req.application.readCaches, writes: realtime.writes, afterwork: realtime.afterwork)
         await connection.run(session)
     }
 }

@@ -96,6 +96,8 @@ struct CreateNotifications: AsyncMigration {
             .field("email_due_at", .datetime)
             .field("emailed_at", .datetime)
             .field("email_count", .int, .required, .sql(.default(0)))
+            // When to e-mail again should more of the same come after an e-mail (read by the upsert).
+            .field("email_follow_up_at", .datetime)
             .create()
         try await database.schema("notification_preferences")
             .id()

@@ -19,50 +19,70 @@ enum NotificationStore {
         let url: String
     }
 
-    /// Saves the notification, or adds to the person's unread one about the same subject (one
-    /// statement, `ON CONFLICT … DO UPDATE` on the partial unique index), then tells their tabs.
-    /// After an e-mail about it went out, more of the same re-arm the e-mail no sooner than the
+    /// Saves the notifications, or adds to each person's unread one about the same subject, in
+    /// one statement (`ON CONFLICT … DO UPDATE` on the partial unique index, drafts about the
+    /// same person and subject merged first), then marks read those whose message the person
+    /// has already read (their open page got it before this was written), then tells their tabs.
+    /// After an e-mail about one went out, more of the same re-arm the e-mail no sooner than the
     /// follow-up delay.
     static func notify(_ drafts: [Draft], now: Date = Date(), on db: any Database, broadcaster: any Broadcaster,
                        writes: WriteSerializer? = nil) async throws {
         guard !drafts.isEmpty, let sql = db as? any SQLDatabase else { return }
-        let preferences = try await self.preferences(of: Set(drafts.map(\.personID)), on: db)
+        var merged: [String: (draft: Draft, count: Int)] = [:]
         for draft in drafts {
-            let chosen = preferences[draft.personID] ?? .standard
-            let due = chosen.emailDue(draft.kind, now: now), followUp = chosen.followUpDue(draft.kind, now: now)
-            let upsert = {
-                try await sql.raw("""
-                    INSERT INTO notifications (id, organization_id, person_id, kind, subject_key, source_id, source_position, title, \
-                    excerpt, url, item_count, created_at, updated_at, email_due_at) \
-                    VALUES (\(bind: UUID()), \(bind: draft.organizationID), \(bind: draft.personID), \(bind: draft.kind.rawValue), \
-                    \(bind: draft.subjectKey), \(bind: draft.sourceID), \(bind: draft.sourcePosition), \(bind: draft.title), \
-                    \(bind: draft.excerpt), \(bind: draft.url), 1, \(bind: now), \(bind: now), \(bind: due)) \
-                    ON CONFLICT (person_id, subject_key) WHERE read_at IS NULL DO UPDATE SET \
-                    source_position = excluded.source_position, title = excluded.title, excerpt = excluded.excerpt, \
-                    url = excluded.url, item_count = notifications.item_count + 1, updated_at = excluded.updated_at, \
-                    email_due_at = CASE WHEN notifications.emailed_at IS NULL THEN notifications.email_due_at ELSE \(bind: followUp) END, \
-                    emailed_at = NULL \
-                    RETURNING id
-                    """).first()
-            }
-            let row = if let writes { try await writes.run(upsert) } else { try await upsert() }
-            let id = try row?.decode(column: "id", as: UUID.self)
-            // Read already (their open page got the message before this was saved): nothing new.
-            let readUpTo = try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == draft.sourceID)
-                .filter(\.$personID == draft.personID).first()?.lastReadSequence ?? 0
-            if readUpTo >= draft.sourcePosition {
-                try await readConversation(draft.sourceID, personID: draft.personID, upTo: readUpTo, now: now, on: db, broadcaster: broadcaster)
-                continue
-            }
-            await broadcaster.publish(try await notice(for: draft.personID, latest: id, on: db))
+            let key = draft.personID.lowercasedText + draft.subjectKey
+            let earlier = merged[key]
+            merged[key] = (earlier.map { $0.draft.sourcePosition > draft.sourcePosition ? $0.draft : draft } ?? draft, (earlier?.count ?? 0) + 1)
         }
+        let preferences = try await self.preferences(of: Set(drafts.map(\.personID)), on: db)
+        let rows = merged.values.map { draft, count -> SQLQueryString in
+            let chosen = preferences[draft.personID] ?? .standard
+            return """
+                (\(bind: UUID()), \(bind: draft.organizationID), \(bind: draft.personID), \(bind: draft.kind.rawValue), \
+                \(bind: draft.subjectKey), \(bind: draft.sourceID), \(bind: draft.sourcePosition), \(bind: draft.title), \
+                \(bind: draft.excerpt), \(bind: draft.url), \(bind: count), \(bind: now), \(bind: now), \(bind: chosen.emailDue(draft.kind, now: now)), \
+                \(bind: chosen.followUpDue(draft.kind, now: now)))
+                """
+        }
+        // The follow-up due date travels in `email_follow_up_at`, read by the update only.
+        let upsert: SQLQueryString = """
+            INSERT INTO notifications (id, organization_id, person_id, kind, subject_key, source_id, source_position, title, \
+            excerpt, url, item_count, created_at, updated_at, email_due_at, email_follow_up_at) VALUES
+            """ + " " + rows.joined(separator: ", ") + """
+             ON CONFLICT (person_id, subject_key) WHERE read_at IS NULL DO UPDATE SET \
+            source_position = excluded.source_position, title = excluded.title, excerpt = excluded.excerpt, \
+            url = excluded.url, item_count = notifications.item_count + excluded.item_count, updated_at = excluded.updated_at, \
+            email_due_at = CASE WHEN notifications.emailed_at IS NULL THEN notifications.email_due_at ELSE excluded.email_follow_up_at END, \
+            emailed_at = NULL \
+            RETURNING id, person_id
+            """
+        let written = {
+            let saved = try await sql.raw(upsert).all()
+            let ids = saved.compactMap { try? $0.decode(column: "id", as: UUID.self) }
+            guard !ids.isEmpty else { return saved }
+            // Read already: nothing new for them.
+            try await sql.raw("""
+                UPDATE notifications SET read_at = \(bind: now) WHERE id IN (\(binds: ids)) AND read_at IS NULL AND source_position <= \
+                COALESCE((SELECT last_read_sequence FROM conversation_members m \
+                WHERE m.conversation_id = notifications.source_id AND m.person_id = notifications.person_id), 0)
+                """).run()
+            return saved
+        }
+        let saved = if let writes { try await writes.run(written) } else { try await written() }
+        var latest: [UUID: UUID] = [:]
+        for row in saved {
+            if let person = try? row.decode(column: "person_id", as: UUID.self), let id = try? row.decode(column: "id", as: UUID.self) {
+                latest[person] = id
+            }
+        }
+        for (person, id) in latest { await broadcaster.publish(try await notice(for: person, latest: id, on: db)) }
     }
 
     /// The bell's frame for a person: their unread count and, when one came, the notification.
     static func notice(for personID: UUID, latest id: UUID?, on db: any Database) async throws -> RealtimeEvent {
         let unread = try await unreadCount(personID: personID, on: db)
         var latest: ServerFrame.Notice?
-        if let id, let record = try await NotificationRecord.find(id, on: db), record.personID == personID {
+        if let id, let record = try await NotificationRecord.find(id, on: db), record.personID == personID, record.readAt == nil {
             latest = .init(id: id.lowercasedText, kind: record.kind.rawValue, title: record.headline, excerpt: record.excerpt, url: record.url)
         }
         return .notice(.init(person: personID, id: id, json: ServerFrame.notifications(unread: unread, latest: latest).json))

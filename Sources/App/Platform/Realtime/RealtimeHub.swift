@@ -136,6 +136,8 @@ extension Application {
         let presence: PresenceTracker
         /// On SQLite, the chat's writes one at a time (see `WriteSerializer`); nil on PostgreSQL.
         var writes: WriteSerializer? = nil
+        /// What follows each message, written in batches (see `ChatAfterwork`).
+        var afterwork: ChatAfterwork? = nil
     }
 
     /// Set up by configure(_:config:).
