@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ChatController())
     try app.register(collection: RealtimeController())
     try app.register(collection: ChatFilesController())
+    try app.register(collection: ForumController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())
 }

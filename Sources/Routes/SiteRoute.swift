@@ -65,6 +65,15 @@ public enum SiteRoute: Hashable, Sendable {
     case chatFile(Organization.ID, UUIDText, filename: String)
     case messageDelete(Organization.ID, Conversation.ID, sequence: Int)
     case realtime
+    case forum(Organization.ID, Cohort.ID)
+    case forumSpaces(Organization.ID, Cohort.ID)
+    case forumSpace(Organization.ID, Cohort.ID, UUIDText)
+    case forumThreads(Organization.ID, Cohort.ID, UUIDText)
+    case forumThread(Organization.ID, Cohort.ID, UUIDText)
+    case forumPosts(Organization.ID, Cohort.ID, UUIDText)
+    case forumThreadAccept(Organization.ID, Cohort.ID, UUIDText)
+    case forumThreadPin(Organization.ID, Cohort.ID, UUIDText)
+    case forumThreadLock(Organization.ID, Cohort.ID, UUIDText)
     case notifications
     case notificationRead(UUIDText)
     case notificationsReadAll
@@ -146,6 +155,15 @@ public enum SiteRoute: Hashable, Sendable {
         case .conversationFiles(let org, let conversation): "/orgs/\(org)/conversations/\(conversation)/files"
         case .chatFile(let org, let id, let filename): "/orgs/\(org)/chat-files/\(id)/\(Self.pathSegment(filename))"
         case .realtime: "/ws"
+        case .forum(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum"
+        case .forumSpaces(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/spaces"
+        case .forumSpace(let org, let cohort, let space): "/orgs/\(org)/cohorts/\(cohort)/forum/spaces/\(space)"
+        case .forumThreads(let org, let cohort, let space): "/orgs/\(org)/cohorts/\(cohort)/forum/spaces/\(space)/threads"
+        case .forumThread(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)"
+        case .forumPosts(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/posts"
+        case .forumThreadAccept(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/accept"
+        case .forumThreadPin(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/pin"
+        case .forumThreadLock(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/lock"
         case .notifications: "/notifications"
         case .notificationRead(let id): "/notifications/\(id)/read"
         case .notificationsReadAll: "/notifications/read-all"

@@ -26,5 +26,6 @@ enum Migrations {
         CreatePresence(),        // who has a tab open, per node
         CreateChatFiles(),       // images and PDFs sent in conversations
         AddMessageClientRef(),   // senders' references: a message sent twice is saved once
+        CreateForums(),          // cohort forums: spaces, threads, posts, read positions
     ]
 }

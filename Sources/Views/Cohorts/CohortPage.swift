@@ -61,6 +61,7 @@ public enum CohortPage {
                     a(.href(SiteRoute.cohortCourse(org, cohort.id).path), .class("button")) { "See the course as learners do" }
                 }
                 a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
+                a(.href(SiteRoute.forum(org, cohort.id).path)) { "Forum" }
                 a(.href(SiteRoute.cohortChannel(org, cohort.id).path)) { "Cohort channel" }
             }
             section(.aria("labelledby", "staff-heading")) {

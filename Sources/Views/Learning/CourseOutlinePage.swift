@@ -53,7 +53,13 @@ public enum CourseOutlinePage {
             if let due = model.nextDue {
                 p(.class("next-due")) { "Next due: "; strong { due.title }; " — \(DateText.day(due.day))" }
             }
-            p(.class("meta")) { a(.href(SiteRoute.cohortCalendar(model.organizationID, model.cohortID).path)) { "Calendar" } }
+            p(.class("meta")) {
+                a(.href(SiteRoute.cohortCalendar(model.organizationID, model.cohortID).path)) { "Calendar" }
+                " · "
+                a(.href(SiteRoute.forum(model.organizationID, model.cohortID).path)) { "Forum" }
+                " · "
+                a(.href(SiteRoute.cohortChannel(model.organizationID, model.cohortID).path)) { "Cohort channel" }
+            }
             if let resume = model.resume {
                 a(.href(SiteRoute.cohortActivity(model.organizationID, model.cohortID, resume.id).path), .class("button")) {
                     resume.started ? "Continue where I left off" : "Start"

@@ -1,0 +1,131 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+import Views
+
+/// Reads and writes a cohort's forum.
+enum ForumStore {
+    /// The cohort's spaces in order, made if missing: the general one, then one per module of
+    /// its course (a module added later gets its space on the next visit), then staff's own.
+    static func spaces(of cohort: CohortRecord, on db: any Database) async throws -> [ForumSpaceRecord] {
+        let cohortID = cohort.id!
+        var existing = try await ForumSpaceRecord.query(on: db).filter(\.$cohortID == cohortID).all()
+        let modules = try await ModuleRecord.query(on: db).filter(\.$course.$id == cohort.$course.id).sort(\.$position).all()
+        var wanted: [ForumSpaceRecord] = [
+            ForumSpaceRecord(organizationID: cohort.$organization.id, cohortID: cohortID, kind: .general, moduleID: nil, title: "General",
+                             position: 0, uniqueKey: "general:\(cohortID.lowercasedText)"),
+        ]
+        wanted += modules.map { module in
+            ForumSpaceRecord(organizationID: cohort.$organization.id, cohortID: cohortID, kind: .module, moduleID: module.id, title: module.title,
+                             position: 1 + module.position, uniqueKey: "module:\(cohortID.lowercasedText):\(module.id!.lowercasedText)")
+        }
+        let known = Set(existing.map(\.uniqueKey))
+        for space in wanted where !known.contains(space.uniqueKey) {
+            do {
+                try await space.create(on: db)
+                existing.append(space)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // Made by a visit at the same moment.
+                if let made = try await ForumSpaceRecord.query(on: db).filter(\.$uniqueKey == space.uniqueKey).first() { existing.append(made) }
+            }
+        }
+        // A module's space follows its module's title and place.
+        for space in existing where space.kind == .module {
+            guard let module = modules.first(where: { $0.id == space.moduleID }) else { continue }
+            if space.title != module.title || space.position != 1 + module.position {
+                space.title = module.title
+                space.position = 1 + module.position
+                try await space.save(on: db)
+            }
+        }
+        return existing.sorted { ($0.kind == .custom ? 1 : 0, $0.position, $0.title) < ($1.kind == .custom ? 1 : 0, $1.position, $1.title) }
+    }
+
+    /// A space staff add, after the others.
+    static func addSpace(titled title: String, to cohort: CohortRecord, on db: any Database) async throws -> ForumSpaceRecord {
+        let last = try await ForumSpaceRecord.query(on: db).filter(\.$cohortID == cohort.id!).max(\.$position) ?? 0
+        let id = UUID()
+        let space = ForumSpaceRecord(organizationID: cohort.$organization.id, cohortID: cohort.id!, kind: .custom, moduleID: nil, title: title,
+                                     position: last + 1, uniqueKey: "custom:\(id.lowercasedText)")
+        space.id = id
+        try await space.create(on: db)
+        return space
+    }
+
+    /// A new thread and its opening post (number 1).
+    static func startThread(in space: ForumSpaceRecord, kind: ThreadKind, title: String, body: String, author: UUID, now: Date = Date(),
+                            on db: any Database) async throws -> ForumThreadRecord {
+        let thread = ForumThreadRecord()
+        thread.id = UUID()
+        thread.organizationID = space.organizationID
+        thread.cohortID = space.cohortID
+        thread.spaceID = space.id!
+        thread.kind = kind
+        thread.title = title
+        thread.authorID = author
+        thread.postCount = 0
+        thread.lastPostAt = now
+        thread.pinned = false
+        thread.locked = false
+        thread.createdAt = now
+        try await thread.create(on: db)
+        try await reply(to: thread, body: body, author: author, now: now, on: db)
+        return try await ForumThreadRecord.find(thread.id!, on: db) ?? thread
+    }
+
+    /// A post at the end of the thread. Its number comes from the insert itself (the next after
+    /// the highest), retried if two replies meet, so numbers stay unique and in order.
+    @discardableResult
+    static func reply(to thread: ForumThreadRecord, body: String, author: UUID, replyTo: Int? = nil, now: Date = Date(),
+                      on db: any Database) async throws -> Int {
+        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        let html = Markdown.render(body).rawValue
+        var attempts = 0
+        var number = 0
+        while true {
+            do {
+                let row = try await sql.raw("""
+                    INSERT INTO forum_posts (id, organization_id, thread_id, number, author_id, body, html, reply_to_number, created_at) \
+                    SELECT \(bind: UUID()), \(bind: thread.organizationID), \(bind: thread.id!), COALESCE(MAX(number), 0) + 1, \(bind: author), \
+                    \(bind: body), \(bind: html), \(bind: replyTo), \(bind: now) FROM forum_posts WHERE thread_id = \(bind: thread.id!) \
+                    RETURNING number
+                    """).first()
+                number = try row?.decode(column: "number", as: Int.self) ?? 0
+                break
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempts < 50 {
+                attempts += 1
+            }
+        }
+        try await sql.raw("""
+            UPDATE forum_threads SET post_count = (SELECT COUNT(*) FROM forum_posts WHERE thread_id = \(bind: thread.id!)), \
+            last_post_at = \(bind: now) WHERE id = \(bind: thread.id!)
+            """).run()
+        try await markRead(thread.id!, by: author, upTo: number, on: db)
+        return number
+    }
+
+    /// Moves the person's position in the thread forward (never back).
+    static func markRead(_ threadID: UUID, by person: UUID, upTo number: Int, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("""
+            INSERT INTO forum_reads (id, thread_id, person_id, read_up_to) VALUES (\(bind: UUID()), \(bind: threadID), \(bind: person), \(bind: number)) \
+            ON CONFLICT (thread_id, person_id) DO UPDATE SET read_up_to = \
+            CASE WHEN forum_reads.read_up_to < excluded.read_up_to THEN excluded.read_up_to ELSE forum_reads.read_up_to END
+            """).run()
+    }
+
+    /// How far the person has read each of these threads.
+    static func reads(of person: UUID, in threads: [UUID], on db: any Database) async throws -> [UUID: Int] {
+        guard !threads.isEmpty else { return [:] }
+        let rows = try await ForumReadRecord.query(on: db).filter(\.$personID == person).filter(\.$threadID ~~ threads).all()
+        return Dictionary(rows.map { ($0.threadID, $0.readUpTo) }, uniquingKeysWith: max)
+    }
+
+    /// The names of these people.
+    static func names(_ people: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
+        guard !people.isEmpty else { return [:] }
+        return Dictionary(try await PersonRecord.query(on: db).filter(\.$id ~~ people).all().map { ($0.id!, $0.name) },
+                          uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,100 @@
+"""The cohort forum on the demo: a learner on a phone asks a question, her trainer answers it,
+she accepts the answer; and the XSS corpus posted as replies runs nothing in Chromium."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from helpers import DEMO_LEARNER, DEMO_PASSWORD, Client, check_page, csrf_field, nav, screenshot, sign_in
+from test_xss import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, payloads
+
+TRAINER = "trainer1@northwind.test"
+COHORT = "Escalations — Autumn cohort"
+
+
+def open_forum(page) -> None:
+    nav(page, "Home")
+    page.get_by_role("link", name=COHORT).first.click()
+    page.get_by_role("link", name="Forum", exact=True).click()
+    expect(page.get_by_role("heading", name="Forum", level=1)).to_be_visible()
+
+
+def test_a_question_asked_answered_and_accepted(demo_server, new_page):
+    base = demo_server.url
+    lena, tess = new_page("phone"), new_page("desktop")
+    sign_in(lena, base, DEMO_LEARNER, DEMO_PASSWORD)
+    open_forum(lena)
+    lena.get_by_role("link", name="General").click()
+    # The demo's answered question is there, marked so, and the pinned welcome first.
+    expect(lena.locator(".thread-list li").first).to_contain_text("Pinned")
+    expect(lena.locator(".thread-list li", has_text="go to the press")).to_contain_text("Answered")
+    lena.get_by_label("Kind").select_option("question")
+    lena.get_by_label("Title").fill("Can I offer a refund on the first call?")
+    lena.get_by_label("Your post").fill("The customer asked for one. **Am I allowed** to promise it?")
+    lena.get_by_role("button", name="Post", exact=True).click()
+    expect(lena.get_by_role("heading", name="Can I offer a refund on the first call?", level=1)).to_be_visible()
+    expect(lena.locator("#post-1 strong", has_text="Am I allowed")).to_be_visible()
+    check_page(lena)
+
+    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
+    open_forum(tess)
+    tess.get_by_role("link", name="General").click()
+    question = tess.locator(".thread-list li", has_text="refund on the first call")
+    expect(question).to_contain_text("Unanswered")
+    question.get_by_role("link", name="Can I offer a refund on the first call?").click()
+    tess.get_by_role("link", name="Reply").first.click()
+    tess.get_by_label("Your reply").fill("Not on the first call: say you will check and call back **within the day**.")
+    tess.get_by_role("button", name="Post reply").click()
+    expect(tess.locator("#post-2")).to_contain_text("In reply to Lena Ortiz")
+
+    lena.reload()
+    lena.locator("#post-2").get_by_role("button", name="Accept as the answer").click()
+    expect(lena.locator("#post-2")).to_contain_text("Accepted answer")
+    expect(lena.locator(".meta .answered").first).to_have_text("Answered")
+    screenshot(lena, "forum-thread")
+    screenshot(tess, "forum-thread")
+
+
+def test_no_payload_posted_as_a_reply_runs(demo_server, new_page):
+    base = demo_server.url
+    items = payloads()
+    learner = Client(base)
+    assert learner.sign_in(DEMO_LEARNER, DEMO_PASSWORD).status_code == 303
+    home = learner.get("/")
+    cohort = re.search(r'href="(/orgs/[0-9a-f-]{36}/cohorts/[0-9a-f-]{36})"', home.text).group(1)
+    forum = learner.get(cohort + "/forum")
+    token = csrf_field(forum.text)
+    space = re.search(r'href="(/orgs/[^"]+/forum/spaces/[0-9a-f-]{36})"', forum.text).group(1)
+    started = learner.post(space + "/threads", {"kind": "discussion", "title": "Payloads", "body": "Replies below.", "_csrf": token})
+    assert started.status_code == 303, started.status_code
+    thread = started.headers["location"]
+    for payload in items:
+        answer = learner.post(thread + "/posts", {"body": payload, "_csrf": token})
+        assert answer.status_code in (303, 422), answer.status_code   # 422: a payload that is only blank space
+
+    page = new_page("desktop")
+    dialogs, violations = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.route(re.compile(r"^(?!" + re.escape(base) + ").*"), lambda route: route.abort())
+    sign_in(page, base, DEMO_LEARNER, DEMO_PASSWORD)
+    page.goto(base + thread)
+    page.wait_for_load_state("load")
+    page.mouse.move(300, 300)
+    page.wait_for_timeout(500)
+    problems = page.evaluate("""([tags, attributes]) => {
+        const allowedTags = new Set(tags), allowedAttributes = new Set(attributes), problems = [];
+        for (const body of document.querySelectorAll('.post-list .chat-body')) {
+          for (const el of body.querySelectorAll('*')) {
+            if (!allowedTags.has(el.tagName)) problems.push('element ' + el.tagName);
+            for (const attr of el.attributes) if (!allowedAttributes.has(attr.name)) problems.push('attribute ' + attr.name);
+          }
+        }
+        return problems;
+    }""", [sorted(ALLOWED_TAGS), sorted(ALLOWED_ATTRIBUTES)])
+    assert page.locator(".post-list .post").count() >= len(items) // 2
+    assert dialogs == [], f"script ran: {dialogs[:5]}"
+    assert problems == [], problems[:10]
+    assert violations == [], violations[:5]
