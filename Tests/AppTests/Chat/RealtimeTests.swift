@@ -427,15 +427,21 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
         try await withApp { app in
             let c = try await ChatClass.make(app)
             let presence = app.realtime.presence
-            let stale = PresenceRecord()
-            stale.personID = c.max.id!
-            stale.node = "a-node-that-crashed"
-            stale.lastSeenAt = Date().addingTimeInterval(-PresenceTracker.freshness - 1)
-            try await stale.save(on: app.db)
+            let beat = Date().addingTimeInterval(-PresenceTracker.freshness - 1)
+            let node = PresenceNodeRecord()
+            node.node = "a-node-that-crashed"
+            node.lastSeenAt = beat
+            try await node.save(on: app.db)
+            let mark = PresenceRecord()
+            mark.personID = c.max.id!
+            mark.node = node.node
+            mark.lastSeenAt = beat
+            try await mark.save(on: app.db)
             #expect(try await presence.online(among: [c.max.id!], on: app.db).isEmpty)
-            #expect(try await presence.online(among: [c.max.id!], now: stale.lastSeenAt, on: app.db) == [c.max.id!])
+            #expect(try await presence.online(among: [c.max.id!], now: beat, on: app.db) == [c.max.id!])
             try await presence.refresh(now: Date().addingTimeInterval(20 * 60), on: app.db)
-            #expect(try await PresenceRecord.query(on: app.db).count() == 0, "long-gone nodes' rows are cleared")
+            #expect(try await PresenceRecord.query(on: app.db).count() == 0, "long-gone nodes' marks are cleared")
+            #expect(try await PresenceNodeRecord.query(on: app.db).filter(\.$node == node.node).count() == 0)
         }
     }
 

@@ -6,8 +6,9 @@ import SQLKit
 import Vapor
 
 /// Who is online: a person with at least one open tab on any node. Each node keeps a row per
-/// person it has sockets for (`presence`), refreshed every 30 s, so every node can tell, and a
-/// node that dies stops counting within `freshness`. Going offline waits a few seconds: moving
+/// person it has sockets for (`presence`) and a heartbeat of its own (`presence_nodes`, every
+/// 30 s), so every node can tell, and the people of a node that dies stop counting within
+/// `freshness`. Going offline waits a few seconds: moving
 /// to another page closes a socket and opens the next one, which must not flicker.
 final class PresenceTracker: Sendable {
     let node: String
@@ -18,6 +19,7 @@ final class PresenceTracker: Sendable {
     let offlineGrace: Duration
     /// The pending "offline" announcements; none once the server stops.
     private let leaving = NIOLockedValueBox<(pending: [UUID: Task<Void, Never>], stopped: Bool)>(([:], false))
+    private let heartbeatWritten = NIOLockedValueBox(false)
 
     init(hub: RealtimeHub, node: String = UUID().lowercasedText, offlineGrace: Duration = .seconds(8)) {
         self.hub = hub
@@ -70,29 +72,50 @@ final class PresenceTracker: Sendable {
         if stopped { task.cancel() }
     }
 
-    /// Of these people, those online now (on any node).
+    /// Of these people, those online now: marked by a node whose heartbeat is fresh.
     func online(among people: Set<UUID>, now: Date = Date(), on db: any Database) async throws -> Set<UUID> {
         guard !people.isEmpty else { return [] }
-        let rows = try await PresenceRecord.query(on: db).filter(\.$personID ~~ people)
-            .filter(\.$lastSeenAt > now.addingTimeInterval(-Self.freshness)).all()
-        return Set(rows.map(\.personID))
+        let rows = try await PresenceRecord.query(on: db).filter(\.$personID ~~ people).all()
+        guard !rows.isEmpty else { return [] }
+        let live = Set(try await PresenceNodeRecord.query(on: db).filter(\.$node ~~ Set(rows.map(\.node)))
+            .filter(\.$lastSeenAt > now.addingTimeInterval(-Self.freshness)).all().map(\.node))
+        return Set(rows.filter { live.contains($0.node) }.map(\.personID))
     }
 
     private func mark(_ person: UUID, now: Date = Date(), on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
+        if !heartbeatWritten.withLockedValue({ $0 }) { try await beat(now: now, on: sql) }
         try await sql.raw("""
             INSERT INTO presence (id, person_id, node, last_seen_at) VALUES (\(bind: UUID()), \(bind: person), \(bind: node), \(bind: now)) \
-            ON CONFLICT (person_id, node) DO UPDATE SET last_seen_at = excluded.last_seen_at
+            ON CONFLICT (person_id, node) DO NOTHING
             """).run()
     }
 
-    /// Refreshes this node's rows, makes any missing for the people connected here (a mark that
-    /// failed, or was removed by a race), and forgets the rows of nodes long gone.
+    /// This node's heartbeat: one row, so keeping thousands of people online costs one write.
+    private func beat(now: Date, on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO presence_nodes (id, node, last_seen_at) VALUES (\(bind: UUID()), \(bind: node), \(bind: now)) \
+            ON CONFLICT (node) DO UPDATE SET last_seen_at = excluded.last_seen_at
+            """).run()
+        heartbeatWritten.withLockedValue { $0 = true }
+    }
+
+    /// Beats; makes the marks missing for people connected here (a mark that failed, or was
+    /// removed by a race: seen from their count, so a steady node reads no rows); forgets the
+    /// marks of nodes long gone.
     func refresh(now: Date = Date(), on db: any Database) async throws {
-        try await PresenceRecord.query(on: db).filter(\.$node == node).set(\.$lastSeenAt, to: now).update()
-        let marked = Set(try await PresenceRecord.query(on: db).filter(\.$node == node).all(\.$personID))
-        for person in hub.connectedPeople.subtracting(marked) { try await mark(person, now: now, on: db) }
-        try await PresenceRecord.query(on: db).filter(\.$lastSeenAt < now.addingTimeInterval(-10 * Self.freshness)).delete()
+        guard let sql = db as? any SQLDatabase else { return }
+        try await beat(now: now, on: sql)
+        let connected = hub.connectedPeople
+        if try await PresenceRecord.query(on: db).filter(\.$node == node).count() < connected.count {
+            let marked = Set(try await PresenceRecord.query(on: db).filter(\.$node == node).all(\.$personID))
+            for person in connected.subtracting(marked) { try await mark(person, now: now, on: db) }
+        }
+        let gone = try await PresenceNodeRecord.query(on: db).filter(\.$lastSeenAt < now.addingTimeInterval(-10 * Self.freshness)).all()
+        if !gone.isEmpty {
+            try await PresenceRecord.query(on: db).filter(\.$node ~~ gone.map(\.node)).delete()
+            try await PresenceNodeRecord.query(on: db).filter(\.$id ~~ gone.compactMap(\.id)).delete()
+        }
     }
 
     /// Tells the people who share a cohort with the person (they see them on their pages).
@@ -119,7 +142,19 @@ final class PresenceTracker: Sendable {
         }
         for task in pending.values { task.cancel() }
         try? await PresenceRecord.query(on: db).filter(\.$node == node).delete()
+        try? await PresenceNodeRecord.query(on: db).filter(\.$node == node).delete()
     }
+}
+
+/// A node's heartbeat: its marks count while it is fresh.
+final class PresenceNodeRecord: Model, @unchecked Sendable {
+    static let schema = "presence_nodes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "node") var node: String
+    @Field(key: "last_seen_at") var lastSeenAt: Date
+
+    init() {}
 }
 
 /// One node's mark that a person has a tab open there.
@@ -143,9 +178,16 @@ struct CreatePresence: AsyncMigration {
             .field("last_seen_at", .datetime, .required)
             .unique(on: "person_id", "node")
             .create()
+        try await database.schema("presence_nodes")
+            .id()
+            .field("node", .string, .required)
+            .field("last_seen_at", .datetime, .required)
+            .unique(on: "node")
+            .create()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema("presence_nodes").delete()
         try await database.schema("presence").delete()
     }
 }
