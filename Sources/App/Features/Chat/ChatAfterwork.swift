@@ -24,6 +24,7 @@ actor ChatAfterwork {
     private var flushing = false
     /// The most items one flush writes (well under SQLite's limit on bound values).
     static let batchLimit = 200
+    static let gatherWindow: Duration = .milliseconds(100)
 
     init(db: any Database, broadcaster: any Broadcaster, writes: WriteSerializer?) {
         self.db = db
@@ -52,6 +53,10 @@ actor ChatAfterwork {
 
     private func drain() async {
         while !queue.isEmpty {
+            // Gather a little more before writing, unless a request waits for it: every flush is
+            // a few commits (fsyncs), and under a steady stream fewer, larger flushes keep the
+            // disk from stalling the inserts that deliver messages.
+            if waiters.isEmpty { try? await Task.sleep(for: Self.gatherWindow) }
             let batch = Array(queue.prefix(Self.batchLimit))
             queue.removeFirst(batch.count)
             // Waiters of items still queued wait for a later round; resuming all after the
