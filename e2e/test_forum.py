@@ -38,6 +38,7 @@ def test_a_question_asked_answered_and_accepted(demo_server, new_page):
     expect(lena.locator("#post-1 strong", has_text="Am I allowed")).to_be_visible()
     check_page(lena)
 
+    # Lena stays on her question's page while Tess answers: the answer appears there live.
     sign_in(tess, base, TRAINER, DEMO_PASSWORD)
     open_forum(tess)
     tess.get_by_role("link", name="General").click()
@@ -49,7 +50,8 @@ def test_a_question_asked_answered_and_accepted(demo_server, new_page):
     tess.get_by_role("button", name="Post reply").click()
     expect(tess.locator("#post-2")).to_contain_text("In reply to Lena Ortiz")
 
-    lena.reload()
+    expect(lena.locator("#post-2")).to_contain_text("within the day")
+    lena.reload()   # the accept button comes with the page
     lena.locator("#post-2").get_by_role("button", name="Accept as the answer").click()
     expect(lena.locator("#post-2")).to_contain_text("Accepted answer")
     expect(lena.locator(".meta .answered").first).to_have_text("Answered")

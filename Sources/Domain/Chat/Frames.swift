@@ -178,6 +178,21 @@ public enum ServerFrame: Equatable, Sendable {
     case ack(ref: String, conversation: Conversation.ID, sequence: Int)
     /// The other person of a private conversation has read up to `sequence` (a read receipt).
     case receipt(conversation: Conversation.ID, person: Person.ID, sequence: Int)
+    /// A new post in a cohort's forum: an open thread page shows it, lists count it.
+    public struct ForumPost: Equatable, Sendable {
+        public let thread: String
+        public let space: String
+        public let number: Int
+        public let authorName: String
+        /// Rendered by the safe Markdown renderer.
+        public let html: String
+        public let createdAt: Date
+        public init(thread: String, space: String, number: Int, authorName: String, html: String, createdAt: Date) {
+            self.thread = thread; self.space = space; self.number = number; self.authorName = authorName; self.html = html
+            self.createdAt = createdAt
+        }
+    }
+    case forumPost(ForumPost)
     /// Someone of the person's cohorts came online or went offline.
     case presence(person: Person.ID, online: Bool)
     /// Someone else is writing in a conversation.
@@ -207,6 +222,9 @@ public enum ServerFrame: Equatable, Sendable {
         case .receipt(let conversation, let person, let sequence):
             object["type"] = "read"; object["conversation"] = conversation.description; object["person"] = person.description
             object["sequence"] = sequence
+        case .forumPost(let post):
+            object["type"] = "forum_post"; object["thread"] = post.thread; object["space"] = post.space; object["number"] = post.number
+            object["author_name"] = post.authorName; object["html"] = post.html; object["created_at"] = post.createdAt.formatted(.iso8601)
         case .presence(let person, let online):
             object["type"] = "presence"; object["person"] = person.description; object["online"] = online
         case .typing(let conversation, let person, let name):

@@ -103,15 +103,15 @@ public enum ForumPages {
 
     public static func index(_ model: ForumIndexModel, _ context: LayoutContext) -> [UInt8] {
         let place = model.place
-        return Layout.page(title: "Forum · \(place.cohortName)", context) {
+        return Layout.page(title: "Forum · \(place.cohortName)", context, scripts: ["/js/forum.js"]) {
             p(.class("breadcrumb")) { a(.href(SiteRoute.cohort(place.organizationID, place.cohortID).path)) { place.cohortName } }
             h1 { "Forum" }
             p(.class("lead")) { "Ask, answer and share with your cohort. Only its people read it." }
             ul(.class("conversation-list")) {
                 for space in model.spaces {
-                    li(.class(space.unread > 0 ? "card conversation-entry unread" : "card conversation-entry")) {
+                    li(.class(space.unread > 0 ? "card conversation-entry unread" : "card conversation-entry"), .custom("data-space", space.id)) {
                         a(.href(SiteRoute.forumSpace(place.organizationID, place.cohortID, space.id).path), .class("conversation-title")) { space.title }
-                        if space.unread > 0 { span(.class("badge"), .ariaLabel("\(space.unread) unread")) { "\(space.unread)" } }
+                        span(.class("badge"), .ariaLabel("\(space.unread) unread"), .hidden(space.unread == 0)) { "\(space.unread)" }
                         p(.class("meta")) {
                             space.threads == 1 ? "1 thread" : "\(space.threads) threads"
                             if let last = space.lastPostAt { " · last post \(DateText.dayAndTime(last))" }
@@ -136,7 +136,7 @@ public enum ForumPages {
     public static func space(_ model: ForumSpaceModel, _ context: LayoutContext) -> [UInt8] {
         let place = model.place
         let here = SiteRoute.forumSpace(place.organizationID, place.cohortID, model.spaceID).path
-        return Layout.page(title: "\(model.title) · Forum", context) {
+        return Layout.page(title: "\(model.title) · Forum", context, scripts: ["/js/forum.js"]) {
             breadcrumb(place)
             h1 { model.title }
             nav(.ariaLabel("Show"), .class("filters")) {
@@ -154,13 +154,11 @@ public enum ForumPages {
             } else {
                 ul(.class("conversation-list thread-list")) {
                     for thread in model.threads {
-                        li(.class(thread.state.unread > 0 ? "card conversation-entry unread" : "card conversation-entry")) {
+                        li(.class(thread.state.unread > 0 ? "card conversation-entry unread" : "card conversation-entry"), .custom("data-thread", thread.id)) {
                             let href = SiteRoute.forumThread(place.organizationID, place.cohortID, thread.id).path
                             if thread.pinned { span(.class("tag")) { "Pinned" }; " " }
                             a(.href(href), .class("conversation-title")) { thread.title }
-                            if thread.state.unread > 0 {
-                                span(.class("badge"), .ariaLabel("\(thread.state.unread) unread")) { "\(thread.state.unread)" }
-                            }
+                            span(.class("badge"), .ariaLabel("\(thread.state.unread) unread"), .hidden(thread.state.unread == 0)) { "\(thread.state.unread)" }
                             p(.class("meta")) {
                                 thread.state.kind.label
                                 if thread.state.isAnswered { " · "; span(.class("answered")) { "Answered" } }
@@ -195,7 +193,7 @@ public enum ForumPages {
     public static func thread(_ model: ForumThreadModel, _ context: LayoutContext) -> [UInt8] {
         let place = model.place
         let org = place.organizationID
-        return Layout.page(title: model.title, context) {
+        return Layout.page(title: model.title, context, scripts: ["/js/forum.js"]) {
             breadcrumb(place, space: (model.spaceID, model.spaceTitle))
             h1 { model.title }
             p(.class("meta")) {
@@ -217,7 +215,8 @@ public enum ForumPages {
                     }
                 }
             }
-            ol(.class("post-list"), .id("post-list")) {
+            ol(.class("post-list"), .id("post-list"), .custom("data-thread", model.threadID),
+               .custom("data-last", "\(model.posts.last?.number ?? 0)"), .custom("aria-live", "polite")) {
                 for post in model.posts {
                     let accepted = model.state.acceptedPost?.lowercasedText == post.id
                     li(.class(accepted ? "card post accepted" : "card post"), .id("post-\(post.number)")) {

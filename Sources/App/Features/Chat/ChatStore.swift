@@ -253,20 +253,29 @@ enum ChatStore {
     }
 
     private static func loadAudience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {
-        var candidates: Set<UUID>
         switch conversation.kind {
         case .direct:
-            candidates = Set(try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID))
+            let candidates = Set(try await ConversationMemberRecord.query(on: db).filter(\.$conversationID == conversation.id!).all().map(\.personID))
+            return try await stillIn(conversation.organizationID, candidates, on: db)
         case .channel:
-            candidates = Set(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == conversation.cohortID).all().map(\.$person.id))
-            // Admins read every cohort's channel (`Permission.viewAllCohorts`); a contains-filter
-            // narrows the rows, `roles` decides.
-            let admins = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID)
-                .filter(\.$rolesText ~~ Role.admin.rawValue).all()
-            candidates.formUnion(admins.filter { Permission.can(.viewAllCohorts, $0.roles) }.map(\.$person.id))
+            return try await cohortAudience(cohortID: conversation.cohortID, organizationID: conversation.organizationID, on: db)
         }
+    }
+
+    /// Who reads what a whole cohort reads (its channel, its forum): its members and the
+    /// organization's admins, of those still in the organization.
+    static func cohortAudience(cohortID: UUID, organizationID: UUID, on db: any Database) async throws -> Set<UUID> {
+        var candidates = Set(try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == cohortID).all().map(\.$person.id))
+        // Admins read every cohort (`Permission.viewAllCohorts`); a contains-filter narrows the rows, `roles` decides.
+        let admins = try await MembershipRecord.query(on: db).filter(\.$organization.$id == organizationID)
+            .filter(\.$rolesText ~~ Role.admin.rawValue).all()
+        candidates.formUnion(admins.filter { Permission.can(.viewAllCohorts, $0.roles) }.map(\.$person.id))
+        return try await stillIn(organizationID, candidates, on: db)
+    }
+
+    private static func stillIn(_ organizationID: UUID, _ candidates: Set<UUID>, on db: any Database) async throws -> Set<UUID> {
         guard !candidates.isEmpty else { return [] }
-        let stillIn = try await MembershipRecord.query(on: db).filter(\.$organization.$id == conversation.organizationID)
+        let stillIn = try await MembershipRecord.query(on: db).filter(\.$organization.$id == organizationID)
             .filter(\.$person.$id ~~ candidates).all()
         return Set(stillIn.map(\.$person.id))
     }

@@ -128,7 +128,7 @@ struct ForumController: RouteCollection {
         do {
             let input = try ForumInput.thread(title: form.title, kind: form.kind, body: form.body)
             let thread = try await ForumStore.startThread(in: space, kind: input.kind, title: input.title, body: input.body, author: access.me,
-                                                          on: req.db)
+                                                          on: req.db, broadcaster: req.application.realtime.broadcaster)
             return req.redirect(to: SiteRoute.forumThread(access.context.organization.id, .init(access.cohort.id!), thread.id!.lowercasedText).path)
         } catch let invalid as ValidationErrors {
             let values = ["title": form.title ?? "", "kind": form.kind ?? "", "body": form.body ?? ""]
@@ -180,7 +180,8 @@ struct ForumController: RouteCollection {
         let replyTo = form.reply_to.flatMap(Int.init).flatMap { (1...max(1, thread.postCount)).contains($0) ? $0 : nil }
         do {
             let body = try ForumInput.post(form.body)
-            let number = try await ForumStore.reply(to: thread, body: body, author: access.me, replyTo: replyTo, on: req.db)
+            let number = try await ForumStore.reply(to: thread, body: body, author: access.me, replyTo: replyTo, on: req.db,
+                                                    broadcaster: req.application.realtime.broadcaster)
             return req.redirect(to: SiteRoute.forumThread(access.context.organization.id, .init(access.cohort.id!), thread.id!.lowercasedText).path
                                 + "#post-\(number)")
         } catch let invalid as ValidationErrors {

@@ -55,7 +55,7 @@ enum ForumStore {
 
     /// A new thread and its opening post (number 1).
     static func startThread(in space: ForumSpaceRecord, kind: ThreadKind, title: String, body: String, author: UUID, now: Date = Date(),
-                            on db: any Database) async throws -> ForumThreadRecord {
+                            on db: any Database, broadcaster: (any Broadcaster)? = nil) async throws -> ForumThreadRecord {
         let thread = ForumThreadRecord()
         thread.id = UUID()
         thread.organizationID = space.organizationID
@@ -70,7 +70,7 @@ enum ForumStore {
         thread.locked = false
         thread.createdAt = now
         try await thread.create(on: db)
-        try await reply(to: thread, body: body, author: author, now: now, on: db)
+        try await reply(to: thread, body: body, author: author, now: now, on: db, broadcaster: broadcaster)
         return try await ForumThreadRecord.find(thread.id!, on: db) ?? thread
     }
 
@@ -78,16 +78,17 @@ enum ForumStore {
     /// the highest), retried if two replies meet, so numbers stay unique and in order.
     @discardableResult
     static func reply(to thread: ForumThreadRecord, body: String, author: UUID, replyTo: Int? = nil, now: Date = Date(),
-                      on db: any Database) async throws -> Int {
+                      on db: any Database, broadcaster: (any Broadcaster)? = nil) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let html = Markdown.render(body).rawValue
         var attempts = 0
         var number = 0
+        let id = UUID()
         while true {
             do {
                 let row = try await sql.raw("""
                     INSERT INTO forum_posts (id, organization_id, thread_id, number, author_id, body, html, reply_to_number, created_at) \
-                    SELECT \(bind: UUID()), \(bind: thread.organizationID), \(bind: thread.id!), COALESCE(MAX(number), 0) + 1, \(bind: author), \
+                    SELECT \(bind: id), \(bind: thread.organizationID), \(bind: thread.id!), COALESCE(MAX(number), 0) + 1, \(bind: author), \
                     \(bind: body), \(bind: html), \(bind: replyTo), \(bind: now) FROM forum_posts WHERE thread_id = \(bind: thread.id!) \
                     RETURNING number
                     """).first()
@@ -102,7 +103,21 @@ enum ForumStore {
             last_post_at = \(bind: now) WHERE id = \(bind: thread.id!)
             """).run()
         try await markRead(thread.id!, by: author, upTo: number, on: db)
+        // Saved: the cohort's open pages hear of it (best effort; a reload shows it anyway).
+        if let broadcaster, let event = try? await event(forPost: id, on: db) { await broadcaster.publish(event) }
         return number
+    }
+
+    /// A saved post as its cohort's pages receive it live.
+    static func event(forPost id: UUID, on db: any Database) async throws -> RealtimeEvent? {
+        guard let post = try await ForumPostRecord.find(id, on: db), let thread = try await ForumThreadRecord.find(post.threadID, on: db) else {
+            return nil
+        }
+        let name = try await PersonRecord.find(post.authorID, on: db)?.name ?? "Someone"
+        let frame = ServerFrame.ForumPost(thread: thread.id!.lowercasedText, space: thread.spaceID.lowercasedText, number: post.number,
+                                          authorName: name, html: post.html, createdAt: post.createdAt)
+        let audience = try await ChatStore.cohortAudience(cohortID: thread.cohortID, organizationID: thread.organizationID, on: db)
+        return .forumPost(.init(postID: id, audience: audience, json: ServerFrame.forumPost(frame).json))
     }
 
     /// Moves the person's position in the thread forward (never back).

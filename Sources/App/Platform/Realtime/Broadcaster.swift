@@ -61,8 +61,16 @@ enum RealtimeEvent: Sendable {
         var json: String { ServerFrame.presence(person: .init(person), online: online).json }
     }
 
+    /// A post in a cohort's forum, for the cohort's people.
+    struct ForumPost: Sendable {
+        let postID: UUID
+        let audience: Set<UUID>
+        let json: String
+    }
+
     case message(Message)
     case changed(Changed)
+    case forumPost(ForumPost)
     case presence(Presence)
     case receipt(Receipt)
     case typing(Typing)

@@ -36,6 +36,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         switch event {
         case .message(let message): payload = "\(node):m:\(message.frame.id)"
         case .changed(let changed): payload = "\(node):e:\(changed.messageID.lowercasedText)"
+        case .forumPost(let post): payload = "\(node):f:\(post.postID.lowercasedText)"
         case .receipt(let receipt): payload = "\(node):r:\(receipt.conversationID):\(receipt.reader):\(receipt.sequence)"
         case .typing(let typing): payload = "\(node):t:\(typing.conversationID):\(typing.person)"
         case .presence(let presence): payload = "\(node):p:\(presence.person.lowercasedText):\(presence.online ? 1 : 0)"
@@ -86,7 +87,7 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
         await task?.value
     }
 
-    /// "<node>:m:<message>", "<node>:e:<message>" (edited or deleted), "<node>:r:<conversation>:<reader>:<sequence>",
+    /// "<node>:m:<message>", "<node>:e:<message>" (edited or deleted), "<node>:f:<forum post>", "<node>:r:<conversation>:<reader>:<sequence>",
     /// "<node>:t:<conversation>:<person>", "<node>:p:<person>:<1 online, 0 offline>" or
     /// "<node>:n:<person>:<notification or ->"; a node's
     /// own echo is ignored.
@@ -101,6 +102,9 @@ final class PostgresBroadcaster: Broadcaster, Sendable {
             case ("e", 3):
                 guard let id = UUID(uuidString: parts[2]) else { return }
                 if let event = try await ChatStore.event(forChanged: id, on: application.db) { hub.deliver(event) }
+            case ("f", 3):
+                guard let id = UUID(uuidString: parts[2]) else { return }
+                if let event = try await ForumStore.event(forPost: id, on: application.db) { hub.deliver(event) }
             case ("r", 5):
                 guard let conversationID = UUID(uuidString: parts[2]), let reader = UUID(uuidString: parts[3]), let sequence = Int(parts[4]),
                       let conversation = try await ConversationRecord.find(conversationID, on: application.db) else { return }

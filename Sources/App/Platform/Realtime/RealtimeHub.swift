@@ -64,6 +64,8 @@ final class RealtimeHub: Sendable {
         case .presence(let presence):
             let json = presence.json
             for connection in connections(of: presence.audience) { connection.enqueue(.text(json)) }
+        case .forumPost(let post):
+            for connection in connections(of: post.audience) { connection.enqueue(.text(post.json)) }
         case .changed(let changed):
             for connection in connections(of: changed.audience) { connection.enqueue(.text(changed.json)) }
         case .notice(let notice):

@@ -1,0 +1,71 @@
+// A forum page made live through the tab's WebSocket: an open thread shows new posts as they
+// come (a reload shows the rest if any were missed), and the lists count them as unread.
+(() => {
+  'use strict';
+  const realtime = window.AtelierRealtime;
+  if (!realtime) return;
+  const thread = document.getElementById('post-list');
+  let last = thread ? Number(thread.dataset.last) || 0 : 0;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const two = (n) => (n < 10 ? '0' : '') + n;
+  function when(iso) {
+    const d = new Date(iso);
+    if (isNaN(d)) return '';
+    return d.getUTCDate() + ' ' + months[d.getUTCMonth()] + ' ' + d.getUTCFullYear() + ', ' +
+      two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ' UTC';
+  }
+
+  function append(frame) {
+    const item = document.createElement('li');
+    item.className = 'card post';
+    item.id = 'post-' + frame.number;
+    const meta = document.createElement('p');
+    meta.className = 'chat-meta';
+    const author = document.createElement('strong');
+    author.textContent = frame.author_name;
+    const time = document.createElement('time');
+    time.dateTime = frame.created_at;
+    time.textContent = when(frame.created_at);
+    meta.append(author, ' ', time);
+    const body = document.createElement('div');
+    body.className = 'chat-body';
+    // Rendered by the server's Markdown renderer, which escapes everything it does not build.
+    body.innerHTML = frame.html;
+    item.append(meta, body);
+    thread.append(item);
+  }
+
+  function missed() {
+    if (document.getElementById('forum-missed')) return;
+    const note = document.createElement('p');
+    note.id = 'forum-missed';
+    note.className = 'meta';
+    const link = document.createElement('a');
+    link.href = location.pathname;
+    link.textContent = 'New posts: reload the thread';
+    note.append(link);
+    thread.after(note);
+  }
+
+  function bump(selector) {
+    const row = document.querySelector(selector);
+    const badge = row && row.querySelector('.badge');
+    if (!badge) return;
+    const count = (Number(badge.textContent) || 0) + 1;
+    badge.textContent = String(count);
+    badge.setAttribute('aria-label', count + ' unread');
+    badge.hidden = false;
+    row.classList.add('unread');
+  }
+
+  realtime.onFrame((frame) => {
+    if (frame.type !== 'forum_post') return;
+    if (thread && frame.thread === thread.dataset.thread) {
+      if (frame.number <= last) return;
+      if (frame.number === last + 1) { append(frame); last = frame.number; } else { missed(); }
+      return;
+    }
+    bump('[data-thread="' + frame.thread + '"]');
+    bump('[data-space="' + frame.space + '"]');
+  });
+})();
