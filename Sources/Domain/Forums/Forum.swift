@@ -24,8 +24,13 @@ public enum ForumRole: Sendable, Equatable {
     /// Trainers, facilitators, and the organization's admins.
     case staff
 
+    /// Staff are the cohort's trainers and facilitators and the organization's admins; anyone
+    /// else (a learner, or someone the forum lets in for another reason) is not.
     public init(cohortRole: CohortRole?, isAdmin: Bool) {
-        self = cohortRole == .learner && !isAdmin ? .learner : .staff
+        switch (cohortRole, isAdmin) {
+        case (_, true), (.trainer?, _), (.facilitator?, _): self = .staff
+        default: self = .learner
+        }
     }
 }
 

@@ -108,6 +108,21 @@ import VaporTesting
             #expect(refused.text.contains("locked"))
             #expect(try await tom.post(threadPath + "/posts", ["body": "Closing note"]).status == .seeOther)
             #expect(try await ForumPostRecord.query(on: app.db).count() == 2)
+            // A reply to a post that is not in the thread: refused, not posted without its context.
+            for bad in ["9", "0", "abc"] {
+                let answer = try await tom.post(threadPath + "/posts", ["body": "To what?", "reply_to": bad])
+                #expect(answer.status == .unprocessableEntity, "\(bad)")
+            }
+            #expect(try await ForumPostRecord.query(on: app.db).count() == 2)
+            // A thread caught between its row and its first post (or left so by a failure) must
+            // not take the server down when someone asks to reply to its post 1.
+            let space = try await space(app, titled: "General")
+            let empty = ForumThreadRecord()
+            empty.organizationID = c.org.id!; empty.cohortID = c.cohort.id!; empty.spaceID = space.id!; empty.kind = .question
+            empty.title = "Empty"; empty.authorID = c.lea.id!; empty.postCount = 0; empty.lastPostAt = Date(); empty.pinned = false
+            empty.locked = false; empty.createdAt = Date()
+            try await empty.save(on: app.db)
+            #expect(try await lea.get(forum + "/threads/\(empty.id!.lowercased)?reply_to=1").status == .ok)
             // Accepting the opening post or a missing one: refused.
             #expect(try await lea.post(threadPath + "/accept", ["number": "1"]).status == .unprocessableEntity)
             #expect(try await lea.post(threadPath + "/accept", ["number": "9"]).status == .unprocessableEntity)

@@ -19,6 +19,7 @@ import Testing
         #expect(ForumRole(cohortRole: .learner, isAdmin: true) == .staff)
         #expect(ForumRole(cohortRole: .facilitator, isAdmin: false) == .staff)
         #expect(ForumRole(cohortRole: nil, isAdmin: true) == .staff)
+        #expect(ForumRole(cohortRole: nil, isAdmin: false) == .learner, "no staff rights by default")
     }
 
     @Test func threadStates() {

@@ -139,7 +139,7 @@ struct ForumController: RouteCollection {
     func thread(req: Request) async throws -> Response {
         let access = try await Self.access(req)
         let thread = try await threadInPath(req, access)
-        let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { (1...thread.postCount).contains($0) ? $0 : nil }
+        let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
         return try await renderThread(req, access, thread, form: .empty, replyTo: replyTo, status: .ok)
     }
 
@@ -177,7 +177,14 @@ struct ForumController: RouteCollection {
             throw AppError(status: .forbidden, code: "locked", message: "This thread is locked: no new replies. Nothing was posted.")
         }
         let form = try req.content.decode(ReplyForm.self)
-        let replyTo = form.reply_to.flatMap(Int.init).flatMap { (1...max(1, thread.postCount)).contains($0) ? $0 : nil }
+        var replyTo: Int?
+        if let text = form.reply_to, !text.isEmpty {
+            guard let number = Int(text), number >= 1, number <= thread.postCount else {
+                throw AppError(status: .unprocessableEntity, code: "invalid", message: "That post is not in this thread. Nothing was posted.",
+                               field: "reply_to")
+            }
+            replyTo = number
+        }
         do {
             let body = try ForumInput.post(form.body)
             let number = try await ForumStore.reply(to: thread, body: body, author: access.me, replyTo: replyTo, on: req.db,

@@ -70,7 +70,13 @@ enum ForumStore {
         thread.locked = false
         thread.createdAt = now
         try await thread.create(on: db)
-        try await reply(to: thread, body: body, author: author, now: now, on: db, broadcaster: broadcaster)
+        do {
+            try await reply(to: thread, body: body, author: author, now: now, on: db, broadcaster: broadcaster)
+        } catch {
+            // No thread without its opening post.
+            try? await thread.delete(on: db)
+            throw error
+        }
         return try await ForumThreadRecord.find(thread.id!, on: db) ?? thread
     }
 
@@ -94,13 +100,18 @@ enum ForumStore {
                     """).first()
                 number = try row?.decode(column: "number", as: Int.self) ?? 0
                 break
-            } catch let error as any DatabaseError where error.isConstraintFailure && attempts < 50 {
+            } catch {
+                // Another reply took the number; but a thread or author gone is no reason to try again.
+                guard (error as? any DatabaseError)?.isConstraintFailure == true, attempts < 50,
+                      try await ForumThreadRecord.find(thread.id!, on: db) != nil else { throw error }
                 attempts += 1
             }
         }
+        // Row-level arithmetic, so two replies at once both count (a COUNT read at the start of
+        // each statement could let the later one write the lower number on PostgreSQL).
         try await sql.raw("""
-            UPDATE forum_threads SET post_count = (SELECT COUNT(*) FROM forum_posts WHERE thread_id = \(bind: thread.id!)), \
-            last_post_at = \(bind: now) WHERE id = \(bind: thread.id!)
+            UPDATE forum_threads SET post_count = post_count + 1, \
+            last_post_at = CASE WHEN last_post_at < \(bind: now) THEN \(bind: now) ELSE last_post_at END WHERE id = \(bind: thread.id!)
             """).run()
         try await markRead(thread.id!, by: author, upTo: number, on: db)
         // Saved: the cohort's open pages hear of it (best effort; a reload shows it anyway).
