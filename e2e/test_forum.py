@@ -24,6 +24,11 @@ def open_forum(page) -> None:
 def test_a_question_asked_answered_and_accepted(demo_server, new_page):
     base = demo_server.url
     lena, tess = new_page("phone"), new_page("desktop")
+    # Tess has the General space open while Lena asks: her list says a new thread came.
+    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
+    open_forum(tess)
+    tess.get_by_role("link", name="General").click()
+    expect(tess.get_by_role("heading", name="General", level=1)).to_be_visible()
     sign_in(lena, base, DEMO_LEARNER, DEMO_PASSWORD)
     open_forum(lena)
     lena.get_by_role("link", name="General").click()
@@ -39,9 +44,7 @@ def test_a_question_asked_answered_and_accepted(demo_server, new_page):
     check_page(lena)
 
     # Lena stays on her question's page while Tess answers: the answer appears there live.
-    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
-    open_forum(tess)
-    tess.get_by_role("link", name="General").click()
+    tess.get_by_role("link", name="New thread: reload the list").click()
     question = tess.locator(".thread-list li", has_text="refund on the first call")
     expect(question).to_contain_text("Unanswered")
     question.get_by_role("link", name="Can I offer a refund on the first call?").click()
@@ -51,6 +54,7 @@ def test_a_question_asked_answered_and_accepted(demo_server, new_page):
     expect(tess.locator("#post-2")).to_contain_text("In reply to Lena Ortiz")
 
     expect(lena.locator("#post-2")).to_contain_text("within the day")
+    expect(lena.locator("#post-2").get_by_role("link", name="Reply")).to_be_visible()
     lena.reload()   # the accept button comes with the page
     lena.locator("#post-2").get_by_role("button", name="Accept as the answer").click()
     expect(lena.locator("#post-2")).to_contain_text("Accepted answer")

@@ -31,20 +31,29 @@
     body.className = 'chat-body';
     // Rendered by the server's Markdown renderer, which escapes everything it does not build.
     body.innerHTML = frame.html;
-    item.append(meta, body);
+    const actions = document.createElement('div');
+    actions.className = 'post-actions';
+    if (document.getElementById('reply')) {
+      const reply = document.createElement('a');
+      reply.href = location.pathname + '?reply_to=' + frame.number + '#reply';
+      reply.textContent = 'Reply';
+      actions.append(reply);
+    }
+    item.append(meta, body, actions);
     thread.append(item);
   }
 
-  function missed() {
+  // A link to reload, once, where something arrived that this page cannot show by itself.
+  function missed(text, anchor, position) {
     if (document.getElementById('forum-missed')) return;
     const note = document.createElement('p');
     note.id = 'forum-missed';
     note.className = 'meta';
     const link = document.createElement('a');
-    link.href = location.pathname;
-    link.textContent = 'New posts: reload the thread';
+    link.href = location.pathname + location.search;
+    link.textContent = text;
     note.append(link);
-    thread.after(note);
+    anchor.insertAdjacentElement(position, note);
   }
 
   function bump(selector) {
@@ -62,9 +71,12 @@
     if (frame.type !== 'forum_post') return;
     if (thread && frame.thread === thread.dataset.thread) {
       if (frame.number <= last) return;
-      if (frame.number === last + 1) { append(frame); last = frame.number; } else { missed(); }
+      if (frame.number === last + 1) { append(frame); last = frame.number; } else { missed('New posts: reload the thread', thread, 'afterend'); }
       return;
     }
+    // A new thread of the space shown here: not in the list yet, so say so.
+    const list = document.querySelector('.thread-list, #new-thread');
+    if (frame.number === 1 && list && location.pathname.endsWith('/spaces/' + frame.space)) missed('New thread: reload the list', list, 'beforebegin');
     bump('[data-thread="' + frame.thread + '"]');
     bump('[data-space="' + frame.space + '"]');
   });
