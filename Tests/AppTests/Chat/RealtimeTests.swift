@@ -2,80 +2,11 @@
 import Domain
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
 
-/// A WebSocket client of the running test server that keeps every frame it receives.
-final class SocketClient: Sendable {
-    let socket: WebSocket
-    private let received: NIOLockedValueBox<[String]>
-
-    private init(socket: WebSocket, received: NIOLockedValueBox<[String]>) {
-        self.socket = socket
-        self.received = received
-    }
-
-    static func connect(_ app: Application, port: Int, browser: Browser?, origin: String? = nil) async throws -> SocketClient {
-        var headers = HTTPHeaders()
-        if let browser { headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        if let origin { headers.add(name: .origin, value: origin) }
-        let received = NIOLockedValueBox<[String]>([])
-        let opened = app.eventLoopGroup.any().makePromise(of: WebSocket.self)
-        WebSocket.connect(to: "ws://127.0.0.1:\(port)/ws", headers: headers, on: app.eventLoopGroup) { socket in
-            socket.onText { _, text in received.withLockedValue { $0.append(text) } }
-            opened.succeed(socket)
-        }.whenFailure { opened.fail($0) }
-        return SocketClient(socket: try await opened.futureResult.get(), received: received)
-    }
-
-    func send(_ frame: ClientFrame) async throws {
-        try await socket.send(frame.json)
-    }
-
-    /// The frames received so far, parsed.
-    var frames: [[String: Any]] {
-        received.withLockedValue { $0 }.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-    }
-
-    func frames(_ type: String) -> [[String: Any]] { frames.filter { $0["type"] as? String == type } }
-
-    /// Waits (at most five seconds) until `count` frames of `type` arrived; returns them.
-    @discardableResult
-    func wait(for type: String, count: Int = 1) async throws -> [[String: Any]] {
-        for _ in 0..<500 {
-            let found = frames(type)
-            if found.count >= count { return found }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Issue.record("waited for \(count) \(type) frame(s); got \(frames.map { $0["type"] as? String ?? "?" })")
-        return frames(type)
-    }
-
-    func close() async { try? await socket.close() }
-}
-
-/// Runs `body` with the app listening on a free port of 127.0.0.1.
-func withRunningApp(_ body: (Application, Int) async throws -> Void) async throws {
-    try await withApp { app in
-        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
-        let port = try #require(app.http.server.shared.localAddress?.port)
-        do {
-            try await body(app, port)
-        } catch {
-            await app.server.shutdown()
-            throw error
-        }
-        await app.server.shutdown()
-    }
-}
-
 @Suite(.serialized) struct RealtimeTests {
-    private func conversationID(_ path: String) -> Conversation.ID {
-        Conversation.ID(String(path.split(separator: "/").last ?? ""))!
-    }
-
     /// Lea of the class, connected and welcomed, and her cohort's channel.
     private func leaOnTheChannel(_ app: Application, port: Int) async throws -> (Conversation.ID, SocketClient) {
         let c = try await ChatClass.make(app)
@@ -310,45 +241,6 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
         }
     }
 
-    @Test func theBellCountsLiveInEveryTabOfItsPersonOnly() async throws {
-        try await withRunningApp { app, port in
-            let c = try await ChatClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(c.lea)
-            let direct = conversationID(try #require(try await c.direct(&lea, to: c.trainer).location))
-            var tomBrowser = try await fx.signedIn(c.trainer)
-            let tomTabs = [try await SocketClient.connect(app, port: port, browser: tomBrowser),
-                           try await SocketClient.connect(app, port: port, browser: tomBrowser)]
-            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
-            for socket in tomTabs + [leaSocket] {
-                #expect(try await socket.wait(for: "welcome").first?["notifications"] as? Int == 0)
-            }
-            try await leaSocket.send(.send(ref: "n1", conversation: direct, body: "Ping **Tom**"))
-            for tab in tomTabs {
-                let bell = try #require(try await tab.wait(for: "notifications").first)
-                #expect(bell["unread"] as? Int == 1)
-                let latest = try #require(bell["latest"] as? [String: Any])
-                #expect(latest["title"] as? String == "Lea wrote to you")
-                #expect(latest["excerpt"] as? String == "Ping Tom")
-            }
-            // Reading the conversation in one tab clears the bell in both.
-            try await tomTabs[0].send(.read(conversation: direct, sequence: 1))
-            for tab in tomTabs {
-                let frames = try await tab.wait(for: "notifications", count: 2)
-                #expect(frames.last?["unread"] as? Int == 0)
-            }
-            try await Task.sleep(for: .milliseconds(100))
-            #expect(leaSocket.frames("notifications").isEmpty, "Lea's own message is not news to her")
-            // A new tab hears the count in its welcome.
-            try await leaSocket.send(.send(ref: "n2", conversation: direct, body: "Again"))
-            try await tomTabs[0].wait(for: "notifications", count: 3)
-            let later = try await SocketClient.connect(app, port: port, browser: tomBrowser)
-            #expect(try await later.wait(for: "welcome").first?["notifications"] as? Int == 1)
-            _ = try await tomBrowser.get("/notifications")
-            for socket in tomTabs + [leaSocket, later] { await socket.close() }
-        }
-    }
-
     @Test func editsAndDeletionsReachOpenPagesAndCatchUpsShowThem() async throws {
         try await withRunningApp { app, port in
             let c = try await ChatClass.make(app)
@@ -380,71 +272,6 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
         }
     }
 
-    @Test func peopleOfTheCohortSeeWhoIsOnlineWithoutFlickerBetweenPages() async throws {
-        try await withRunningApp { app, port in
-            let realtime = app.realtime
-            app.realtime = .init(hub: realtime.hub, broadcaster: realtime.broadcaster,
-                                 presence: PresenceTracker(hub: realtime.hub, offlineGrace: .milliseconds(400)), writes: realtime.writes)
-            let c = try await ChatClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(c.lea)
-            let channel = try await c.channel(&lea)
-            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
-            try await leaSocket.wait(for: "welcome")
-            let maxBrowser = try await fx.signedIn(c.max)
-            let maxTab = try await SocketClient.connect(app, port: port, browser: maxBrowser)
-            let online = try #require(try await leaSocket.wait(for: "presence").first)
-            #expect(online["person"] as? String == c.max.id!.lowercased && online["online"] as? Bool == true)
-            // Otto (another cohort) and Sam (another company) come online: Lea hears nothing of them.
-            let otto = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.outsider))
-            let sam = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.stranger))
-            for socket in [otto, sam] { try await socket.wait(for: "welcome") }
-            // The channel page and the messages page say who is online.
-            let page = try await lea.get(channel).text
-            #expect(page.contains(#"<span data-presence="\#(c.max.id!.lowercased)">Max</span>"#))
-            #expect(page.contains(#"<span data-presence="\#(c.trainer.id!.lowercased)" hidden>Tom</span>"#))
-            #expect(!page.contains("Otto") && !page.contains("Sam"))
-            // Max moves to another page: one socket closes, the next opens; no "offline" between.
-            await maxTab.close()
-            let nextPage = try await SocketClient.connect(app, port: port, browser: maxBrowser)
-            try await nextPage.wait(for: "welcome")
-            try await Task.sleep(for: .milliseconds(700))
-            #expect(leaSocket.frames("presence").count == 1, "\(leaSocket.frames("presence"))")
-            // Max leaves: offline once the grace has passed, and his mark is gone.
-            await nextPage.close()
-            let offline = try await leaSocket.wait(for: "presence", count: 2)
-            #expect(offline.last?["online"] as? Bool == false)
-            #expect(try await app.realtime.presence.online(among: [c.max.id!, c.lea.id!], on: app.db) == [c.lea.id!])
-            // Lea's mark lost (a race, a failed write): the next refresh puts it back.
-            try await PresenceRecord.query(on: app.db).filter(\.$personID == c.lea.id!).delete()
-            try await app.realtime.presence.refresh(on: app.db)
-            #expect(try await app.realtime.presence.online(among: [c.lea.id!], on: app.db) == [c.lea.id!])
-            for socket in [leaSocket, otto, sam] { await socket.close() }
-        }
-    }
-
-    @Test func aNodeThatStoppedWithoutSayingSoStopsCounting() async throws {
-        try await withApp { app in
-            let c = try await ChatClass.make(app)
-            let presence = app.realtime.presence
-            let beat = Date().addingTimeInterval(-PresenceTracker.freshness - 1)
-            let node = PresenceNodeRecord()
-            node.node = "a-node-that-crashed"
-            node.lastSeenAt = beat
-            try await node.save(on: app.db)
-            let mark = PresenceRecord()
-            mark.personID = c.max.id!
-            mark.node = node.node
-            mark.lastSeenAt = beat
-            try await mark.save(on: app.db)
-            #expect(try await presence.online(among: [c.max.id!], on: app.db).isEmpty)
-            #expect(try await presence.online(among: [c.max.id!], now: beat, on: app.db) == [c.max.id!])
-            try await presence.refresh(now: Date().addingTimeInterval(20 * 60), on: app.db)
-            #expect(try await PresenceRecord.query(on: app.db).count() == 0, "long-gone nodes' marks are cleared")
-            #expect(try await PresenceNodeRecord.query(on: app.db).filter(\.$node == node.node).count() == 0)
-        }
-    }
-
     @Test func aMessageSentAgainUnderItsRefIsSavedOnce() async throws {
         try await withRunningApp { app, port in
             let (channel, socket) = try await leaOnTheChannel(app, port: port)
@@ -459,32 +286,6 @@ func withRunningApp(_ body: (Application, Int) async throws -> Void) async throw
             #expect(try await MessageRecord.query(on: app.db).count() == 2)
             #expect(socket.frames("message").count == 2)
             await socket.close()
-        }
-    }
-
-    @Test func aForumPostReachesTheCohortsOpenPagesOnly() async throws {
-        try await withRunningApp { app, port in
-            let c = try await ChatClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(c.lea)
-            let forum = c.orgPath + "/cohorts/\(c.cohort.id!.lowercased)/forum"
-            _ = try await lea.get(forum)
-            let general = try #require(try await ForumSpaceRecord.query(on: app.db).filter(\.$title == "General").first())
-            let thread = try #require(try await lea.post(forum + "/spaces/\(general.id!.lowercased)/threads",
-                                                         ["kind": "question", "title": "Live?", "body": "First"]).location)
-            let leaSocket = try await SocketClient.connect(app, port: port, browser: lea)
-            let otto = try await SocketClient.connect(app, port: port, browser: try await fx.signedIn(c.outsider))
-            for socket in [leaSocket, otto] { try await socket.wait(for: "welcome") }
-            var tom = try await fx.signedIn(c.trainer)
-            _ = try await tom.post(thread + "/posts", ["body": "Yes, **live**."])
-            let post = try #require(try await leaSocket.wait(for: "forum_post").first)
-            #expect(post["number"] as? Int == 2)
-            #expect(post["html"] as? String == "<p>Yes, <strong>live</strong>.</p>\n")
-            #expect(post["author_name"] as? String == "Tom")
-            #expect(post["thread"] as? String == String(thread.split(separator: "/").last!))
-            try await Task.sleep(for: .milliseconds(150))
-            #expect(otto.frames("forum_post").isEmpty, "Otto is in another cohort")
-            for socket in [leaSocket, otto] { await socket.close() }
         }
     }
 }

@@ -37,11 +37,15 @@ struct AttributeTests {
         #expect(br(attribute).render() == "<br \(expected)>")
     }
 
-    @Test func conditionalBooleanAttributes() {
-        let off = false  // flags given false render nothing
-        #expect(input(.checked(true), .disabled(off), .required(off), .selected(true)).render()
-            == "<input checked selected>")
-        #expect(input(.readonly(true), .hidden(false)).render() == "<input readonly>")
+    /// A flag renders when on and leaves nothing behind when off.
+    @Test(arguments: [true, false])
+    func conditionalBooleanAttributes(on: Bool) {
+        let flags: [(Attribute, String)] = [(.checked(on), "checked"), (.disabled(on), "disabled"), (.required(on), "required"),
+                                            (.selected(on), "selected"), (.readonly(on), "readonly"), (.hidden(on), "hidden")]
+        for (flag, name) in flags {
+            #expect(input(flag).render() == (on ? "<input \(name)>" : "<input>"))
+        }
+        #expect(input(.checked(true), .disabled(!on), .selected(true)).render() == (on ? "<input checked selected>" : "<input checked disabled selected>"))
     }
 
     @Test func inputFromTheBrief() {
