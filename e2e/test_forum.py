@@ -86,21 +86,84 @@ def test_no_payload_posted_as_a_reply_runs(demo_server, new_page):
     page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
     page.route(re.compile(r"^(?!" + re.escape(base) + ").*"), lambda route: route.abort())
     sign_in(page, base, DEMO_LEARNER, DEMO_PASSWORD)
-    page.goto(base + thread)
-    page.wait_for_load_state("load")
-    page.mouse.move(300, 300)
-    page.wait_for_timeout(500)
-    problems = page.evaluate("""([tags, attributes]) => {
-        const allowedTags = new Set(tags), allowedAttributes = new Set(attributes), problems = [];
-        for (const body of document.querySelectorAll('.post-list .chat-body')) {
-          for (const el of body.querySelectorAll('*')) {
-            if (!allowedTags.has(el.tagName)) problems.push('element ' + el.tagName);
-            for (const attr of el.attributes) if (!allowedAttributes.has(attr.name)) problems.push('attribute ' + attr.name);
-          }
-        }
-        return problems;
-    }""", [sorted(ALLOWED_TAGS), sorted(ALLOWED_ATTRIBUTES)])
-    assert page.locator(".post-list .post").count() >= len(items) // 2
+    problems, shown = [], 0
+    # Fifty posts a page: every page of the thread is loaded.
+    for number in range(1, (len(items) + 1) // 50 + 2):
+        page.goto(base + thread + f"?page={number}")
+        page.wait_for_load_state("load")
+        page.mouse.move(300, 300)
+        page.wait_for_timeout(300)
+        shown += page.locator(".post-list .post").count()
+        problems += page.evaluate("""([tags, attributes]) => {
+            const allowedTags = new Set(tags), allowedAttributes = new Set(attributes), problems = [];
+            for (const body of document.querySelectorAll('.post-list .chat-body')) {
+              for (const el of body.querySelectorAll('*')) {
+                if (!allowedTags.has(el.tagName)) problems.push('element ' + el.tagName);
+                for (const attr of el.attributes) if (!allowedAttributes.has(attr.name)) problems.push('attribute ' + attr.name);
+              }
+            }
+            return problems;
+        }""", [sorted(ALLOWED_TAGS), sorted(ALLOWED_ATTRIBUTES)])
+    assert shown >= len(items) // 2
     assert dialogs == [], f"script ran: {dialogs[:5]}"
     assert problems == [], problems[:10]
     assert violations == [], violations[:5]
+
+
+def test_mention_search_report_and_hide(demo_server, new_page):
+    """Two learners and a trainer: Lena asks, Marc finds the question by searching, answers
+    mentioning her, Lena accepts it; Marc's next post is off topic, Lena reports it, Tess hides it."""
+    base = demo_server.url
+    lena, marc, tess = new_page("desktop"), new_page("phone"), new_page("desktop")
+    sign_in(lena, base, DEMO_LEARNER, DEMO_PASSWORD)
+    open_forum(lena)
+    lena.get_by_role("link", name="General").click()
+    lena.get_by_label("Kind").select_option("question")
+    lena.get_by_label("Title").fill("Which form for damaged parcels?")
+    lena.get_by_label("Your post").fill("A customer sent photos of a crushed parcel. Which form do we use?")
+    expect(lena.locator("#post-preview")).to_contain_text("crushed parcel")   # the live preview
+    lena.get_by_role("button", name="Post", exact=True).click()
+    expect(lena.get_by_role("heading", name="Which form for damaged parcels?", level=1)).to_be_visible()
+
+    sign_in(marc, base, "learner02@northwind.test", DEMO_PASSWORD)
+    open_forum(marc)
+    marc.get_by_label("Search the forum").fill("crushed")
+    marc.get_by_role("button", name="Search").click()
+    expect(marc.locator(".snippet mark").first).to_have_text("crushed")
+    screenshot(marc, "forum-search")
+    marc.get_by_role("link", name="Which form for damaged parcels?").click()
+    marc.get_by_label("Your reply").fill("@Lena Ortiz it is form D-12, with the photos attached.")
+    marc.get_by_role("button", name="Post reply").click()
+    expect(marc.locator("#post-2")).to_contain_text("form D-12")
+    # Lena's page shows the answer live and her bell counts the mention.
+    expect(lena.locator("#post-2")).to_contain_text("form D-12")
+    nav(lena, "Notifications")
+    lena.get_by_role("link", name=re.compile("Marc Dubois mentioned you in .Which form for damaged parcels")).click()
+    lena.locator("#post-2").get_by_role("button", name="Accept as the answer").click()
+    expect(lena.locator("#post-2")).to_contain_text("Accepted answer")
+
+    marc.get_by_label("Your reply").fill("Unrelated: selling concert tickets, message me.")
+    marc.get_by_role("button", name="Post reply").click()
+    expect(marc.locator("#post-3")).to_contain_text("concert tickets")
+    lena.reload()
+    lena.locator("#post-3").get_by_role("link", name="Report").click()
+    lena.get_by_label("Why should a moderator look at it?").fill("Selling tickets, not about the course.")
+    lena.get_by_role("button", name="Send report").click()
+    expect(lena.get_by_text("the moderators will look at this post")).to_be_visible()
+
+    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
+    open_forum(tess)
+    tess.get_by_role("link", name=re.compile("Reported posts|reported post")).click()
+    report = tess.locator("li", has_text="Selling tickets, not about the course.")
+    expect(report).to_contain_text("reported by Lena Ortiz")
+    screenshot(tess, "forum-reports")
+    report.get_by_role("link", name="Hide the post").click()
+    tess.get_by_label("Reason (the author sees it)").fill("Off topic: please use the noticeboard.")
+    tess.get_by_role("button", name="Hide post").click()
+    expect(tess.locator("#post-3")).to_contain_text("Hidden from learners")
+    lena.reload()
+    expect(lena.locator("#post-3")).to_contain_text("hidden by a moderator")
+    expect(lena.locator("#post-3")).not_to_contain_text("concert tickets")
+    marc.reload()
+    expect(marc.locator("#post-3")).to_contain_text("Off topic: please use the noticeboard.")
+    check_page(marc)

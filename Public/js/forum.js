@@ -5,6 +5,7 @@
   const realtime = window.AtelierRealtime;
   if (!realtime) return;
   const thread = document.getElementById('post-list');
+  // -1: an earlier page of the thread, where new posts do not belong.
   let last = thread ? Number(thread.dataset.last) || 0 : 0;
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const two = (n) => (n < 10 ? '0' : '') + n;
@@ -44,16 +45,24 @@
   }
 
   // A link to reload, once, where something arrived that this page cannot show by itself.
-  function missed(text, anchor, position) {
+  function missed(text, anchor, position, href) {
     if (document.getElementById('forum-missed')) return;
     const note = document.createElement('p');
     note.id = 'forum-missed';
     note.className = 'meta';
     const link = document.createElement('a');
-    link.href = location.pathname + location.search;
+    link.href = href || location.pathname + location.search;
     link.textContent = text;
     note.append(link);
     anchor.insertAdjacentElement(position, note);
+  }
+
+  // Shown on this page: read, so the bell does not announce it too.
+  function markRead(number) {
+    const csrf = document.querySelector('input[name=_csrf]');
+    if (!thread.dataset.read || !csrf) return;
+    const body = new URLSearchParams({ number: String(number), _csrf: csrf.value });
+    fetch(thread.dataset.read, { method: 'POST', body: body, credentials: 'same-origin' }).catch(() => { /* a reload marks it */ });
   }
 
   function bump(selector) {
@@ -71,7 +80,15 @@
     if (frame.type !== 'forum_post') return;
     if (thread && frame.thread === thread.dataset.thread) {
       if (frame.number <= last) return;
-      if (frame.number === last + 1) { append(frame); last = frame.number; } else { missed('New posts: reload the thread', thread, 'afterend'); }
+      if (last >= 0 && frame.number === last + 1) {
+        append(frame);
+        last = frame.number;
+        markRead(frame.number);
+      } else {
+        // An earlier page links to the last one (a page past the end shows the last).
+        missed(last < 0 ? 'New posts on the last page' : 'New posts: reload the thread', thread, 'afterend',
+          last < 0 ? location.pathname + '?page=' + 1e6 : undefined);
+      }
       return;
     }
     // A new thread of the space shown here: not in the list yet, so say so.

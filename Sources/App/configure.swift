@@ -73,6 +73,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: RealtimeController())
     try app.register(collection: ChatFilesController())
     try app.register(collection: ForumController())
+    try app.register(collection: ForumPostController())
+    try app.register(collection: ForumToolsController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())
 }

@@ -74,6 +74,16 @@ public enum SiteRoute: Hashable, Sendable {
     case forumThreadAccept(Organization.ID, Cohort.ID, UUIDText)
     case forumThreadPin(Organization.ID, Cohort.ID, UUIDText)
     case forumThreadLock(Organization.ID, Cohort.ID, UUIDText)
+    /// Staff moving a thread, anyone following it or marking it read (live posts).
+    case forumThreadAction(Organization.ID, Cohort.ID, UUIDText, ForumThreadAction)
+    case forumSpaceFollow(Organization.ID, Cohort.ID, UUIDText)
+    case forumPost(Organization.ID, Cohort.ID, UUIDText, number: Int, ForumPostAction)
+    case forumReports(Organization.ID, Cohort.ID)
+    case forumReportDismiss(Organization.ID, Cohort.ID, UUIDText)
+    case forumSettings(Organization.ID, Cohort.ID)
+    case forumSearch(Organization.ID, Cohort.ID)
+    case forumPreview(Organization.ID, Cohort.ID)
+    case forumDiscuss(Organization.ID, Cohort.ID, Activity.ID)
     case notifications
     case notificationRead(UUIDText)
     case notificationsReadAll
@@ -164,6 +174,17 @@ public enum SiteRoute: Hashable, Sendable {
         case .forumThreadAccept(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/accept"
         case .forumThreadPin(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/pin"
         case .forumThreadLock(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/lock"
+        case .forumThreadAction(let org, let cohort, let thread, let action):
+            "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/\(action.rawValue)"
+        case .forumSpaceFollow(let org, let cohort, let space): "/orgs/\(org)/cohorts/\(cohort)/forum/spaces/\(space)/follow"
+        case .forumPost(let org, let cohort, let thread, let number, let action):
+            "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/posts/\(number)/\(action.rawValue)"
+        case .forumReports(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/reports"
+        case .forumReportDismiss(let org, let cohort, let report): "/orgs/\(org)/cohorts/\(cohort)/forum/reports/\(report)/dismiss"
+        case .forumSettings(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/settings"
+        case .forumSearch(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/search"
+        case .forumPreview(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/preview"
+        case .forumDiscuss(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/forum/discuss/\(activity)"
         case .notifications: "/notifications"
         case .notificationRead(let id): "/notifications/\(id)/read"
         case .notificationsReadAll: "/notifications/read-all"
@@ -176,4 +197,12 @@ public enum SiteRoute: Hashable, Sendable {
 /// The paths of the JSON API, under `/api/v1`.
 public enum APIRoute {
     public static let openAPI = "/api/openapi.json"
+}
+
+public enum ForumThreadAction: String, Sendable, CaseIterable {
+    case move, follow, read
+}
+
+public enum ForumPostAction: String, Sendable, CaseIterable {
+    case edit, delete, upvote, report, hide, unhide, history
 }

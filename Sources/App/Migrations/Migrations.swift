@@ -27,5 +27,6 @@ enum Migrations {
         CreateChatFiles(),       // images and PDFs sent in conversations
         AddMessageClientRef(),   // senders' references: a message sent twice is saved once
         CreateForums(),          // cohort forums: spaces, threads, posts, read positions
+        AddForumModeration(),    // forum edits, deletions, hiding, upvotes, reports, follows, anonymity, search
     ]
 }

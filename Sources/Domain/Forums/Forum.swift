@@ -36,18 +36,130 @@ public enum ForumRole: Sendable, Equatable {
 
 public enum ForumAction: Sendable, CaseIterable {
     case startThread, reply, accept, pin, lock, addSpace
+    /// A post's own author changes or removes it.
+    case edit, delete
+    /// Someone else's post: one upvote each; a report to the moderators.
+    case upvote, report
+    /// Staff: move a thread, hide a post, see a post's earlier versions, work the report queue,
+    /// allow anonymous posting.
+    case move, hide, viewHistory, moderate, configure
 }
 
 /// Who may do what: everyone in the cohort starts threads and replies (not in a locked thread);
-/// the asker or staff accept an answer; staff pin, lock and add spaces.
+/// the asker or staff accept an answer; authors edit (not in a locked thread) and delete their
+/// posts; others upvote and report them; staff pin, lock, move, hide and moderate.
+/// `isAuthor` is about the thread for `accept`, about the post for the post's actions.
 public enum ForumPolicy {
     public static func can(_ action: ForumAction, as role: ForumRole, isAuthor: Bool = false, locked: Bool = false) -> Bool {
         switch action {
         case .startThread: true
         case .reply: !locked || role == .staff
         case .accept: role == .staff || isAuthor
-        case .pin, .lock, .addSpace: role == .staff
+        case .edit: isAuthor && (!locked || role == .staff)
+        case .delete: isAuthor
+        case .upvote: !isAuthor
+        case .report: !isAuthor && role == .learner
+        case .pin, .lock, .addSpace, .move, .hide, .viewHistory, .moderate, .configure: role == .staff
         }
+    }
+}
+
+/// How a post shows to one reader.
+public enum PostDisplay: Equatable, Sendable {
+    case body
+    /// Deleted by its author: "This post was deleted." for everyone.
+    case deleted
+    /// Hidden by a moderator: learners see that it was; its author also sees why.
+    case hidden(reason: String?)
+    /// Hidden, as staff see it: the text with the reason above it.
+    case hiddenShownToStaff(reason: String)
+
+    public init(deleted: Bool, hiddenReason: String?, role: ForumRole, isAuthor: Bool) {
+        if deleted {
+            self = .deleted
+        } else if let reason = hiddenReason {
+            self = role == .staff ? .hiddenShownToStaff(reason: reason) : .hidden(reason: isAuthor ? reason : nil)
+        } else {
+            self = .body
+        }
+    }
+
+    /// Whether the reader gets the post's text.
+    public var showsText: Bool {
+        switch self {
+        case .body, .hiddenShownToStaff: true
+        case .deleted, .hidden: false
+        }
+    }
+}
+
+/// The one place a forum author's name is decided for a reader. Where the cohort allows it, a
+/// learner posts anonymously to peers: other learners see "Anonymous learner", the author sees
+/// that it is them, staff see who it is. Every page, API answer, search result, live frame and
+/// notification takes names from here.
+public enum ForumIdentity {
+    public static let anonymousName = "Anonymous learner"
+
+    public static func name(realName: String, anonymous: Bool, isReader: Bool, readerRole: ForumRole) -> String {
+        guard anonymous else { return realName }
+        if readerRole == .staff { return "\(realName) (anonymous to learners)" }
+        return isReader ? "You (anonymous)" : anonymousName
+    }
+
+    /// The name for what everyone receives alike (a live frame, a notification).
+    public static func publicName(realName: String, anonymous: Bool) -> String {
+        anonymous ? anonymousName : realName
+    }
+}
+
+/// A search typed by a person, made safe for SQLite FTS5 and PostgreSQL `tsquery`: letters and
+/// digits only, lowercased, at most eight words, each matched as a word prefix, all required.
+public enum ForumSearchQuery {
+    public static let maximumTerms = 8
+
+    public static func terms(_ text: String?) -> [String] {
+        let words = (text ?? "").lowercased().split { !($0.isLetter || $0.isNumber) }.map { String($0.prefix(40)) }
+        var seen = Set<String>()
+        return Array(words.filter { seen.insert($0).inserted }.prefix(maximumTerms))
+    }
+
+    /// `"word"* "other"*` (FTS5: each a quoted prefix, side by side means AND).
+    public static func fts5(_ terms: [String]) -> String {
+        terms.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+
+    /// `word:* & other:*` (the words hold letters and digits only, so nothing else is syntax).
+    public static func tsquery(_ terms: [String]) -> String {
+        terms.map { "\($0):*" }.joined(separator: " & ")
+    }
+}
+
+/// Marks around the matched words of a search snippet: private-use characters, removed from
+/// what is indexed, so no text can fake them.
+public enum SearchHighlight {
+    public static let start: Character = "\u{E000}"
+    public static let end: Character = "\u{E001}"
+
+    public static func clean(_ text: String) -> String {
+        text.filter { $0 != start && $0 != end }
+    }
+
+    /// The snippet in pieces: (text, highlighted?).
+    public static func pieces(_ snippet: String) -> [(text: String, marked: Bool)] {
+        var result: [(String, Bool)] = []
+        var current = ""
+        var marked = false
+        for character in snippet {
+            if character == start || character == end {
+                if !current.isEmpty { result.append((current, marked)) }
+                current = ""
+                marked = character == start
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { result.append((current, marked)) }
+        return result
     }
 }
 
@@ -77,6 +189,21 @@ public struct ThreadState: Equatable, Sendable {
 public struct ForumInput: Equatable, Sendable {
     public static let maximumTitle = 200
     public static let maximumBody = 20_000
+    public static let maximumReason = 500
+    /// Posts on one page of a thread, threads on one page of a space.
+    public static let postsPerPage = 50
+    public static let threadsPerPage = 50
+
+    /// The page (from 1) that shows post `number`.
+    public static func page(ofPost number: Int) -> Int { max(1, (number - 1) / postsPerPage + 1) }
+
+    /// Why a post is hidden or reported: required, one paragraph.
+    public static func reason(_ text: String?) throws -> String {
+        var v = Validator()
+        let reason = v.text(text, field: "reason", max: maximumReason)
+        try v.check()
+        return reason
+    }
 
     public static func thread(title: String?, kind: String?, body: String?) throws -> (title: String, kind: ThreadKind, body: String) {
         var v = Validator()

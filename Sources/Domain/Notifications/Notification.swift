@@ -5,14 +5,17 @@ import Foundation
 public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     /// A private message; one notification per conversation while unread ("3 new messages").
     case message
-    /// Someone wrote @their name in a cohort's channel.
+    /// Someone wrote @their name in a cohort's channel or forum.
     case mention
+    /// New posts in a forum thread the person follows; one notification per thread while unread.
+    case forumPost
 
     /// How the settings page names the kind.
     public var label: String {
         switch self {
         case .message: "Private messages"
         case .mention: "Mentions of you (@your name)"
+        case .forumPost: "New posts in forum threads you follow (at most hourly)"
         }
     }
 }
@@ -31,6 +34,8 @@ public struct NotificationPreferences: Equatable, Sendable {
     /// After one e-mail about a notification, more of the same (new messages in the conversation)
     /// wait at least this long: an e-mail per conversation, not per message.
     public static let followUpMinutes = 30
+    /// Forum posts come as a digest: never sooner than this, however short the delay chosen.
+    public static let forumDigestMinutes = 60
 
     public init(emailDelayMinutes: Int? = NotificationPreferences.defaultDelayMinutes, mutedKinds: Set<NotificationKind> = []) {
         self.emailDelayMinutes = emailDelayMinutes
@@ -42,13 +47,17 @@ public struct NotificationPreferences: Equatable, Sendable {
     /// When an unread notification of this kind made `now` is due to be e-mailed; nil: never.
     public func emailDue(_ kind: NotificationKind, now: Date) -> Date? {
         guard let minutes = emailDelayMinutes, !mutedKinds.contains(kind) else { return nil }
-        return now.addingTimeInterval(TimeInterval(minutes * 60))
+        return now.addingTimeInterval(TimeInterval(Self.least(minutes, for: kind) * 60))
     }
 
     /// The same after an e-mail was already sent about it.
     public func followUpDue(_ kind: NotificationKind, now: Date) -> Date? {
         guard let minutes = emailDelayMinutes, !mutedKinds.contains(kind) else { return nil }
-        return now.addingTimeInterval(TimeInterval(max(minutes, Self.followUpMinutes) * 60))
+        return now.addingTimeInterval(TimeInterval(Self.least(max(minutes, Self.followUpMinutes), for: kind) * 60))
+    }
+
+    private static func least(_ minutes: Int, for kind: NotificationKind) -> Int {
+        kind == .forumPost ? max(minutes, forumDigestMinutes) : minutes
     }
 
     /// Muted kinds as stored: their raw values, comma-separated, in a fixed order.
@@ -152,6 +161,7 @@ public enum NotificationText {
         switch kind {
         case .message: count > 1 ? "\(title) sent you \(count) messages" : "\(title) wrote to you"
         case .mention: title
+        case .forumPost: count > 1 ? "\(count) new posts in “\(title)”" : "New post in “\(title)”"
         }
     }
 }

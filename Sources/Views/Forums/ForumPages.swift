@@ -27,6 +27,9 @@ public struct ForumIndexModel: Sendable {
     public var place: ForumPlace
     public var spaces: [Space]
     public var state: Form.State = .empty
+    /// Staff: reports waiting, and whether learners may post anonymously.
+    public var openReports = 0
+    public var anonymousAllowed = false
     public init(place: ForumPlace, spaces: [Space]) { self.place = place; self.spaces = spaces }
 }
 
@@ -49,42 +52,13 @@ public struct ForumSpaceModel: Sendable {
     public var threads: [Thread]
     public var filter: Filter
     public var state: Form.State
+    public var page = 1
+    public var pageCount = 1
+    /// The reader follows every thread of the space.
+    public var following = false
+    public var mayPostAnonymously = false
     public init(place: ForumPlace, spaceID: String, title: String, threads: [Thread], filter: Filter, state: Form.State = .empty) {
         self.place = place; self.spaceID = spaceID; self.title = title; self.threads = threads; self.filter = filter; self.state = state
-    }
-}
-
-public struct ForumThreadModel: Sendable {
-    public struct Post: Sendable {
-        public let number: Int
-        public let id: String
-        public let authorName: String
-        public let html: TrustedHTML
-        public let createdAt: Date
-        public let replyTo: (number: Int, authorName: String, excerpt: String)?
-        public init(number: Int, id: String, authorName: String, html: TrustedHTML, createdAt: Date,
-                    replyTo: (number: Int, authorName: String, excerpt: String)?) {
-            self.number = number; self.id = id; self.authorName = authorName; self.html = html; self.createdAt = createdAt; self.replyTo = replyTo
-        }
-    }
-    public var place: ForumPlace
-    public var spaceID: String
-    public var spaceTitle: String
-    public var threadID: String
-    public var title: String
-    public var state: ThreadState
-    public var pinned: Bool
-    public var posts: [Post]
-    /// The asker or staff: they may accept an answer.
-    public var canAccept: Bool
-    public var canReply: Bool
-    public var form: Form.State
-    public var replyTo: Int?
-    public init(place: ForumPlace, spaceID: String, spaceTitle: String, threadID: String, title: String, state: ThreadState, pinned: Bool,
-                posts: [Post], canAccept: Bool, canReply: Bool, form: Form.State = .empty, replyTo: Int? = nil) {
-        self.place = place; self.spaceID = spaceID; self.spaceTitle = spaceTitle; self.threadID = threadID; self.title = title
-        self.state = state; self.pinned = pinned; self.posts = posts; self.canAccept = canAccept; self.canReply = canReply
-        self.form = form; self.replyTo = replyTo
     }
 }
 
@@ -107,6 +81,18 @@ public enum ForumPages {
             p(.class("breadcrumb")) { a(.href(SiteRoute.cohort(place.organizationID, place.cohortID).path)) { place.cohortName } }
             h1 { "Forum" }
             p(.class("lead")) { "Ask, answer and share with your cohort. Only its people read it." }
+            form(.method("get"), .action(SiteRoute.forumSearch(place.organizationID, place.cohortID).path), .class("inline-search"), .role("search")) {
+                label(.for("forum-q"), .class("visually-hidden")) { "Search the forum" }
+                input(.type("search"), .name("q"), .id("forum-q"), .placeholder("Search the forum"))
+                button(.type("submit"), .class("button button-small")) { "Search" }
+            }
+            if place.isStaff {
+                p {
+                    a(.href(SiteRoute.forumReports(place.organizationID, place.cohortID).path)) {
+                        model.openReports == 1 ? "1 reported post to review" : "Reported posts (\(model.openReports) to review)"
+                    }
+                }
+            }
             ul(.class("conversation-list")) {
                 for space in model.spaces {
                     li(.class(space.unread > 0 ? "card conversation-entry unread" : "card conversation-entry"), .custom("data-space", space.id)) {
@@ -129,6 +115,15 @@ public enum ForumPages {
                         Form.submit("Add space")
                     }
                 }
+                section(.class("card")) {
+                    h2 { "Anonymous posts" }
+                    p { model.anonymousAllowed
+                        ? "Learners may post anonymously: other learners do not see who wrote, you do."
+                        : "Learners always post under their name." }
+                    postButton(model.anonymousAllowed ? "Stop anonymous posting" : "Allow anonymous posting",
+                               action: SiteRoute.forumSettings(place.organizationID, place.cohortID).path, csrf: context.csrfToken,
+                               fields: [("anonymous_allowed", model.anonymousAllowed ? "off" : "on")])
+                }
             }
         }
     }
@@ -136,9 +131,15 @@ public enum ForumPages {
     public static func space(_ model: ForumSpaceModel, _ context: LayoutContext) -> [UInt8] {
         let place = model.place
         let here = SiteRoute.forumSpace(place.organizationID, place.cohortID, model.spaceID).path
-        return Layout.page(title: "\(model.title) · Forum", context, scripts: ["/js/forum.js"]) {
+        return Layout.page(title: "\(model.title) · Forum", context, scripts: ["/js/forum.js", "/js/markdown-preview.js"]) {
             breadcrumb(place)
             h1 { model.title }
+            div(.class("toolbar")) {
+                a(.href("#new-thread"), .class("button button-small")) { "Start a thread" }
+                postButton(model.following ? "Stop following this space" : "Follow every thread here",
+                           action: SiteRoute.forumSpaceFollow(place.organizationID, place.cohortID, model.spaceID).path, csrf: context.csrfToken,
+                           fields: [("following", model.following ? "off" : "on")])
+            }
             nav(.ariaLabel("Show"), .class("filters")) {
                 for filter in ForumSpaceModel.Filter.allCases {
                     let label = switch filter {
@@ -168,9 +169,19 @@ public enum ForumPages {
                                 " · last \(DateText.dayAndTime(thread.lastPostAt))"
                             }
                             if let first = thread.state.firstUnread, thread.state.readUpTo != nil {
-                                p { a(.href(href + "#post-\(first)")) { "Jump to the first unread post" } }
+                                p { a(.href(href + (ForumInput.page(ofPost: first) > 1 ? "?page=\(ForumInput.page(ofPost: first))" : "") + "#post-\(first)")) {
+                                    "Jump to the first unread post"
+                                } }
                             }
                         }
+                    }
+                }
+            }
+            if model.pageCount > 1 {
+                nav(.class("page-links"), .ariaLabel("Pages of threads")) {
+                    for page in 1...model.pageCount {
+                        let query = (model.filter == .all ? [] : ["show=\(model.filter.rawValue)"]) + (page == 1 ? [] : ["page=\(page)"])
+                        a(.href(query.isEmpty ? here : here + "?" + query.joined(separator: "&")), .ariaCurrent(page == model.page ? "page" : "false")) { "\(page)" }
                     }
                 }
             }
@@ -182,89 +193,10 @@ public enum ForumPages {
                     Form.select("Kind", name: "kind", options: ThreadKind.allCases.map { ($0.rawValue, $0.label) },
                                 selected: model.state.values["kind"] ?? ThreadKind.question.rawValue, state: model.state)
                     Form.field("Title", name: "title", state: model.state)
-                    Form.textArea("Your post", name: "body", state: model.state, required: true, rows: 6)
-                    p(.class("hint")) { "Markdown works: **bold**, *italic*, lists, [links](https://example.com)." }
+                    postArea("Your post", place: place, state: model.state, rows: 6)
+                    anonymityChoice(model.mayPostAnonymously, state: model.state)
                     Form.submit("Post")
                 }
-            }
-        }
-    }
-
-    public static func thread(_ model: ForumThreadModel, _ context: LayoutContext) -> [UInt8] {
-        let place = model.place
-        let org = place.organizationID
-        return Layout.page(title: model.title, context, scripts: ["/js/forum.js"]) {
-            breadcrumb(place, space: (model.spaceID, model.spaceTitle))
-            h1 { model.title }
-            p(.class("meta")) {
-                model.state.kind.label
-                if model.state.isAnswered { " · "; span(.class("answered")) { "Answered" } }
-                if model.state.isUnansweredQuestion { " · Unanswered" }
-                if model.pinned { " · Pinned" }
-                if model.state.locked { " · Locked: no new replies" }
-            }
-            if place.isStaff {
-                div(.class("toolbar")) {
-                    form(.method("post"), .action(SiteRoute.forumThreadPin(org, place.cohortID, model.threadID).path), .class("inline-form")) {
-                        Form.csrf(context.csrfToken)
-                        button(.type("submit"), .class("button-small button-secondary")) { model.pinned ? "Unpin" : "Pin" }
-                    }
-                    form(.method("post"), .action(SiteRoute.forumThreadLock(org, place.cohortID, model.threadID).path), .class("inline-form")) {
-                        Form.csrf(context.csrfToken)
-                        button(.type("submit"), .class("button-small button-secondary")) { model.state.locked ? "Unlock" : "Lock" }
-                    }
-                }
-            }
-            ol(.class("post-list"), .id("post-list"), .custom("data-thread", model.threadID),
-               .custom("data-last", "\(model.posts.last?.number ?? 0)"), .custom("aria-live", "polite")) {
-                for post in model.posts {
-                    let accepted = model.state.acceptedPost?.lowercasedText == post.id
-                    li(.class(accepted ? "card post accepted" : "card post"), .id("post-\(post.number)")) {
-                        p(.class("chat-meta")) {
-                            strong { post.authorName }
-                            " "
-                            time(.datetime(DateText.iso(post.createdAt))) { DateText.dayAndTime(post.createdAt) }
-                            if accepted { " · "; span(.class("answered")) { "Accepted answer" } }
-                        }
-                        if let reply = post.replyTo {
-                            blockquote(.class("reply-context")) {
-                                a(.href("#post-\(reply.number)")) { "In reply to \(reply.authorName)" }
-                                ": \(reply.excerpt)"
-                            }
-                        }
-                        div(.class("chat-body")) { post.html }
-                        div(.class("post-actions")) {
-                            if model.canReply {
-                                a(.href(SiteRoute.forumThread(org, place.cohortID, model.threadID).path + "?reply_to=\(post.number)#reply")) { "Reply" }
-                            }
-                            if model.canAccept, model.state.kind == .question, post.number > 1, !accepted {
-                                form(.method("post"), .action(SiteRoute.forumThreadAccept(org, place.cohortID, model.threadID).path),
-                                     .class("inline-form")) {
-                                    Form.csrf(context.csrfToken)
-                                    input(.type("hidden"), .name("number"), .value("\(post.number)"))
-                                    button(.type("submit"), .class("button-link")) { "Accept as the answer" }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if model.canReply {
-                section(.class("card"), .id("reply")) {
-                    h2 { "Reply" }
-                    Form.errorSummary(model.form)
-                    form(.method("post"), .action(SiteRoute.forumPosts(org, place.cohortID, model.threadID).path)) {
-                        Form.csrf(context.csrfToken)
-                        if let to = model.replyTo {
-                            input(.type("hidden"), .name("reply_to"), .value("\(to)"))
-                            p(.class("meta")) { "In reply to post \(to). "; a(.href(SiteRoute.forumThread(org, place.cohortID, model.threadID).path + "#reply")) { "Reply to the thread instead" } }
-                        }
-                        Form.textArea("Your reply", name: "body", state: model.form, required: true, rows: 5)
-                        Form.submit("Post reply")
-                    }
-                }
-            } else {
-                p(.class("empty")) { "This thread is locked: no new replies." }
             }
         }
     }

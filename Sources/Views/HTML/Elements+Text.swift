@@ -114,3 +114,8 @@ public func details(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML
 public func summary(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
     HTML(element: "summary", attributes: attributes, content: content)
 }
+
+/// Text marked as relevant, as the matched words of a search result.
+public func mark(_ attributes: Attribute..., @HTMLBuilder content: () -> HTML = { .empty }) -> HTML {
+    HTML(element: "mark", attributes: attributes, content: content)
+}

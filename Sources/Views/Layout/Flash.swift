@@ -39,6 +39,10 @@ public enum Flash: Codable, Sendable, Equatable {
     case memberRemoved(name: String)
     case joined(organization: String)
     case switched(organization: String)
+    case postReported(again: Bool)
+    case postHidden
+    case threadMoved(space: String)
+    case forumSettingsSaved(anonymousAllowed: Bool)
     case failure(FailureText)
 
     /// Errors raised after a redirect that the next page must show as an alert.
@@ -94,6 +98,12 @@ public enum Flash: Codable, Sendable, Equatable {
         case .memberRemoved(let name): "\(name) is removed from this cohort."
         case .joined(let org): "Welcome to \(org)!"
         case .switched(let org): "You are now in \(org)."
+        case .postReported(let again):
+            again ? "You had already reported this post; the moderators have it." : "Thank you: the moderators will look at this post."
+        case .postHidden: "The post is hidden from learners; its author sees your reason."
+        case .threadMoved(let space): "The thread is now in “\(space)”."
+        case .forumSettingsSaved(let allowed):
+            allowed ? "Learners may now post anonymously to each other; you still see who wrote." : "Learners now always post under their name."
         case .failure(let failure):
             switch failure {
             case .cohortFull: "This cohort is full. Raise its capacity or choose another cohort."

@@ -47,15 +47,14 @@ public enum Form {
     }
 
     public static func textArea(_ labelText: String, name: String, state: State = .empty, required: Bool = false,
-                                rows: Int = 4, idPrefix: String = "") -> HTML {
+                                rows: Int = 4, idPrefix: String = "", extra: [Attribute] = []) -> HTML {
         let id = idPrefix + name
         let error = state.error(name)
         return div(.class(error == nil ? "field" : "field field-invalid")) {
             label(.for(id)) { labelText }
-            textarea(.name(name), .id(id), .rows(rows),
-                     error == nil ? .custom("data-field", name) : .ariaDescribedby(id + "-error")) {
-                state.value(name)
-            }
+            HTML(element: "textarea", attributes: [.name(name), .id(id), .rows(rows),
+                                                   error == nil ? .custom("data-field", name) : .ariaDescribedby(id + "-error")] + extra,
+                 content: HTML(state.value(name)))
             if let error { p(.class("field-error"), .id(id + "-error")) { error } }
         }
     }

@@ -7,18 +7,13 @@ import VaporTesting
 
 /// A cohort's forum: who reads it, asking and answering, what is refused.
 @Suite struct ForumTests {
-    /// The class of the chat tests, its cohort running a course with two modules.
     private func forumClass(_ app: Application) async throws -> (ChatClass, String) {
-        let c = try await ChatClass.make(app)
-        let fx = Fixtures(app: app)
-        let course = try #require(try await CourseRecord.find(c.cohort.$course.id, on: app.db))
-        _ = try await fx.lesson(in: course, title: "Opening", module: "Week 1")
-        _ = try await fx.lesson(in: course, title: "Practice", module: "Week 2")
-        return (c, c.orgPath + "/cohorts/\(c.cohort.id!.lowercased)/forum")
+        let made = try await ForumClass.make(app)
+        return (made.c, made.forum)
     }
 
     private func space(_ app: Application, titled title: String) async throws -> ForumSpaceRecord {
-        try #require(try await ForumSpaceRecord.query(on: app.db).filter(\.$title == title).first())
+        try await ForumClass.space(app, titled: title)
     }
 
     @Test func aLearnerAsksTheTrainerAnswersAndTheAskerAcceptsIt() async throws {
@@ -120,7 +115,7 @@ import VaporTesting
             let empty = ForumThreadRecord()
             empty.organizationID = c.org.id!; empty.cohortID = c.cohort.id!; empty.spaceID = space.id!; empty.kind = .question
             empty.title = "Empty"; empty.authorID = c.lea.id!; empty.postCount = 0; empty.lastPostAt = Date(); empty.pinned = false
-            empty.locked = false; empty.createdAt = Date()
+            empty.locked = false; empty.createdAt = Date(); empty.anonymous = false
             try await empty.save(on: app.db)
             #expect(try await lea.get(forum + "/threads/\(empty.id!.lowercased)?reply_to=1").status == .ok)
             // Accepting the opening post or a missing one: refused.

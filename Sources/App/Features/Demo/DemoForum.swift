@@ -3,7 +3,9 @@ import Fluent
 import Foundation
 
 /// The demo cohort's forum: a pinned welcome from Tess, Priya's question answered by Tess (the
-/// accepted answer) with Marc's reply to it, and a discussion in the first module's space.
+/// accepted answer, upvoted) with Marc's reply to it, an anonymous question (the cohort allows
+/// them), a discussion in the first module's space, and an off-topic post waiting in the
+/// moderators' report queue.
 enum DemoForum {
     static func load(cohort: CohortRecord, people: [String: PersonRecord], now: Date = Date(), on db: any Database) async throws {
         let tess = people["trainer1@northwind.test"]!.id!, marc = people["learner02@northwind.test"]!.id!
@@ -31,6 +33,21 @@ enum DemoForum {
         if let accepted = try await ForumPostRecord.query(on: db).filter(\.$threadID == question.id!).filter(\.$number == answer).first() {
             question.acceptedPostID = accepted.id
             try await question.save(on: db)
+            for voter in [marc, lena, priya] { _ = try await ForumVotes.toggle(accepted, by: voter, on: db) }
+        }
+
+        try await ForumPostChanges.allowAnonymous(true, in: cohort.id!, on: db)
+        let shy = try await ForumStore.startThread(
+            in: general, kind: .question, title: "Is it all right to say “I don't know” to a customer?",
+            body: "I never know whether admitting it makes things worse.", author: lena, anonymous: true, now: ago(6), on: db)
+        try await ForumStore.reply(to: shy, body: "Yes — followed by *when* you will know. Customers forgive not knowing, not silence.",
+                                   author: tess, now: ago(5), on: db)
+
+        let offTopic = try await ForumStore.startThread(
+            in: general, kind: .discussion, title: "Anyone selling a bike?", body: "Looking for a city bike, cash only.", author: marc,
+            now: ago(3), on: db)
+        if let post = try await ForumPostRecord.query(on: db).filter(\.$threadID == offTopic.id!).first() {
+            _ = try await ForumPostChanges.report(post, thread: offTopic, reason: "Not about the course.", by: priya, now: ago(2), on: db)
         }
 
         if let module = spaces.first(where: { $0.kind == .module }) {

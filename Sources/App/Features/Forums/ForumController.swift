@@ -29,6 +29,34 @@ struct ForumController: RouteCollection {
         var place: ForumPlace {
             ForumPlace(organizationID: context.organization.id, cohortID: .init(cohort.id!), cohortName: cohort.name, isStaff: role == .staff)
         }
+
+        /// An author's name as this reader may see it (`ForumIdentity` decides).
+        func name(of author: UUID, anonymous: Bool, in names: [UUID: String]) -> String {
+            ForumIdentity.name(realName: names[author] ?? "Someone", anonymous: anonymous, isReader: author == me, readerRole: role)
+        }
+
+        func threadPath(_ thread: UUID, post: Int? = nil) -> String {
+            let path = SiteRoute.forumThread(context.organization.id, .init(cohort.id!), thread.lowercasedText).path
+            guard let post else { return path }
+            let page = ForumInput.page(ofPost: post)
+            return path + (page > 1 ? "?page=\(page)" : "") + "#post-\(post)"
+        }
+
+        func mayPostAnonymously(on db: any Database) async throws -> Bool {
+            guard role == .learner else { return false }
+            return try await ForumPostChanges.anonymousAllowed(in: cohort.id!, on: db)
+        }
+
+        /// Whether a form's "anonymous" box asks for it: only learners, only where the cohort
+        /// allows it; asked for where it is not allowed, it is refused (nothing saved).
+        func anonymous(_ box: String?, on db: any Database) async throws -> Bool {
+            guard box == "on" else { return false }
+            guard try await mayPostAnonymously(on: db) else {
+                throw AppError(status: .unprocessableEntity, code: "anonymous_not_allowed",
+                               message: "Anonymous posting is not allowed in this forum. Nothing was posted.", field: "anonymous")
+            }
+            return true
+        }
     }
 
     static func access(_ req: Request) async throws -> Access {
@@ -43,13 +71,13 @@ struct ForumController: RouteCollection {
         return Access(context: context, cohort: cohort, role: ForumRole(cohortRole: membership?.cohortRole, isAdmin: isAdmin))
     }
 
-    private func spaceInPath(_ req: Request, _ access: Access) async throws -> ForumSpaceRecord {
+    static func spaceInPath(_ req: Request, _ access: Access) async throws -> ForumSpaceRecord {
         guard let id = req.parameters.get("spaceID").flatMap(UUID.init(uuidString:)),
               let space = try await ForumSpaceRecord.find(id, on: req.db), space.cohortID == access.cohort.id! else { throw AppError.notFound() }
         return space
     }
 
-    private func threadInPath(_ req: Request, _ access: Access) async throws -> ForumThreadRecord {
+    static func threadInPath(_ req: Request, _ access: Access) async throws -> ForumThreadRecord {
         guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)),
               let thread = try await ForumThreadRecord.find(id, on: req.db), thread.cohortID == access.cohort.id! else { throw AppError.notFound() }
         return thread
@@ -69,6 +97,10 @@ struct ForumController: RouteCollection {
                          unread: mine.reduce(0) { $0 + $1.state(readUpTo: reads[$1.id!]).unread }, lastPostAt: mine.map(\.lastPostAt).max())
         })
         model.state = state
+        if access.role == .staff {
+            model.openReports = try await ForumReportRecord.query(on: req.db).filter(\.$cohortID == access.cohort.id!).filter(\.$status == .open).count()
+            model.anonymousAllowed = try await ForumPostChanges.anonymousAllowed(in: access.cohort.id!, on: req.db)
+        }
         return .page(ForumPages.index(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
 
@@ -90,28 +122,36 @@ struct ForumController: RouteCollection {
 
     func space(req: Request) async throws -> Response {
         let access = try await Self.access(req)
-        let space = try await spaceInPath(req, access)
+        let space = try await Self.spaceInPath(req, access)
         return try await renderSpace(req, access, space, state: .empty, status: .ok)
     }
 
     private func renderSpace(_ req: Request, _ access: Access, _ space: ForumSpaceRecord, state: Form.State,
                              status: HTTPResponseStatus) async throws -> Response {
         let filter = (try? req.query.get(String.self, at: "show")).flatMap(ForumSpaceModel.Filter.init(rawValue:)) ?? .all
-        let threads = try await ForumThreadRecord.query(on: req.db).filter(\.$spaceID == space.id!).sort(\.$lastPostAt, .descending).all()
+        let query = ForumThreadRecord.query(on: req.db).filter(\.$spaceID == space.id!)
+        switch filter {
+        case .all: break
+        case .unanswered: query.filter(\.$kind == .question).filter(\.$acceptedPostID == nil)
+        case .answered: query.filter(\.$acceptedPostID != nil)
+        }
+        let pageCount = max(1, (try await query.copy().count() + ForumInput.threadsPerPage - 1) / ForumInput.threadsPerPage)
+        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
+        let threads = try await query.sort(\.$pinned, .descending).sort(\.$lastPostAt, .descending)
+            .range(((page - 1) * ForumInput.threadsPerPage)..<(page * ForumInput.threadsPerPage)).all()
         let reads = try await ForumStore.reads(of: access.me, in: threads.compactMap(\.id), on: req.db)
         let names = try await ForumStore.names(Set(threads.map(\.authorID)), on: req.db)
         let shown = threads.map { thread in
-            ForumSpaceModel.Thread(id: thread.id!.lowercasedText, title: thread.title, authorName: names[thread.authorID] ?? "Someone",
+            ForumSpaceModel.Thread(id: thread.id!.lowercasedText, title: thread.title,
+                                   authorName: access.name(of: thread.authorID, anonymous: thread.anonymous, in: names),
                                    state: thread.state(readUpTo: reads[thread.id!]), pinned: thread.pinned, lastPostAt: thread.lastPostAt)
-        }.filter { thread in
-            switch filter {
-            case .all: true
-            case .unanswered: thread.state.isUnansweredQuestion
-            case .answered: thread.state.isAnswered
-            }
-        }.sorted { ($0.pinned ? 1 : 0, $0.lastPostAt) > ($1.pinned ? 1 : 0, $1.lastPostAt) }
-        let model = ForumSpaceModel(place: access.place, spaceID: space.id!.lowercasedText, title: space.title, threads: shown,
+        }
+        var model = ForumSpaceModel(place: access.place, spaceID: space.id!.lowercasedText, title: space.title, threads: shown,
                                     filter: filter, state: state)
+        model.page = page
+        model.pageCount = pageCount
+        model.following = try await ForumFollowing.follows(access.me, space: space.id!, isStaff: access.role == .staff, on: req.db)
+        model.mayPostAnonymously = try await access.mayPostAnonymously(on: req.db)
         return .page(ForumPages.space(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
 
@@ -119,81 +159,22 @@ struct ForumController: RouteCollection {
         var title: String?
         var kind: String?
         var body: String?
+        var anonymous: String?
     }
 
     func startThread(req: Request) async throws -> Response {
         let access = try await Self.access(req)
-        let space = try await spaceInPath(req, access)
+        let space = try await Self.spaceInPath(req, access)
         let form = try req.content.decode(ThreadForm.self)
         do {
             let input = try ForumInput.thread(title: form.title, kind: form.kind, body: form.body)
+            let anonymous = try await access.anonymous(form.anonymous, on: req.db)
             let thread = try await ForumStore.startThread(in: space, kind: input.kind, title: input.title, body: input.body, author: access.me,
-                                                          on: req.db, broadcaster: req.application.realtime.broadcaster)
+                                                          anonymous: anonymous, on: req.db, broadcaster: req.application.realtime.broadcaster)
             return req.redirect(to: SiteRoute.forumThread(access.context.organization.id, .init(access.cohort.id!), thread.id!.lowercasedText).path)
         } catch let invalid as ValidationErrors {
-            let values = ["title": form.title ?? "", "kind": form.kind ?? "", "body": form.body ?? ""]
+            let values = ["title": form.title ?? "", "kind": form.kind ?? "", "body": form.body ?? "", "anonymous": form.anonymous ?? ""]
             return try await renderSpace(req, access, space, state: .init(values: values, errors: invalid.errors), status: .unprocessableEntity)
-        }
-    }
-
-    func thread(req: Request) async throws -> Response {
-        let access = try await Self.access(req)
-        let thread = try await threadInPath(req, access)
-        let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
-        return try await renderThread(req, access, thread, form: .empty, replyTo: replyTo, status: .ok)
-    }
-
-    private func renderThread(_ req: Request, _ access: Access, _ thread: ForumThreadRecord, form: Form.State, replyTo: Int?,
-                              status: HTTPResponseStatus) async throws -> Response {
-        let posts = try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!).sort(\.$number).all()
-        if let last = posts.last?.number { try await ForumStore.markRead(thread.id!, by: access.me, upTo: last, on: req.db) }
-        let names = try await ForumStore.names(Set(posts.map(\.authorID)), on: req.db)
-        let byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let space = try await ForumSpaceRecord.find(thread.spaceID, on: req.db)
-        let model = ForumThreadModel(
-            place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: space?.title ?? "Space", threadID: thread.id!.lowercasedText,
-            title: thread.title, state: thread.state(readUpTo: posts.last?.number), pinned: thread.pinned,
-            posts: posts.map { post in
-                let context = post.replyToNumber.flatMap { byNumber[$0] }.map {
-                    (number: $0.number, authorName: names[$0.authorID] ?? "Someone", excerpt: plainExcerpt($0.body, limit: 100))
-                }
-                return .init(number: post.number, id: post.id!.lowercasedText, authorName: names[post.authorID] ?? "Someone",
-                             html: TrustedHTML(sanitized: post.html), createdAt: post.createdAt, replyTo: context)
-            },
-            canAccept: ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me),
-            canReply: ForumPolicy.can(.reply, as: access.role, locked: thread.locked), form: form, replyTo: replyTo)
-        return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
-    }
-
-    struct ReplyForm: Content {
-        var body: String?
-        var reply_to: String?
-    }
-
-    func reply(req: Request) async throws -> Response {
-        let access = try await Self.access(req)
-        let thread = try await threadInPath(req, access)
-        guard ForumPolicy.can(.reply, as: access.role, locked: thread.locked) else {
-            throw AppError(status: .forbidden, code: "locked", message: "This thread is locked: no new replies. Nothing was posted.")
-        }
-        let form = try req.content.decode(ReplyForm.self)
-        var replyTo: Int?
-        if let text = form.reply_to, !text.isEmpty {
-            guard let number = Int(text), number >= 1, number <= thread.postCount else {
-                throw AppError(status: .unprocessableEntity, code: "invalid", message: "That post is not in this thread. Nothing was posted.",
-                               field: "reply_to")
-            }
-            replyTo = number
-        }
-        do {
-            let body = try ForumInput.post(form.body)
-            let number = try await ForumStore.reply(to: thread, body: body, author: access.me, replyTo: replyTo, on: req.db,
-                                                    broadcaster: req.application.realtime.broadcaster)
-            return req.redirect(to: SiteRoute.forumThread(access.context.organization.id, .init(access.cohort.id!), thread.id!.lowercasedText).path
-                                + "#post-\(number)")
-        } catch let invalid as ValidationErrors {
-            return try await renderThread(req, access, thread, form: .init(values: ["body": form.body ?? ""], errors: invalid.errors),
-                                          replyTo: replyTo, status: .unprocessableEntity)
         }
     }
 
@@ -201,7 +182,7 @@ struct ForumController: RouteCollection {
 
     func accept(req: Request) async throws -> Response {
         let access = try await Self.access(req)
-        let thread = try await threadInPath(req, access)
+        let thread = try await Self.threadInPath(req, access)
         guard ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me) else { throw AppError.notFound() }
         guard thread.kind == .question else {
             throw AppError(status: .unprocessableEntity, code: "not_a_question", message: "Only a question has an accepted answer.")
@@ -219,7 +200,7 @@ struct ForumController: RouteCollection {
     private func toggle(_ req: Request, _ change: (ForumThreadRecord) -> Void, action: ForumAction) async throws -> Response {
         let access = try await Self.access(req)
         guard ForumPolicy.can(action, as: access.role) else { throw AppError.notFound() }
-        let thread = try await threadInPath(req, access)
+        let thread = try await Self.threadInPath(req, access)
         change(thread)
         try await thread.save(on: req.db)
         return req.redirect(to: SiteRoute.forumThread(access.context.organization.id, .init(access.cohort.id!), thread.id!.lowercasedText).path)

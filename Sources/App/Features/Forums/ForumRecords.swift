@@ -49,6 +49,10 @@ final class ForumThreadRecord: Model, @unchecked Sendable {
     @Field(key: "pinned") var pinned: Bool
     @Field(key: "locked") var locked: Bool
     @Field(key: "created_at") var createdAt: Date
+    /// Started anonymously to peers (the cohort allows it).
+    @Field(key: "anonymous") var anonymous: Bool
+    /// The course activity this thread discusses ("Discuss this"), one per cohort.
+    @OptionalField(key: "activity_id") var activityID: UUID?
 
     init() {}
 
@@ -71,8 +75,21 @@ final class ForumPostRecord: Model, @unchecked Sendable {
     /// The post this one answers ("reply to"), shown above it.
     @OptionalField(key: "reply_to_number") var replyToNumber: Int?
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "edited_at") var editedAt: Date?
+    /// Deleted by its author: kept, shown as deleted; its text stays for staff's history.
+    @OptionalField(key: "deleted_at") var deletedAt: Date?
+    /// Hidden by a moderator, with the reason; staff still read it.
+    @OptionalField(key: "hidden_at") var hiddenAt: Date?
+    @OptionalField(key: "hidden_reason") var hiddenReason: String?
+    @OptionalField(key: "hidden_by") var hiddenBy: UUID?
+    @Field(key: "upvotes") var upvotes: Int
+    @Field(key: "anonymous") var anonymous: Bool
 
     init() {}
+
+    func display(to role: ForumRole, reader: UUID) -> PostDisplay {
+        PostDisplay(deleted: deletedAt != nil, hiddenReason: hiddenAt == nil ? nil : (hiddenReason ?? ""), role: role, isAuthor: authorID == reader)
+    }
 }
 
 /// How far a person has read a thread (the number of the last post they saw).

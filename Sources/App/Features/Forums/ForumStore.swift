@@ -54,7 +54,8 @@ enum ForumStore {
     }
 
     /// A new thread and its opening post (number 1).
-    static func startThread(in space: ForumSpaceRecord, kind: ThreadKind, title: String, body: String, author: UUID, now: Date = Date(),
+    static func startThread(in space: ForumSpaceRecord, kind: ThreadKind, title: String, body: String, author: UUID, anonymous: Bool = false,
+                            activityID: UUID? = nil, now: Date = Date(),
                             on db: any Database, broadcaster: (any Broadcaster)? = nil) async throws -> ForumThreadRecord {
         let thread = ForumThreadRecord()
         thread.id = UUID()
@@ -69,9 +70,11 @@ enum ForumStore {
         thread.pinned = false
         thread.locked = false
         thread.createdAt = now
+        thread.anonymous = anonymous
+        thread.activityID = activityID
         try await thread.create(on: db)
         do {
-            try await reply(to: thread, body: body, author: author, now: now, on: db, broadcaster: broadcaster)
+            try await reply(to: thread, body: body, author: author, anonymous: anonymous, now: now, on: db, broadcaster: broadcaster)
         } catch {
             // No thread without its opening post.
             try? await thread.delete(on: db)
@@ -83,7 +86,7 @@ enum ForumStore {
     /// A post at the end of the thread. Its number comes from the insert itself (the next after
     /// the highest), retried if two replies meet, so numbers stay unique and in order.
     @discardableResult
-    static func reply(to thread: ForumThreadRecord, body: String, author: UUID, replyTo: Int? = nil, now: Date = Date(),
+    static func reply(to thread: ForumThreadRecord, body: String, author: UUID, replyTo: Int? = nil, anonymous: Bool = false, now: Date = Date(),
                       on db: any Database, broadcaster: (any Broadcaster)? = nil) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let html = Markdown.render(body).rawValue
@@ -93,9 +96,10 @@ enum ForumStore {
         while true {
             do {
                 let row = try await sql.raw("""
-                    INSERT INTO forum_posts (id, organization_id, thread_id, number, author_id, body, html, reply_to_number, created_at) \
+                    INSERT INTO forum_posts (id, organization_id, thread_id, number, author_id, body, html, reply_to_number, created_at, \
+                    upvotes, anonymous) \
                     SELECT \(bind: id), \(bind: thread.organizationID), \(bind: thread.id!), COALESCE(MAX(number), 0) + 1, \(bind: author), \
-                    \(bind: body), \(bind: html), \(bind: replyTo), \(bind: now) FROM forum_posts WHERE thread_id = \(bind: thread.id!) \
+                    \(bind: body), \(bind: html), \(bind: replyTo), \(bind: now), 0, \(bind: anonymous) FROM forum_posts WHERE thread_id = \(bind: thread.id!) \
                     RETURNING number
                     """).first()
                 number = try row?.decode(column: "number", as: Int.self) ?? 0
@@ -114,8 +118,14 @@ enum ForumStore {
             last_post_at = CASE WHEN last_post_at < \(bind: now) THEN \(bind: now) ELSE last_post_at END WHERE id = \(bind: thread.id!)
             """).run()
         try await markRead(thread.id!, by: author, upTo: number, on: db)
-        // Saved: the cohort's open pages hear of it (best effort; a reload shows it anyway).
-        if let broadcaster, let event = try? await event(forPost: id, on: db) { await broadcaster.publish(event) }
+        try await ForumSearch.index(post: id, cohort: thread.cohortID, title: number == 1 ? thread.title : nil, body: body, on: sql)
+        // Saved: the cohort's open pages hear of it, followers and the people mentioned get a
+        // notification (best effort; the post is there either way).
+        try await ForumFollowing.follow(thread.id!, by: author, onlyIfUnset: true, on: db)
+        if let broadcaster {
+            if let event = try? await event(forPost: id, on: db) { await broadcaster.publish(event) }
+            try? await ForumFollowing.notify(aboutPost: id, in: thread, on: db, broadcaster: broadcaster)
+        }
         return number
     }
 
@@ -124,14 +134,21 @@ enum ForumStore {
         guard let post = try await ForumPostRecord.find(id, on: db), let thread = try await ForumThreadRecord.find(post.threadID, on: db) else {
             return nil
         }
-        let name = try await PersonRecord.find(post.authorID, on: db)?.name ?? "Someone"
+        // Everyone receives the same frame: an anonymous post is anonymous in it, even for staff.
+        let name = ForumIdentity.publicName(realName: try await PersonRecord.find(post.authorID, on: db)?.name ?? "Someone", anonymous: post.anonymous)
         let frame = ServerFrame.ForumPost(thread: thread.id!.lowercasedText, space: thread.spaceID.lowercasedText, number: post.number,
                                           authorName: name, html: post.html, createdAt: post.createdAt)
         let audience = try await ChatStore.cohortAudience(cohortID: thread.cohortID, organizationID: thread.organizationID, on: db)
         return .forumPost(.init(postID: id, audience: audience, json: ServerFrame.forumPost(frame).json))
     }
 
-    /// Moves the person's position in the thread forward (never back).
+    /// Moves the person's position in the thread forward (never back); what the thread notified
+    /// them of up to there is read too.
+    static func read(_ threadID: UUID, by person: UUID, upTo number: Int, on db: any Database, broadcaster: any Broadcaster) async throws {
+        try await markRead(threadID, by: person, upTo: number, on: db)
+        try await NotificationStore.readConversation(threadID, personID: person, upTo: number, on: db, broadcaster: broadcaster)
+    }
+
     static func markRead(_ threadID: UUID, by person: UUID, upTo number: Int, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await sql.raw("""

@@ -64,7 +64,8 @@ enum NotificationStore {
             try await sql.raw("""
                 UPDATE notifications SET read_at = \(bind: now) WHERE id IN (\(binds: ids)) AND read_at IS NULL AND source_position <= \
                 COALESCE((SELECT last_read_sequence FROM conversation_members m \
-                WHERE m.conversation_id = notifications.source_id AND m.person_id = notifications.person_id), 0)
+                WHERE m.conversation_id = notifications.source_id AND m.person_id = notifications.person_id), \
+                (SELECT read_up_to FROM forum_reads r WHERE r.thread_id = notifications.source_id AND r.person_id = notifications.person_id), 0)
                 """).run()
             return saved
         }
@@ -97,7 +98,7 @@ enum NotificationStore {
         try await NotificationRecord.query(on: db).filter(\.$personID == personID).sort(\.$updatedAt, .descending).limit(limit).all()
     }
 
-    /// The person read a conversation up to `sequence`: what it notified them of is read too.
+    /// The person read a conversation (or a forum thread) up to `sequence`: what it notified them of is read too.
     static func readConversation(_ conversationID: UUID, personID: UUID, upTo sequence: Int, now: Date = Date(),
                                  on db: any Database, broadcaster: any Broadcaster) async throws {
         let unread = NotificationRecord.query(on: db).filter(\.$personID == personID).filter(\.$readAt == nil)

@@ -1,0 +1,119 @@
+import Domain
+import Fluent
+import Routes
+import Vapor
+import Views
+
+/// A thread's page (fifty posts a page) and replying to it.
+extension ForumController {
+    func thread(req: Request) async throws -> Response {
+        let access = try await Self.access(req)
+        let thread = try await Self.threadInPath(req, access)
+        let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
+        var form = Form.State.empty
+        if let replyTo, (try? req.query.get(String.self, at: "quote")) != nil,
+           let quoted = try await ForumPostChanges.post(replyTo, in: thread, on: req.db),
+           quoted.display(to: access.role, reader: access.me) == .body {
+            form.values["body"] = quoted.body.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n\n"
+        }
+        let page = (try? req.query.get(Int.self, at: "page")) ?? replyTo.map(ForumInput.page(ofPost:)) ?? 1
+        return try await renderThread(req, access, thread, page: page, form: form, replyTo: replyTo, status: .ok)
+    }
+
+    func renderThread(_ req: Request, _ access: Access, _ thread: ForumThreadRecord, page requested: Int, form: Form.State, replyTo: Int?,
+                      status: HTTPResponseStatus) async throws -> Response {
+        let perPage = ForumInput.postsPerPage
+        let pageCount = max(1, (thread.postCount + perPage - 1) / perPage)
+        let page = min(max(1, requested), pageCount)
+        let posts = try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!)
+            .filter(\.$number > (page - 1) * perPage).filter(\.$number <= page * perPage).sort(\.$number).all()
+        // Read up to the last post shown; written only when it moves the position forward.
+        let readBefore = try await ForumStore.reads(of: access.me, in: [thread.id!], on: req.db)[thread.id!] ?? 0
+        if let last = posts.last?.number, last > readBefore {
+            try await ForumStore.read(thread.id!, by: access.me, upTo: last, on: req.db, broadcaster: req.application.realtime.broadcaster)
+        }
+        var byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = Set(posts.compactMap(\.replyToNumber)).subtracting(byNumber.keys)
+        if !missing.isEmpty {
+            for post in try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!).filter(\.$number ~~ missing).all() {
+                byNumber[post.number] = post
+            }
+        }
+        let names = try await ForumStore.names(Set(byNumber.values.map(\.authorID)), on: req.db)
+        let upvoted = try await ForumVotes.mine(access.me, among: posts.compactMap(\.id), on: req.db)
+        let space = try await ForumSpaceRecord.find(thread.spaceID, on: req.db)
+        let otherSpaces = access.role == .staff
+            ? try await ForumStore.spaces(of: access.cohort, on: req.db).filter { $0.id != thread.spaceID }.map { (id: $0.id!.lowercasedText, title: $0.title) }
+            : []
+        let model = ForumThreadModel(
+            place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: space?.title ?? "Space", threadID: thread.id!.lowercasedText,
+            title: thread.title, state: thread.state(readUpTo: max(readBefore, posts.last?.number ?? 0)), pinned: thread.pinned,
+            posts: posts.map { post in
+                let display = post.display(to: access.role, reader: access.me)
+                let context = post.replyToNumber.flatMap { byNumber[$0] }.map {
+                    (number: $0.number, authorName: access.name(of: $0.authorID, anonymous: $0.anonymous, in: names),
+                     excerpt: $0.display(to: access.role, reader: access.me).showsText ? plainExcerpt($0.body, limit: 100) : "(not shown)")
+                }
+                return .init(number: post.number, id: post.id!.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
+                             html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
+                             createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
+                             upvotedByReader: upvoted.contains(post.id!), actions: Self.actions(on: post, in: thread, for: access))
+            },
+            page: page, pageCount: pageCount,
+            canAccept: ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me),
+            canReply: ForumPolicy.can(.reply, as: access.role, locked: thread.locked),
+            following: try await ForumFollowing.follows(access.me, thread: thread, isStaff: access.role == .staff, on: req.db).thread,
+            otherSpaces: otherSpaces,
+            mayPostAnonymously: try await access.mayPostAnonymously(on: req.db),
+            form: form, replyTo: replyTo)
+        return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
+    }
+
+    /// What the reader may do with a post, from `ForumPolicy` and the post's state.
+    static func actions(on post: ForumPostRecord, in thread: ForumThreadRecord, for access: Access) -> Set<ForumPostAction> {
+        let isAuthor = post.authorID == access.me
+        var actions = Set<ForumPostAction>()
+        if ForumPolicy.can(.viewHistory, as: access.role), post.editedAt != nil || post.deletedAt != nil { actions.insert(.history) }
+        guard post.deletedAt == nil else { return actions }
+        if ForumPolicy.can(.edit, as: access.role, isAuthor: isAuthor, locked: thread.locked) { actions.insert(.edit) }
+        if ForumPolicy.can(.delete, as: access.role, isAuthor: isAuthor) { actions.insert(.delete) }
+        if ForumPolicy.can(.hide, as: access.role) { actions.insert(post.hiddenAt == nil ? .hide : .unhide) }
+        guard post.hiddenAt == nil else { return actions }
+        if ForumPolicy.can(.upvote, as: access.role, isAuthor: isAuthor) { actions.insert(.upvote) }
+        if ForumPolicy.can(.report, as: access.role, isAuthor: isAuthor) { actions.insert(.report) }
+        return actions
+    }
+
+    struct ReplyForm: Content {
+        var body: String?
+        var reply_to: String?
+        var anonymous: String?
+    }
+
+    func reply(req: Request) async throws -> Response {
+        let access = try await Self.access(req)
+        let thread = try await Self.threadInPath(req, access)
+        guard ForumPolicy.can(.reply, as: access.role, locked: thread.locked) else {
+            throw AppError(status: .forbidden, code: "locked", message: "This thread is locked: no new replies. Nothing was posted.")
+        }
+        let form = try req.content.decode(ReplyForm.self)
+        var replyTo: Int?
+        if let text = form.reply_to, !text.isEmpty {
+            guard let number = Int(text), number >= 1, number <= thread.postCount else {
+                throw AppError(status: .unprocessableEntity, code: "invalid", message: "That post is not in this thread. Nothing was posted.",
+                               field: "reply_to")
+            }
+            replyTo = number
+        }
+        do {
+            let body = try ForumInput.post(form.body)
+            let anonymous = try await access.anonymous(form.anonymous, on: req.db)
+            let number = try await ForumStore.reply(to: thread, body: body, author: access.me, replyTo: replyTo, anonymous: anonymous, on: req.db,
+                                                    broadcaster: req.application.realtime.broadcaster)
+            return req.redirect(to: access.threadPath(thread.id!, post: number))
+        } catch let invalid as ValidationErrors {
+            let state = Form.State(values: ["body": form.body ?? "", "anonymous": form.anonymous ?? ""], errors: invalid.errors)
+            return try await renderThread(req, access, thread, page: Int.max, form: state, replyTo: replyTo, status: .unprocessableEntity)
+        }
+    }
+}

@@ -1,0 +1,221 @@
+import Domain
+import Foundation
+import Routes
+
+public struct ForumThreadModel: Sendable {
+    public struct Post: Sendable {
+        public let number: Int
+        public let id: String
+        /// As `ForumIdentity` decided for this reader.
+        public let authorName: String
+        public let html: TrustedHTML
+        public let display: PostDisplay
+        public let createdAt: Date
+        public let edited: Bool
+        public let replyTo: (number: Int, authorName: String, excerpt: String)?
+        public let upvotes: Int
+        public let upvotedByReader: Bool
+        /// What the reader may do with it.
+        public let actions: Set<ForumPostAction>
+        public init(number: Int, id: String, authorName: String, html: TrustedHTML, display: PostDisplay, createdAt: Date, edited: Bool,
+                    replyTo: (number: Int, authorName: String, excerpt: String)?, upvotes: Int, upvotedByReader: Bool, actions: Set<ForumPostAction>) {
+            self.number = number; self.id = id; self.authorName = authorName; self.html = html; self.display = display
+            self.createdAt = createdAt; self.edited = edited; self.replyTo = replyTo; self.upvotes = upvotes
+            self.upvotedByReader = upvotedByReader; self.actions = actions
+        }
+    }
+    public var place: ForumPlace
+    public var spaceID: String
+    public var spaceTitle: String
+    public var threadID: String
+    public var title: String
+    public var state: ThreadState
+    public var pinned: Bool
+    public var posts: [Post]
+    public var page: Int
+    public var pageCount: Int
+    /// The asker or staff: they may accept an answer.
+    public var canAccept: Bool
+    public var canReply: Bool
+    public var following: Bool
+    /// Staff: the spaces the thread can move to.
+    public var otherSpaces: [(id: String, title: String)]
+    /// The reader may post anonymously to peers.
+    public var mayPostAnonymously: Bool
+    public var form: Form.State
+    public var replyTo: Int?
+    public init(place: ForumPlace, spaceID: String, spaceTitle: String, threadID: String, title: String, state: ThreadState, pinned: Bool,
+                posts: [Post], page: Int, pageCount: Int, canAccept: Bool, canReply: Bool, following: Bool,
+                otherSpaces: [(id: String, title: String)], mayPostAnonymously: Bool, form: Form.State = .empty, replyTo: Int? = nil) {
+        self.place = place; self.spaceID = spaceID; self.spaceTitle = spaceTitle; self.threadID = threadID; self.title = title
+        self.state = state; self.pinned = pinned; self.posts = posts; self.page = page; self.pageCount = pageCount
+        self.canAccept = canAccept; self.canReply = canReply; self.following = following; self.otherSpaces = otherSpaces
+        self.mayPostAnonymously = mayPostAnonymously; self.form = form; self.replyTo = replyTo
+    }
+}
+
+extension ForumPages {
+    /// A one-button form (POST with the CSRF token).
+    static func postButton(_ text: String, action: String, csrf: String, style: String = "button-small button-secondary",
+                       fields: [(String, String)] = [], label: String? = nil) -> HTML {
+        form(.method("post"), .action(action), .class("inline-form")) {
+            Form.csrf(csrf)
+            for (name, value) in fields { input(.type("hidden"), .name(name), .value(value)) }
+            if let label { button(.type("submit"), .class(style), .ariaLabel(label)) { text } } else { button(.type("submit"), .class(style)) { text } }
+        }
+    }
+
+    /// A post's text area with its live preview under it (markdown-preview.js).
+    static func postArea(_ labelText: String, place: ForumPlace, state: Form.State, rows: Int) -> HTML {
+        HTML {
+            Form.textArea(labelText, name: "body", state: state, required: true, rows: rows,
+                          extra: [.data("preview-target", "post-preview"),
+                                  .data("preview-url", SiteRoute.forumPreview(place.organizationID, place.cohortID).path)])
+            p(.class("hint")) { "Markdown works: **bold**, *italic*, lists, [links](https://example.com). Write @ and a name to mention someone." }
+            div(.class("chat-body post-preview"), .id("post-preview"), .ariaLabel("Preview"), .custom("aria-live", "polite")) {}
+        }
+    }
+
+    static func anonymityChoice(_ model: Bool, state: Form.State) -> HTML {
+        HTML {
+            if model {
+                div(.class("field checkbox")) {
+                    input(.type("checkbox"), .name("anonymous"), .id("anonymous"), .value("on"), .checked(state.values["anonymous"] == "on"))
+                    label(.for("anonymous")) { "Post anonymously to other learners (your trainers still see your name)" }
+                }
+            }
+        }
+    }
+
+    public static func thread(_ model: ForumThreadModel, _ context: LayoutContext) -> [UInt8] {
+        let place = model.place
+        let org = place.organizationID
+        let csrf = context.csrfToken
+        let here = SiteRoute.forumThread(org, place.cohortID, model.threadID).path
+        func postRoute(_ number: Int, _ action: ForumPostAction) -> String {
+            SiteRoute.forumPost(org, place.cohortID, model.threadID, number: number, action).path
+        }
+        func threadRoute(_ action: ForumThreadAction) -> String { SiteRoute.forumThreadAction(org, place.cohortID, model.threadID, action).path }
+        let pageQuery = model.page > 1 ? "?page=\(model.page)" : ""
+        return Layout.page(title: model.title, context, scripts: ["/js/forum.js", "/js/markdown-preview.js"]) {
+            breadcrumb(place, space: (model.spaceID, model.spaceTitle))
+            h1 { model.title }
+            p(.class("meta")) {
+                model.state.kind.label
+                if model.state.isAnswered { " · "; span(.class("answered")) { "Answered" } }
+                if model.state.isUnansweredQuestion { " · Unanswered" }
+                if model.pinned { " · Pinned" }
+                if model.state.locked { " · Locked: no new replies" }
+            }
+            div(.class("toolbar")) {
+                postButton(model.following ? "Unfollow" : "Follow", action: threadRoute(.follow), csrf: csrf,
+                       fields: [("following", model.following ? "off" : "on")])
+                if place.isStaff {
+                    postButton(model.pinned ? "Unpin" : "Pin", action: SiteRoute.forumThreadPin(org, place.cohortID, model.threadID).path, csrf: csrf)
+                    postButton(model.state.locked ? "Unlock" : "Lock", action: SiteRoute.forumThreadLock(org, place.cohortID, model.threadID).path, csrf: csrf)
+                    if !model.otherSpaces.isEmpty {
+                        form(.method("post"), .action(threadRoute(.move)), .class("inline-form")) {
+                            Form.csrf(csrf)
+                            label(.for("move-space"), .class("visually-hidden")) { "Move to space" }
+                            select(.name("space_id"), .id("move-space")) {
+                                for space in model.otherSpaces { option(.value(space.id)) { space.title } }
+                            }
+                            button(.type("submit"), .class("button-small button-secondary")) { "Move" }
+                        }
+                    }
+                }
+            }
+            pager(model, base: here)
+            ol(.class("post-list"), .id("post-list"), .custom("data-thread", model.threadID),
+               .custom("data-last", "\(model.page == model.pageCount ? (model.posts.last?.number ?? 0) : -1)"),
+               .custom("data-read", threadRoute(.read)), .custom("aria-live", "polite")) {
+                for post in model.posts {
+                    let accepted = model.state.acceptedPost?.lowercasedText == post.id
+                    li(.class(accepted ? "card post accepted" : "card post"), .id("post-\(post.number)")) {
+                        p(.class("chat-meta")) {
+                            strong { post.authorName }
+                            " "
+                            time(.datetime(DateText.iso(post.createdAt))) { DateText.dayAndTime(post.createdAt) }
+                            if post.edited && post.display != .deleted { " · edited" }
+                            if accepted { " · "; span(.class("answered")) { "Accepted answer" } }
+                        }
+                        if let reply = post.replyTo {
+                            blockquote(.class("reply-context")) {
+                                a(.href("#post-\(reply.number)")) { "In reply to \(reply.authorName)" }
+                                ": \(reply.excerpt)"
+                            }
+                        }
+                        switch post.display {
+                        case .body:
+                            div(.class("chat-body")) { post.html }
+                        case .deleted:
+                            p(.class("post-removed")) { "This post was deleted by its author." }
+                        case .hidden(let reason):
+                            p(.class("post-removed")) {
+                                "This post was hidden by a moderator."
+                                if let reason { " Reason: \(reason)" }
+                            }
+                        case .hiddenShownToStaff(let reason):
+                            p(.class("flash flash-error")) { "Hidden from learners. Reason: \(reason)" }
+                            div(.class("chat-body")) { post.html }
+                        }
+                        div(.class("post-actions")) {
+                            if post.actions.contains(.upvote) {
+                                postButton(post.upvotedByReader ? "▲ \(post.upvotes) · Upvoted" : post.upvotes == 0 ? "▲ Upvote" : "▲ \(post.upvotes) · Upvote", action: postRoute(post.number, .upvote),
+                                       csrf: csrf, style: post.upvotedByReader ? "button-link upvoted" : "button-link",
+                                       label: post.upvotedByReader ? "Remove your upvote (\(post.upvotes))" : "Upvote (\(post.upvotes))")
+                            } else if post.upvotes > 0 {
+                                span(.class("meta")) { "▲ \(post.upvotes)" }
+                            }
+                            if model.canReply && post.display.showsText {
+                                a(.href(here + "?reply_to=\(post.number)#reply")) { "Reply" }
+                                a(.href(here + "?reply_to=\(post.number)&quote=1#reply")) { "Quote" }
+                            }
+                            if model.canAccept, model.state.kind == .question, post.number > 1, !accepted, post.display == .body {
+                                postButton("Accept as the answer", action: SiteRoute.forumThreadAccept(org, place.cohortID, model.threadID).path,
+                                       csrf: csrf, style: "button-link", fields: [("number", "\(post.number)")])
+                            }
+                            if post.actions.contains(.edit) { a(.href(postRoute(post.number, .edit))) { "Edit" } }
+                            if post.actions.contains(.delete) { a(.href(postRoute(post.number, .delete))) { "Delete" } }
+                            if post.actions.contains(.report) { a(.href(postRoute(post.number, .report))) { "Report" } }
+                            if post.actions.contains(.hide) { a(.href(postRoute(post.number, .hide))) { "Hide" } }
+                            if post.actions.contains(.unhide) { postButton("Show again", action: postRoute(post.number, .unhide), csrf: csrf, style: "button-link") }
+                            if post.actions.contains(.history) { a(.href(postRoute(post.number, .history))) { "History" } }
+                        }
+                    }
+                }
+            }
+            pager(model, base: here)
+            if model.canReply {
+                section(.class("card"), .id("reply")) {
+                    h2 { "Reply" }
+                    Form.errorSummary(model.form)
+                    form(.method("post"), .action(SiteRoute.forumPosts(org, place.cohortID, model.threadID).path)) {
+                        Form.csrf(csrf)
+                        if let to = model.replyTo {
+                            input(.type("hidden"), .name("reply_to"), .value("\(to)"))
+                            p(.class("meta")) { "In reply to post \(to). "; a(.href(here + pageQuery + "#reply")) { "Reply to the thread instead" } }
+                        }
+                        postArea("Your reply", place: place, state: model.form, rows: 5)
+                        anonymityChoice(model.mayPostAnonymously, state: model.form)
+                        Form.submit("Post reply")
+                    }
+                }
+            } else {
+                p(.class("empty")) { "This thread is locked: no new replies." }
+            }
+        }
+    }
+
+    static func pager(_ model: ForumThreadModel, base: String) -> HTML {
+        HTML {
+            if model.pageCount > 1 {
+                nav(.class("page-links"), .ariaLabel("Pages of this thread")) {
+                    for page in 1...model.pageCount {
+                        a(.href(page == 1 ? base : base + "?page=\(page)"), .ariaCurrent(page == model.page ? "page" : "false")) { "\(page)" }
+                    }
+                }
+            }
+        }
+    }
+}
