@@ -13,6 +13,9 @@ struct SeedBenchCommand: AsyncCommand {
         @Option(name: "cohorts", help: "How many cohorts of 25 learners (default 1)")
         var cohorts: Int?
 
+        @Flag(name: "forum", help: "Also fill the first cohort's forum for bench/forum.sh: a thread of 300 posts, a space of 200 threads, 20,000 posts")
+        var forum: Bool
+
         @Option(name: "chat-file", help: "Also open a session for every learner and write, as JSON, each cohort's channel and one private conversation per cohort with the members' session tokens (for bench/chat.sh)")
         var chatFile: String?
     }
@@ -72,6 +75,12 @@ struct SeedBenchCommand: AsyncCommand {
         context.console.print("learner learner1-1@bench.test")
         context.console.print("outline \(base)/course")
         context.console.print("lesson \(base)/activities/\(activities[3].id!.lowercasedText)")
+        if signature.forum {
+            let forum = try await SeedBenchForum.seed(cohort: first, on: app.db)
+            context.console.print("thread \(forum.thread)")
+            context.console.print("space \(forum.space)")
+            context.console.print("search \(forum.search)")
+        }
     }
 
     /// The chat benchmark's clients: per cohort its channel, a private conversation between its
