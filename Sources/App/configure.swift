@@ -75,6 +75,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ForumController())
     try app.register(collection: ForumPostController())
     try app.register(collection: ForumToolsController())
+    try app.register(collection: ForumDiscussController())
+    try app.register(collection: ForumImagesController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())
 }

@@ -83,6 +83,9 @@ public enum SiteRoute: Hashable, Sendable {
     case forumSettings(Organization.ID, Cohort.ID)
     case forumSearch(Organization.ID, Cohort.ID)
     case forumPreview(Organization.ID, Cohort.ID)
+    case forumPeople(Organization.ID, Cohort.ID)
+    case forumImages(Organization.ID, Cohort.ID, UUIDText)
+    case forumImage(Organization.ID, Cohort.ID, UUIDText, filename: String)
     case forumDiscuss(Organization.ID, Cohort.ID, Activity.ID)
     case notifications
     case notificationRead(UUIDText)
@@ -184,6 +187,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .forumSettings(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/settings"
         case .forumSearch(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/search"
         case .forumPreview(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/preview"
+        case .forumPeople(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/people"
+        case .forumImages(let org, let cohort, let thread): "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/images"
+        case .forumImage(let org, let cohort, let id, let filename): "/orgs/\(org)/cohorts/\(cohort)/forum/images/\(id)/\(Self.pathSegment(filename))"
         case .forumDiscuss(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/forum/discuss/\(activity)"
         case .notifications: "/notifications"
         case .notificationRead(let id): "/notifications/\(id)/read"

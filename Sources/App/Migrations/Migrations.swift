@@ -28,5 +28,6 @@ enum Migrations {
         AddMessageClientRef(),   // senders' references: a message sent twice is saved once
         CreateForums(),          // cohort forums: spaces, threads, posts, read positions
         AddForumModeration(),    // forum edits, deletions, hiding, upvotes, reports, follows, anonymity, search
+        CreateForumImages(),     // images posted in forum threads
     ]
 }

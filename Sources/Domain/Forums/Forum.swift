@@ -229,3 +229,20 @@ public struct ForumInput: Equatable, Sendable {
         return title
     }
 }
+
+/// An image posted in a forum thread: images only (PNG, JPEG, GIF, WebP), checked by their bytes.
+public enum ForumAttachment {
+    public static func accept(sniffed: Result<FileType, UploadRefusal>, byteCount: Int, limit: Int) -> Result<FileType, UploadRefusal> {
+        ChatAttachment.accept(sniffed: sniffed, byteCount: byteCount, limit: limit)
+            .flatMap { $0.kind == .image ? .success($0) : .failure(.wrongKind(expected: .image, found: $0)) }
+    }
+
+    /// Why it was refused, for the person who sent it; `limit` is already in words ("20 MB").
+    public static func refusalText(_ refusal: UploadRefusal, limit: String) -> String {
+        switch refusal {
+        case .empty: "Choose an image to post (an empty file cannot be posted). Nothing was posted."
+        case .tooLarge: "That image is too large: images in the forum may be up to \(limit). Nothing was posted."
+        default: "Only images (PNG, JPEG, GIF or WebP) can be posted in the forum. Nothing was posted."
+        }
+    }
+}

@@ -131,7 +131,7 @@ public enum ForumPages {
     public static func space(_ model: ForumSpaceModel, _ context: LayoutContext) -> [UInt8] {
         let place = model.place
         let here = SiteRoute.forumSpace(place.organizationID, place.cohortID, model.spaceID).path
-        return Layout.page(title: "\(model.title) · Forum", context, scripts: ["/js/forum.js", "/js/markdown-preview.js"]) {
+        return Layout.page(title: "\(model.title) · Forum", context, scripts: postScripts) {
             breadcrumb(place)
             h1 { model.title }
             div(.class("toolbar")) {

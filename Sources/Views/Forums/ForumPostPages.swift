@@ -63,7 +63,7 @@ extension ForumPages {
         case .hide: ("Hide this post", "Hide post")
         default: ("Post", "Save")
         }
-        return Layout.page(title: heading, context, scripts: model.action == .edit ? ["/js/markdown-preview.js"] : []) {
+        return Layout.page(title: heading, context, scripts: model.action == .edit ? postScripts : []) {
             threadLink(place, model.threadID, model.threadTitle, number: model.number)
             h1 { heading }
             section(.class("card")) {
@@ -110,6 +110,43 @@ extension ForumPages {
                         }
                         div(.class("plain-text")) { version.body }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// "Discuss this" for an activity no one has discussed yet: the first post makes the thread.
+public struct ForumDiscussModel: Sendable {
+    public var place: ForumPlace
+    public var activityID: Activity.ID
+    public var activityTitle: String
+    public var spaceTitle: String
+    public var mayPostAnonymously: Bool
+    public var state: Form.State
+    public init(place: ForumPlace, activityID: Activity.ID, activityTitle: String, spaceTitle: String, mayPostAnonymously: Bool, state: Form.State) {
+        self.place = place; self.activityID = activityID; self.activityTitle = activityTitle; self.spaceTitle = spaceTitle
+        self.mayPostAnonymously = mayPostAnonymously; self.state = state
+    }
+}
+
+extension ForumPages {
+    public static func discuss(_ model: ForumDiscussModel, _ context: LayoutContext) -> [UInt8] {
+        let place = model.place
+        return Layout.page(title: "Discuss “\(model.activityTitle)”", context, scripts: postScripts) {
+            breadcrumb(place)
+            h1 { "Discuss “\(model.activityTitle)”" }
+            p(.class("lead")) { "No one has started a discussion about it yet. Your post starts one, in the “\(model.spaceTitle)” space, linked from the lesson." }
+            section(.class("card")) {
+                Form.errorSummary(model.state)
+                form(.method("post"), .action(SiteRoute.forumDiscuss(place.organizationID, place.cohortID, model.activityID).path)) {
+                    Form.csrf(context.csrfToken)
+                    Form.select("Kind", name: "kind", options: ThreadKind.allCases.map { ($0.rawValue, $0.label) },
+                                selected: model.state.values["kind"] ?? ThreadKind.question.rawValue, state: model.state)
+                    Form.field("Title", name: "title", state: model.state)
+                    postArea("Your post", place: place, state: model.state, rows: 6)
+                    anonymityChoice(model.mayPostAnonymously, state: model.state)
+                    Form.submit("Post")
                 }
             }
         }

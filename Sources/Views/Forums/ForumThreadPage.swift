@@ -42,6 +42,8 @@ public struct ForumThreadModel: Sendable {
     public var otherSpaces: [(id: String, title: String)]
     /// The reader may post anonymously to peers.
     public var mayPostAnonymously: Bool
+    /// The largest image, in words ("20 MB").
+    public var imageLimit = ""
     public var form: Form.State
     public var replyTo: Int?
     public init(place: ForumPlace, spaceID: String, spaceTitle: String, threadID: String, title: String, state: ThreadState, pinned: Bool,
@@ -65,12 +67,17 @@ extension ForumPages {
         }
     }
 
-    /// A post's text area with its live preview under it (markdown-preview.js).
+    /// The scripts of a page where posts are written: live posts, the preview, @mention autocomplete.
+    static let postScripts = ["/js/forum.js", "/js/markdown-preview.js", "/js/mentions.js"]
+
+    /// A post's text area with its live preview under it (markdown-preview.js) and the @mention
+    /// autocomplete (mentions.js).
     static func postArea(_ labelText: String, place: ForumPlace, state: Form.State, rows: Int) -> HTML {
         HTML {
             Form.textArea(labelText, name: "body", state: state, required: true, rows: rows,
                           extra: [.data("preview-target", "post-preview"),
-                                  .data("preview-url", SiteRoute.forumPreview(place.organizationID, place.cohortID).path)])
+                                  .data("preview-url", SiteRoute.forumPreview(place.organizationID, place.cohortID).path),
+                                  .data("mentions-url", SiteRoute.forumPeople(place.organizationID, place.cohortID).path)])
             p(.class("hint")) { "Markdown works: **bold**, *italic*, lists, [links](https://example.com). Write @ and a name to mention someone." }
             div(.class("chat-body post-preview"), .id("post-preview"), .ariaLabel("Preview"), .custom("aria-live", "polite")) {}
         }
@@ -97,7 +104,7 @@ extension ForumPages {
         }
         func threadRoute(_ action: ForumThreadAction) -> String { SiteRoute.forumThreadAction(org, place.cohortID, model.threadID, action).path }
         let pageQuery = model.page > 1 ? "?page=\(model.page)" : ""
-        return Layout.page(title: model.title, context, scripts: ["/js/forum.js", "/js/markdown-preview.js"]) {
+        return Layout.page(title: model.title, context, scripts: postScripts) {
             breadcrumb(place, space: (model.spaceID, model.spaceTitle))
             h1 { model.title }
             p(.class("meta")) {
@@ -199,6 +206,27 @@ extension ForumPages {
                         postArea("Your reply", place: place, state: model.form, rows: 5)
                         anonymityChoice(model.mayPostAnonymously, state: model.form)
                         Form.submit("Post reply")
+                    }
+                    details(.class("chat-attach")) {
+                        summary { "Post an image" }
+                        form(.method("post"), .action(SiteRoute.forumImages(org, place.cohortID, model.threadID).path),
+                             .custom("enctype", "multipart/form-data")) {
+                            Form.csrf(csrf)
+                            div(.class("field")) {
+                                label(.for("forum-image")) { "Image" }
+                                p(.class("hint"), .id("forum-image-hint")) { "\(UploadText.accepted(.image)), up to \(model.imageLimit)." }
+                                input(.type("file"), .name("file"), .id("forum-image"), .required, .ariaDescribedby("forum-image-hint"),
+                                      .custom("accept", UploadText.acceptAttribute(.image)))
+                            }
+                            Form.textArea("Text with it (optional)", name: "body", rows: 2, idPrefix: "image-")
+                            if model.mayPostAnonymously {
+                                div(.class("field checkbox")) {
+                                    input(.type("checkbox"), .name("anonymous"), .id("image-anonymous"), .value("on"))
+                                    label(.for("image-anonymous")) { "Post anonymously to other learners" }
+                                }
+                            }
+                            button(.type("submit"), .class("button button-secondary")) { "Post image" }
+                        }
                     }
                 }
             } else {

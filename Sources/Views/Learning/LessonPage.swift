@@ -22,6 +22,15 @@ public enum LessonPage {
                 div(.class("prose")) { model.html }
                 if !model.media.attachments.isEmpty { attachments(model) }
             }
+            p(.class("discuss")) {
+                a(.href(SiteRoute.forumDiscuss(org, model.cohortID, activity.id).path)) {
+                    switch model.discussionPosts {
+                    case nil: "Discuss this lesson with your cohort"
+                    case 1?: "Discussion about this lesson: 1 post"
+                    case let count?: "Discussion about this lesson: \(count) posts"
+                    }
+                }
+            }
             if model.isLearner { doneForm(model, csrf: context.csrfToken) }
             nav(.class("pager"), .ariaLabel("Lessons")) {
                 if let previous = model.previous {

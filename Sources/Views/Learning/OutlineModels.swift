@@ -74,6 +74,8 @@ public struct LessonPageModel: Sendable {
     public var isLearner: Bool
     /// An uploaded video (played here, from our own server) and the files to download.
     public var media: LessonMedia = .none
+    /// How many posts the cohort's "Discuss this" thread about it has; nil before the first.
+    public var discussionPosts: Int?
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, courseName: String, moduleTitle: String, activity: Activity,
                 html: TrustedHTML, video: VideoSource?, state: ActivityState, due: Day?, number: Int, count: Int,

@@ -104,3 +104,28 @@ import VaporTesting
         }
     }
 }
+
+/// The forum's e-mail: a digest at most hourly, for people who are not online.
+@Suite struct ForumMailTests {
+    @Test func followersNotOnlineGetTheDigestAfterAnHourTheOthersLater() async throws {
+        let mailer = RecordingMailer()
+        try await withApp(mailer: mailer) { app in
+            let f = try await ForumClass.make(app)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(f.c.lea)
+            var max = try await fx.signedIn(f.c.max)
+            let thread = try await f.startThread(&lea, app, title: "Digest", body: "Anyone?")
+            _ = try await max.post(thread + "/posts", ["body": "Here"])
+            // Lea has a tab open; Tom (staff, following everything) does not.
+            await app.realtime.presence.arrived(f.c.lea.id!, on: app.db, broadcaster: app.realtime.broadcaster)
+            #expect(try await NotificationMailer.run(app: app, now: Date().addingTimeInterval(30 * 60)) == 0, "not within the hour")
+            let later = Date().addingTimeInterval(61 * 60)
+            #expect(try await NotificationMailer.run(app: app, now: later) == 1)
+            #expect(try await Outbox.drain(app: app) == 1)
+            let mail = try #require(await mailer.sent.first)
+            #expect(mail.to.map(\.email) == ["tom@acme.test"] && mail.text.contains("2 new posts in “Digest”"))
+            let leas = try #require(try await NotificationRecord.query(on: app.db).filter(\.$personID == f.c.lea.id!).first())
+            #expect(leas.emailedAt == nil && (leas.emailDueAt ?? .distantPast) > later, "online: her digest waits")
+        }
+    }
+}

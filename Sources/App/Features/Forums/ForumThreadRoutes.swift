@@ -45,7 +45,7 @@ extension ForumController {
         let otherSpaces = access.role == .staff
             ? try await ForumStore.spaces(of: access.cohort, on: req.db).filter { $0.id != thread.spaceID }.map { (id: $0.id!.lowercasedText, title: $0.title) }
             : []
-        let model = ForumThreadModel(
+        var model = ForumThreadModel(
             place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: space?.title ?? "Space", threadID: thread.id!.lowercasedText,
             title: thread.title, state: thread.state(readUpTo: max(readBefore, posts.last?.number ?? 0)), pinned: thread.pinned,
             posts: posts.map { post in
@@ -66,6 +66,7 @@ extension ForumController {
             otherSpaces: otherSpaces,
             mayPostAnonymously: try await access.mayPostAnonymously(on: req.db),
             form: form, replyTo: replyTo)
+        model.imageLimit = UploadText.size(req.atelierConfig.uploadLimits.otherBytes)
         return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
 

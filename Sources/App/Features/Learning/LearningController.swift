@@ -63,6 +63,8 @@ struct LearningController: RouteCollection {
         }
         var model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson.html), video: lesson.video)
         model.media = lesson.media
+        model.discussionPosts = try await ForumThreadRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
+            .filter(\.$activityID == located.activity.id.uuid).first()?.postCount
         return .page(LessonPage.render(model, req.layout(access.context, section: .home)), request: req)
     }
 

@@ -15,9 +15,18 @@ enum NotificationMailer {
     static func run(app: Application, now: Date = Date()) async throws -> Int {
         guard app.mailer != nil, let sql = app.db as? any SQLDatabase else { return 0 }
         let db = app.db
-        let due = try await NotificationRecord.query(on: db).filter(\.$emailedAt == nil).filter(\.$readAt == nil)
+        var due = try await NotificationRecord.query(on: db).filter(\.$emailedAt == nil).filter(\.$readAt == nil)
             .filter(\.$emailDueAt <= now).limit(500).all()
         var queued = 0
+        // Forum posts are for people who are not online: someone with a tab open sees them in
+        // the bell, so their digest waits (another hour) instead.
+        let online = try await app.realtime.presence.online(among: Set(due.filter { $0.kind == .forumPost }.map(\.personID)), on: db)
+        if !online.isEmpty {
+            try await NotificationRecord.query(on: db).filter(\.$personID ~~ online).filter(\.$kind == .forumPost).filter(\.$emailedAt == nil)
+                .filter(\.$readAt == nil).filter(\.$emailDueAt <= now)
+                .set(\.$emailDueAt, to: now.addingTimeInterval(TimeInterval(NotificationPreferences.forumDigestMinutes * 60))).update()
+            due.removeAll { $0.kind == .forumPost && online.contains($0.personID) }
+        }
         for personID in Set(due.map(\.personID)) {
             let claimed = try await sql.raw("""
                 UPDATE notifications SET emailed_at = \(bind: now), email_count = email_count + 1 WHERE person_id = \(bind: personID) \
