@@ -167,3 +167,40 @@ def test_mention_search_report_and_hide(demo_server, new_page):
     marc.reload()
     expect(marc.locator("#post-3")).to_contain_text("Off topic: please use the noticeboard.")
     check_page(marc)
+
+
+def test_discuss_a_lesson_with_a_mention_and_an_image(demo_server, new_page, tmp_path):
+    """Priya opens "Discuss this" under her lesson, picks Marc from the @mention list, then posts
+    a picture in the thread; the lesson then links to the discussion with its count."""
+    from test_chat import tiny_png
+    base = demo_server.url
+    priya = new_page("phone")
+    sign_in(priya, base, "learner03@northwind.test", DEMO_PASSWORD)
+    priya.get_by_role("link", name="Continue where I left off").first.click()
+    lesson = priya.get_by_role("heading", level=1).inner_text()
+    lesson_url = priya.url
+    priya.get_by_role("link", name="Discuss this lesson with your cohort").click()
+    expect(priya.get_by_role("heading", name=f"Discuss “{lesson}”", level=1)).to_be_visible()
+    post = priya.get_by_label("Your post")
+    post.fill("Has anyone tried this with a real customer? ")
+    post.press_sequentially("@Mar")
+    expect(priya.get_by_role("option", name="Marc Dubois")).to_be_visible()
+    priya.keyboard.press("Enter")
+    expect(post).to_have_value(re.compile("@Marc Dubois $"))
+    priya.get_by_role("button", name="Post", exact=True).click()
+    expect(priya.get_by_role("heading", name=lesson, level=1)).to_be_visible()
+    expect(priya.locator("#post-1")).to_contain_text("@Marc Dubois")
+
+    picture = tmp_path / "role-play.png"
+    tiny_png(picture)
+    priya.get_by_text("Post an image").click()
+    priya.get_by_label("Image", exact=True).set_input_files(str(picture))
+    priya.get_by_label("Text with it (optional)").fill("Our role play, on the whiteboard")
+    priya.get_by_role("button", name="Post image").click()
+    image = priya.locator("#post-2 img[alt='role-play.png']")
+    expect(image).to_be_visible()
+    priya.wait_for_function("img => img.complete && img.naturalWidth === 16", arg=image.element_handle())
+    check_page(priya)
+    screenshot(priya, "forum-discuss")
+    priya.goto(lesson_url)
+    expect(priya.get_by_role("link", name="Discussion about this lesson: 2 posts")).to_be_visible()

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Routes
+import SQLKit
 import Vapor
 import Views
 
@@ -89,12 +90,11 @@ struct ForumController: RouteCollection {
 
     private func renderIndex(_ req: Request, _ access: Access, state: Form.State, status: HTTPResponseStatus) async throws -> Response {
         let spaces = try await ForumStore.spaces(of: access.cohort, on: req.db)
-        let threads = try await ForumThreadRecord.query(on: req.db).filter(\.$cohortID == access.cohort.id!).all()
-        let reads = try await ForumStore.reads(of: access.me, in: threads.compactMap(\.id), on: req.db)
+        let summaries = try await ForumRows.spaceSummaries(of: access.cohort.id!, reader: access.me, on: req.db)
         var model = ForumIndexModel(place: access.place, spaces: spaces.map { space in
-            let mine = threads.filter { $0.spaceID == space.id }
-            return .init(id: space.id!.lowercasedText, title: space.title, threads: mine.count,
-                         unread: mine.reduce(0) { $0 + $1.state(readUpTo: reads[$1.id!]).unread }, lastPostAt: mine.map(\.lastPostAt).max())
+            let summary = summaries[space.id!]
+            return .init(id: space.id!.lowercasedText, title: space.title, threads: summary?.threads ?? 0, unread: summary?.unread ?? 0,
+                         lastPostAt: summary?.lastPostAt)
         })
         model.state = state
         if access.role == .staff {
@@ -130,15 +130,20 @@ struct ForumController: RouteCollection {
                              status: HTTPResponseStatus) async throws -> Response {
         let filter = (try? req.query.get(String.self, at: "show")).flatMap(ForumSpaceModel.Filter.init(rawValue:)) ?? .all
         let query = ForumThreadRecord.query(on: req.db).filter(\.$spaceID == space.id!)
+        let condition: SQLQueryString?
         switch filter {
-        case .all: break
-        case .unanswered: query.filter(\.$kind == .question).filter(\.$acceptedPostID == nil)
-        case .answered: query.filter(\.$acceptedPostID != nil)
+        case .all: condition = nil
+        case .unanswered:
+            query.filter(\.$kind == .question).filter(\.$acceptedPostID == nil)
+            condition = "kind = 'question' AND accepted_post_id IS NULL"
+        case .answered:
+            query.filter(\.$acceptedPostID != nil)
+            condition = "accepted_post_id IS NOT NULL"
         }
-        let pageCount = max(1, (try await query.copy().count() + ForumInput.threadsPerPage - 1) / ForumInput.threadsPerPage)
+        let perPage = ForumInput.threadsPerPage
+        let pageCount = max(1, (try await query.count() + perPage - 1) / perPage)
         let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
-        let threads = try await query.sort(\.$pinned, .descending).sort(\.$lastPostAt, .descending)
-            .range(((page - 1) * ForumInput.threadsPerPage)..<(page * ForumInput.threadsPerPage)).all()
+        let threads = try await ForumRows.threads(in: space.id!, filter: condition, limit: perPage, offset: (page - 1) * perPage, on: req.db)
         let reads = try await ForumStore.reads(of: access.me, in: threads.compactMap(\.id), on: req.db)
         let names = try await ForumStore.names(Set(threads.map(\.authorID)), on: req.db)
         let shown = threads.map { thread in

@@ -160,15 +160,11 @@ enum ForumStore {
 
     /// How far the person has read each of these threads.
     static func reads(of person: UUID, in threads: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !threads.isEmpty else { return [:] }
-        let rows = try await ForumReadRecord.query(on: db).filter(\.$personID == person).filter(\.$threadID ~~ threads).all()
-        return Dictionary(rows.map { ($0.threadID, $0.readUpTo) }, uniquingKeysWith: max)
+        try await ForumRows.reads(of: person, in: threads, on: db)
     }
 
     /// The names of these people.
     static func names(_ people: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !people.isEmpty else { return [:] }
-        return Dictionary(try await PersonRecord.query(on: db).filter(\.$id ~~ people).all().map { ($0.id!, $0.name) },
-                          uniquingKeysWith: { first, _ in first })
+        try await ForumRows.names(people, on: db)
     }
 }

@@ -25,8 +25,7 @@ extension ForumController {
         let perPage = ForumInput.postsPerPage
         let pageCount = max(1, (thread.postCount + perPage - 1) / perPage)
         let page = min(max(1, requested), pageCount)
-        let posts = try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!)
-            .filter(\.$number > (page - 1) * perPage).filter(\.$number <= page * perPage).sort(\.$number).all()
+        let posts = try await ForumRows.posts(of: thread.id!, numbered: ((page - 1) * perPage + 1)...(page * perPage), on: req.db)
         // Read up to the last post shown; written only when it moves the position forward.
         let readBefore = try await ForumStore.reads(of: access.me, in: [thread.id!], on: req.db)[thread.id!] ?? 0
         if let last = posts.last?.number, last > readBefore {
@@ -34,16 +33,13 @@ extension ForumController {
         }
         var byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let missing = Set(posts.compactMap(\.replyToNumber)).subtracting(byNumber.keys)
-        if !missing.isEmpty {
-            for post in try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!).filter(\.$number ~~ missing).all() {
-                byNumber[post.number] = post
-            }
-        }
+        for post in try await ForumRows.posts(of: thread.id!, numbers: missing, on: req.db) { byNumber[post.number] = post }
         let names = try await ForumStore.names(Set(byNumber.values.map(\.authorID)), on: req.db)
         let upvoted = try await ForumVotes.mine(access.me, among: posts.compactMap(\.id), on: req.db)
         let space = try await ForumSpaceRecord.find(thread.spaceID, on: req.db)
         let otherSpaces = access.role == .staff
-            ? try await ForumStore.spaces(of: access.cohort, on: req.db).filter { $0.id != thread.spaceID }.map { (id: $0.id!.lowercasedText, title: $0.title) }
+            ? try await ForumRows.spaceTitles(of: access.cohort.id!, on: req.db).filter { $0.id != thread.spaceID }
+                .map { (id: $0.id.lowercasedText, title: $0.title) }
             : []
         var model = ForumThreadModel(
             place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: space?.title ?? "Space", threadID: thread.id!.lowercasedText,

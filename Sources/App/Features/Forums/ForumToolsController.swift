@@ -46,7 +46,7 @@ struct ForumToolsController: RouteCollection {
     func search(req: Request) async throws -> Response {
         let access = try await ForumController.access(req)
         let query = try req.query.decode(SearchQuery.self)
-        let spaces = try await ForumStore.spaces(of: access.cohort, on: req.db)
+        let spaces = try await ForumRows.spaceTitles(of: access.cohort.id!, on: req.db)
         // A space of another cohort is no filter at all (nothing is found), not an error page.
         let spaceID = query.space.flatMap(UUID.init(uuidString:))
         let state = query.state.flatMap { ["answered", "unanswered"].contains($0) ? $0 : nil }
@@ -60,7 +60,7 @@ struct ForumToolsController: RouteCollection {
         let names = try await ForumStore.names(Set(hits.map(\.authorID)), on: req.db)
         let model = ForumSearchModel(
             place: access.place, query: (query.q ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-            spaces: spaces.map { (id: $0.id!.lowercasedText, title: $0.title) },
+            spaces: spaces.map { (id: $0.id.lowercasedText, title: $0.title) },
             spaceID: spaceID.map(\.lowercasedText), state: state, mine: filters.mine,
             hits: hits.map { hit in
                 .init(threadID: hit.threadID.lowercasedText, threadTitle: hit.threadTitle, number: hit.number,
