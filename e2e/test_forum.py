@@ -178,7 +178,6 @@ def test_discuss_a_lesson_with_a_mention_and_an_image(demo_server, new_page, tmp
     sign_in(priya, base, "learner03@northwind.test", DEMO_PASSWORD)
     priya.get_by_role("link", name="Continue where I left off").first.click()
     lesson = priya.get_by_role("heading", level=1).inner_text()
-    lesson_url = priya.url
     priya.get_by_role("link", name="Discuss this lesson with your cohort").click()
     expect(priya.get_by_role("heading", name=f"Discuss “{lesson}”", level=1)).to_be_visible()
     post = priya.get_by_label("Your post")
@@ -202,5 +201,7 @@ def test_discuss_a_lesson_with_a_mention_and_an_image(demo_server, new_page, tmp
     priya.wait_for_function("img => img.complete && img.naturalWidth === 16", arg=image.element_handle())
     check_page(priya)
     screenshot(priya, "forum-discuss")
-    priya.goto(lesson_url)
+    # The thread links back to its lesson, which now links to the discussion with its count.
+    priya.locator(".about").get_by_role("link", name=lesson).click()
+    expect(priya.get_by_role("heading", name=lesson, level=1)).to_be_visible()
     expect(priya.get_by_role("link", name="Discussion about this lesson: 2 posts")).to_be_visible()

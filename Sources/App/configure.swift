@@ -19,6 +19,11 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Requests are small; uploads raise this on their own route.
     app.routes.defaultMaxBodySize = "256kb"
     app.middleware = Middlewares()
+    // Counted first, so stopping waits for every request being answered (see InFlightRequests).
+    let inFlight = InFlightRequests()
+    app.inFlightRequests = inFlight
+    app.middleware.use(InFlightRequests.Middleware(requests: inFlight))
+    app.lifecycle.use(InFlightRequests.Drain(requests: inFlight))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())

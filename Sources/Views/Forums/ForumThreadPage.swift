@@ -44,6 +44,8 @@ public struct ForumThreadModel: Sendable {
     public var mayPostAnonymously: Bool
     /// The largest image, in words ("20 MB").
     public var imageLimit = ""
+    /// The lesson a "Discuss this" thread is about: its title and address.
+    public var about: (title: String, path: String)?
     public var form: Form.State
     public var replyTo: Int?
     public init(place: ForumPlace, spaceID: String, spaceTitle: String, threadID: String, title: String, state: ThreadState, pinned: Bool,
@@ -113,6 +115,9 @@ extension ForumPages {
                 if model.state.isUnansweredQuestion { " · Unanswered" }
                 if model.pinned { " · Pinned" }
                 if model.state.locked { " · Locked: no new replies" }
+            }
+            if let about = model.about {
+                p(.class("about")) { "About the lesson "; a(.href(about.path)) { about.title } }
             }
             div(.class("toolbar")) {
                 postButton(model.following ? "Unfollow" : "Follow", action: threadRoute(.follow), csrf: csrf,

@@ -37,6 +37,11 @@ import VaporTesting
             #expect(joined.location == thread + "#post-2")
             #expect(try await ForumThreadRecord.query(on: app.db).count() == 1)
             #expect(try await max.get(lesson).text.contains("Discussion about this lesson: 2 posts"))
+            // Locked: a "first post" sent from a stale page does not slip in either.
+            var tom = try await fx.signedIn(f.c.trainer)
+            _ = try await tom.post(thread + "/lock", [:])
+            #expect(try await max.post(discuss, ["kind": "discussion", "title": "Late", "body": "Me too"]).status == .forbidden)
+            #expect(try await ForumPostRecord.query(on: app.db).count() == 2)
             // An activity of another course, or none: 404.
             let other = try await fx.course(in: f.c.org, name: "Other")
             let (_, elsewhere) = try await fx.lesson(in: other, title: "Elsewhere")
@@ -95,8 +100,15 @@ import VaporTesting
             #expect(try await max.uploadFile(thread + "/images", bytes: Samples.png, filename: "a.png", csrf: false).status == .forbidden)
             #expect(try await ForumImageRecord.query(on: app.db).count() == 1)
             #expect(try await ForumPostRecord.query(on: app.db).count() == 2)
-            // Hidden: learners no longer load it; deleted: no one does.
             var tom = try await fx.signedIn(f.c.trainer)
+            // Posted anonymously, the file's own name (which could name its author) is not kept.
+            _ = try await tom.post(f.forum + "/settings", ["anonymous_allowed": "on"])
+            var zed = try await fx.signedIn(f.c.lea)
+            _ = try await zed.uploadFile(thread + "/images", bytes: Samples.png, filename: "Lea-at-home.png", form: ["anonymous": "on"])
+            let anonymousImage = try #require(try await ForumImageRecord.query(on: app.db).filter(\.$uploadedBy == f.c.lea.id!).first())
+            #expect(anonymousImage.filename == "image.png")
+            #expect(try await ForumClass.post(app, number: 3, in: thread).body.contains("Lea-at-home") == false)
+            // Hidden: learners no longer load it; deleted: no one does.
             _ = try await tom.post(thread + "/posts/2/hide", ["reason": "Shows a customer's address"])
             #expect(try await lea.get(url).status == .notFound)
             #expect(try await tom.get(url).status == .ok)

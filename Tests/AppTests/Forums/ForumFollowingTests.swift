@@ -28,6 +28,12 @@ import VaporTesting
             let leas = try await unread(app, f.c.lea, kind: .forumPost)
             #expect(leas.count == 1 && leas.first?.itemCount == 2 && leas.first?.headline == "2 new posts in “Follow me”")
             #expect(leas.first?.url.hasSuffix("#post-3") == true)
+            // An edit shows in the bell; a hidden post leaves it (its words are not mailed).
+            _ = try await max.post(thread + "/posts/3/edit", ["body": "Second answer, corrected"])
+            #expect(try await unread(app, f.c.lea, kind: .forumPost).first?.excerpt == "Second answer, corrected")
+            _ = try await tom.post(thread + "/posts/3/hide", ["reason": "Off topic"])
+            #expect(try await unread(app, f.c.lea, kind: .forumPost).first?.excerpt == "(This post was hidden by a moderator.)")
+            _ = try await tom.post(thread + "/posts/3/unhide", [:])
             // Reading the thread reads them.
             _ = try await lea.get(thread)
             #expect(try await unread(app, f.c.lea, kind: .forumPost).isEmpty)

@@ -193,7 +193,8 @@ struct ForumController: RouteCollection {
             throw AppError(status: .unprocessableEntity, code: "not_a_question", message: "Only a question has an accepted answer.")
         }
         guard let number = try req.content.decode(AcceptForm.self).number.flatMap(Int.init), number > 1,
-              let post = try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!).filter(\.$number == number).first() else {
+              let post = try await ForumPostRecord.query(on: req.db).filter(\.$threadID == thread.id!).filter(\.$number == number).first(),
+              post.deletedAt == nil, post.hiddenAt == nil else {
             throw AppError(status: .unprocessableEntity, code: "invalid", message: "Choose one of the replies as the answer.", field: "number")
         }
         thread.acceptedPostID = post.id

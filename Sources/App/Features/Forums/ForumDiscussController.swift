@@ -60,8 +60,9 @@ struct ForumDiscussController: RouteCollection {
             let input = try ForumInput.thread(title: form.title, kind: form.kind, body: form.body)
             let anonymous = try await access.anonymous(form.anonymous, on: req.db)
             let broadcaster = req.application.realtime.broadcaster
-            // Started from another page meanwhile: the post joins that thread.
+            // Started from another page meanwhile: the post joins that thread (unless it is locked).
             if let thread = try await existing(activity, access, on: req.db) {
+                try Self.mayReply(to: thread, access)
                 let number = try await ForumStore.reply(to: thread, body: input.body, author: access.me, anonymous: anonymous, on: req.db,
                                                         broadcaster: broadcaster)
                 return req.redirect(to: access.threadPath(thread.id!, post: number))
@@ -74,6 +75,7 @@ struct ForumDiscussController: RouteCollection {
             } catch where (error as? any DatabaseError)?.isConstraintFailure == true {
                 // Two first posts at once: the unique (cohort, activity) index let one make the thread.
                 guard let thread = try await existing(activity, access, on: req.db) else { throw error }
+                try Self.mayReply(to: thread, access)
                 let number = try await ForumStore.reply(to: thread, body: input.body, author: access.me, anonymous: anonymous, on: req.db,
                                                         broadcaster: broadcaster)
                 return req.redirect(to: access.threadPath(thread.id!, post: number))
@@ -81,6 +83,12 @@ struct ForumDiscussController: RouteCollection {
         } catch let invalid as ValidationErrors {
             let values = ["title": form.title ?? "", "kind": form.kind ?? "", "body": form.body ?? "", "anonymous": form.anonymous ?? ""]
             return try await render(req, access, activity, state: .init(values: values, errors: invalid.errors), status: .unprocessableEntity)
+        }
+    }
+
+    static func mayReply(to thread: ForumThreadRecord, _ access: ForumController.Access) throws {
+        guard ForumPolicy.can(.reply, as: access.role, locked: thread.locked) else {
+            throw AppError(status: .forbidden, code: "locked", message: "This thread is locked: no new replies. Nothing was posted.")
         }
     }
 

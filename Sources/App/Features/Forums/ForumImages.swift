@@ -96,7 +96,8 @@ struct ForumImagesController: RouteCollection {
             record.cohortID = thread.cohortID
             record.threadID = thread.id!
             record.blob = try await draft.commit().hex
-            record.filename = FileName.sanitize(upload.filename, as: type)
+            // An anonymous post does not carry the file's own name (it could name its author).
+            record.filename = FileName.sanitize(anonymous ? "image" : upload.filename, as: type)
             record.contentType = type.mediaType
             record.byteCount = upload.byteCount
             record.uploadedBy = access.me

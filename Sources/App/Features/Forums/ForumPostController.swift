@@ -52,6 +52,13 @@ struct ForumPostController: RouteCollection {
         return .page(ForumPages.postForm(model, req.layout(target.access.context, section: .cohorts)), status: status, request: req)
     }
 
+    /// What the post notified (the bell, the e-mail not sent yet) follows its text: the new words
+    /// after an edit; after a deletion or hiding, that it is gone (a notification of it alone is read).
+    private func renotify(_ req: Request, _ target: Target, excerpt: String?, removed: String) async throws {
+        try await NotificationStore.messageChanged(target.thread.id!, at: target.post.number, excerpt: excerpt, removed: removed, on: req.db,
+                                                   broadcaster: req.application.realtime.broadcaster)
+    }
+
     private func back(_ req: Request, _ target: Target, flash: Flash? = nil) -> Response {
         req.redirect(to: target.access.threadPath(target.thread.id!, post: target.post.number), flash: flash)
     }
@@ -64,6 +71,7 @@ struct ForumPostController: RouteCollection {
         let form = try req.content.decode(BodyForm.self)
         do {
             try await ForumPostChanges.edit(target.post, in: target.thread, body: try ForumInput.post(form.body), on: req.db)
+            try await renotify(req, target, excerpt: plainExcerpt(target.post.body), removed: "")
             return back(req, target)
         } catch let invalid as ValidationErrors {
             return try await render(req, target, .edit, state: .init(values: ["body": form.body ?? ""], errors: invalid.errors), status: .unprocessableEntity)
@@ -73,6 +81,7 @@ struct ForumPostController: RouteCollection {
     func delete(req: Request) async throws -> Response {
         let target = try await target(req, .delete)
         try await ForumPostChanges.delete(target.post, on: req.db)
+        try await renotify(req, target, excerpt: nil, removed: "(This post was deleted.)")
         return back(req, target)
     }
 
@@ -94,6 +103,7 @@ struct ForumPostController: RouteCollection {
         let form = try req.content.decode(ReasonForm.self)
         do {
             try await ForumPostChanges.hide(target.post, reason: try ForumInput.reason(form.reason), by: target.access.me, on: req.db)
+            try await renotify(req, target, excerpt: nil, removed: "(This post was hidden by a moderator.)")
             return back(req, target, flash: .postHidden)
         } catch let invalid as ValidationErrors {
             return try await render(req, target, .hide, state: .init(values: ["reason": form.reason ?? ""], errors: invalid.errors),
@@ -104,6 +114,7 @@ struct ForumPostController: RouteCollection {
     func unhide(req: Request) async throws -> Response {
         let target = try await target(req, .unhide)
         try await ForumPostChanges.hide(target.post, reason: nil, by: target.access.me, on: req.db)
+        try await renotify(req, target, excerpt: plainExcerpt(target.post.body), removed: "")
         return back(req, target)
     }
 

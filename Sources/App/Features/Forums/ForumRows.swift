@@ -55,7 +55,7 @@ enum ForumRows {
         let rows = try await sql.raw("""
             SELECT id, organization_id, cohort_id, space_id, kind, title, author_id, post_count, last_post_at, accepted_post_id, pinned, locked, \
             created_at, anonymous, activity_id FROM forum_threads WHERE space_id = \(bind: space)\(filter.map { " AND " + $0 } ?? "") \
-            ORDER BY pinned DESC, last_post_at DESC LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
+            ORDER BY pinned DESC, last_post_at DESC, id LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """).all()
         return try rows.map { row in
             let thread = ForumThreadRecord()

@@ -84,6 +84,7 @@ enum ForumSearch {
             ? ["forum_search MATCH \(bind: ForumSearchQuery.fts5(terms))", "forum_search.cohort_id = \(bind: cohort)"]
             : ["forum_search.document @@ q.query", "forum_search.cohort_id = \(bind: cohort)"]
         conditions.append("p.deleted_at IS NULL")
+        conditions.append("t.cohort_id = \(bind: cohort)")
         if !staff { conditions.append("p.hidden_at IS NULL") }
         if let space = filters.spaceID { conditions.append("t.space_id = \(bind: space)") }
         if let answered = filters.answered {
@@ -103,7 +104,7 @@ enum ForumSearch {
             t.kind, t.accepted_post_id, \(snippet) AS snippet \
             FROM \(from) JOIN forum_posts p ON p.id = forum_search.post_id JOIN forum_threads t ON t.id = p.thread_id \
             WHERE \(conditions.joined(separator: " AND ")) \
-            ORDER BY \(order), p.created_at DESC LIMIT \(unsafeRaw: String(pageSize + 1)) OFFSET \(unsafeRaw: String(offset))
+            ORDER BY \(order), p.created_at DESC, p.id LIMIT \(unsafeRaw: String(pageSize + 1)) OFFSET \(unsafeRaw: String(offset))
             """
         return try await sql.raw(query).all().map { row in
             Hit(postID: try row.decode(column: "post_id", as: UUID.self), number: try row.decode(column: "number", as: Int.self),

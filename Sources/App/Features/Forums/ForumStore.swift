@@ -117,7 +117,9 @@ enum ForumStore {
             UPDATE forum_threads SET post_count = post_count + 1, \
             last_post_at = CASE WHEN last_post_at < \(bind: now) THEN \(bind: now) ELSE last_post_at END WHERE id = \(bind: thread.id!)
             """).run()
-        try await markRead(thread.id!, by: author, upTo: number, on: db)
+        // The author has read up to their post (and what it notified them of, with a broadcaster).
+        if let broadcaster { try await read(thread.id!, by: author, upTo: number, on: db, broadcaster: broadcaster) }
+        else { try await markRead(thread.id!, by: author, upTo: number, on: db) }
         try await ForumSearch.index(post: id, cohort: thread.cohortID, title: number == 1 ? thread.title : nil, body: body, on: sql)
         // Saved: the cohort's open pages hear of it, followers and the people mentioned get a
         // notification (best effort; the post is there either way).

@@ -63,6 +63,9 @@ extension ForumController {
             mayPostAnonymously: try await access.mayPostAnonymously(on: req.db),
             form: form, replyTo: replyTo)
         model.imageLimit = UploadText.size(req.atelierConfig.uploadLimits.otherBytes)
+        if let activityID = thread.activityID, let activity = try await ActivityRecord.find(activityID, on: req.db) {
+            model.about = (activity.title, SiteRoute.cohortActivity(access.context.organization.id, .init(access.cohort.id!), .init(activityID)).path)
+        }
         return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
 

@@ -30,7 +30,8 @@ enum NotificationMailer {
         for personID in Set(due.map(\.personID)) {
             let claimed = try await sql.raw("""
                 UPDATE notifications SET emailed_at = \(bind: now), email_count = email_count + 1 WHERE person_id = \(bind: personID) \
-                AND emailed_at IS NULL AND read_at IS NULL AND email_due_at IS NOT NULL RETURNING id
+                AND emailed_at IS NULL AND read_at IS NULL AND email_due_at IS NOT NULL \
+                AND (kind <> 'forumPost' OR email_due_at <= \(bind: now)) RETURNING id
                 """).all().compactMap { try? $0.decode(column: "id", as: UUID.self) }
             guard !claimed.isEmpty, let person = try await PersonRecord.find(personID, on: db) else { continue }
             // Only about organizations the person still belongs to.

@@ -110,12 +110,13 @@ enum NotificationStore {
 
     /// A message was edited (`excerpt`) or deleted (nil): what it notified shows the new text, or
     /// says it was deleted; a notification of that message alone is then read (not e-mailed).
-    static func messageChanged(_ conversationID: UUID, at sequence: Int, excerpt: String?, now: Date = Date(),
-                               on db: any Database, broadcaster: any Broadcaster) async throws {
+    /// The same for a forum post (`conversationID` is then the thread's), with its own words.
+    static func messageChanged(_ conversationID: UUID, at sequence: Int, excerpt: String?, removed: String = "(This message was deleted.)",
+                               now: Date = Date(), on db: any Database, broadcaster: any Broadcaster) async throws {
         let records = try await NotificationRecord.query(on: db).filter(\.$sourceID == conversationID)
             .filter(\.$sourcePosition == sequence).all()
         for record in records {
-            record.excerpt = excerpt ?? "(This message was deleted.)"
+            record.excerpt = excerpt ?? removed
             let cleared = excerpt == nil && record.itemCount == 1 && record.readAt == nil
             if cleared { record.readAt = now }
             try await record.save(on: db)
