@@ -19,6 +19,12 @@ struct ForumClass {
         return ForumClass(c: c, forum: c.orgPath + "/cohorts/\(c.cohort.id!.lowercased)/forum")
     }
 
+    /// Lea and Max (learners) and Tom (their trainer), each signed in.
+    func signedIn(_ app: Application) async throws -> (lea: Browser, max: Browser, tom: Browser) {
+        let fx = Fixtures(app: app)
+        return (try await fx.signedIn(c.lea), try await fx.signedIn(c.max), try await fx.signedIn(c.trainer))
+    }
+
     static func space(_ app: Application, titled title: String) async throws -> ForumSpaceRecord {
         try #require(try await ForumSpaceRecord.query(on: app.db).filter(\.$title == title).first())
     }

@@ -15,10 +15,7 @@ import VaporTesting
     @Test func followersHearOfNewPostsOncePerThreadUntilTheyRead() async throws {
         try await withApp { app in
             let f = try await ForumClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(f.c.lea)
-            var max = try await fx.signedIn(f.c.max)
-            var tom = try await fx.signedIn(f.c.trainer)
+            var (lea, max, tom) = try await f.signedIn(app)
             let thread = try await f.startThread(&lea, app, title: "Follow me", body: "Opening")
             #expect(try await lea.get(thread).text.contains(">Unfollow<"), "the asker follows her thread")
             #expect(try await max.get(thread).text.contains(">Follow<"), "a learner does not follow others' threads")

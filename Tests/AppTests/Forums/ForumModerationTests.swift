@@ -63,10 +63,7 @@ import VaporTesting
     @Test func oneUpvotePerPersonNotOnTheirOwnPost() async throws {
         try await withApp { app in
             let f = try await ForumClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(f.c.lea)
-            var max = try await fx.signedIn(f.c.max)
-            var tom = try await fx.signedIn(f.c.trainer)
+            var (lea, max, tom) = try await f.signedIn(app)
             let thread = try await f.startThread(&lea, app, title: "Upvotes", body: "Worth it?")
             #expect(try await lea.post(thread + "/posts/1/upvote", [:]).status == .notFound, "not your own")
             _ = try await max.post(thread + "/posts/1/upvote", [:])
@@ -82,10 +79,7 @@ import VaporTesting
     @Test func reportsFormAQueueAndHidingSettlesThem() async throws {
         try await withApp { app in
             let f = try await ForumClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(f.c.lea)
-            var max = try await fx.signedIn(f.c.max)
-            var tom = try await fx.signedIn(f.c.trainer)
+            var (lea, max, tom) = try await f.signedIn(app)
             let thread = try await f.startThread(&lea, app, title: "Off topic", body: "Buy my course at example.com", kind: .discussion)
             // A report needs a reason; one per person.
             #expect(try await max.post(thread + "/posts/1/report", ["reason": " "]).status == .unprocessableEntity)
@@ -128,10 +122,7 @@ import VaporTesting
     @Test func aHiddenOrDeletedReplyCannotBeTheAcceptedAnswer() async throws {
         try await withApp { app in
             let f = try await ForumClass.make(app)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(f.c.lea)
-            var max = try await fx.signedIn(f.c.max)
-            var tom = try await fx.signedIn(f.c.trainer)
+            var (lea, max, tom) = try await f.signedIn(app)
             let thread = try await f.startThread(&lea, app, title: "Which form?", body: "For returns")
             _ = try await max.post(thread + "/posts", ["body": "Buy my tickets"])
             _ = try await max.post(thread + "/posts", ["body": "Oops, wrong thread"])

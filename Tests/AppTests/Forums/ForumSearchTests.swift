@@ -12,9 +12,7 @@ import VaporTesting
         try await withApp { app in
             let f = try await ForumClass.make(app)
             let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(f.c.lea)
-            var max = try await fx.signedIn(f.c.max)
-            var tom = try await fx.signedIn(f.c.trainer)
+            var (lea, max, tom) = try await f.signedIn(app)
             let angry = try await f.startThread(&lea, app, title: "Calming an angry caller", body: "What do you say first?")
             _ = try await tom.post(angry + "/posts", ["body": "Acknowledge the **frustration**, then summarize <script>alert(1)</script>."])
             _ = try await lea.post(angry + "/accept", ["number": "2"])
