@@ -24,6 +24,7 @@ struct ForumController: RouteCollection {
     /// The cohort in the path and the person's place in its forum; 404 for anyone outside it.
     struct Access {
         let context: OrganizationContext
+        /// The cohort's id, name, organization and course (filled from a cache: never save it).
         let cohort: CohortRecord
         let role: ForumRole
         var me: UUID { context.user.person.id.uuid }
@@ -60,16 +61,18 @@ struct ForumController: RouteCollection {
         }
     }
 
+    /// From the learning pages' cached cohort access (one lookup per person and cohort until a
+    /// write empties the caches): the same 404 for anyone outside the cohort but the admins.
     static func access(_ req: Request) async throws -> Access {
-        let context = try await req.organizationContext()
-        guard let cohortID = req.parameters.get("cohortID").flatMap(UUID.init(uuidString:)),
-              let cohort = try await CohortRecord.query(on: req.db).filter(\.$id == cohortID)
-                .filter(\.$organization.$id == context.organizationID).first() else { throw AppError.notFound() }
-        let membership = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == cohortID)
-            .filter(\.$person.$id == context.user.person.id.uuid).first()
-        let isAdmin = Permission.can(.viewAllCohorts, context.roles)
-        guard membership != nil || isAdmin else { throw AppError.notFound() }
-        return Access(context: context, cohort: cohort, role: ForumRole(cohortRole: membership?.cohortRole, isAdmin: isAdmin))
+        let learning = try await LearningAccess.load(req)
+        // Filled by hand from the cached snapshot: read only, never saved.
+        let cohort = CohortRecord()
+        cohort.id = learning.cohortID
+        cohort.name = learning.cohort.name
+        cohort.$organization.id = learning.cohort.organizationID.uuid
+        cohort.$course.id = learning.courseID
+        return Access(context: learning.context, cohort: cohort,
+                      role: ForumRole(cohortRole: learning.role, isAdmin: Permission.can(.viewAllCohorts, learning.context.roles)))
     }
 
     static func spaceInPath(_ req: Request, _ access: Access) async throws -> ForumSpaceRecord {

@@ -18,6 +18,31 @@ enum ForumRows {
         try await posts(where: "thread_id = \(bind: thread) AND number >= \(bind: range.lowerBound) AND number <= \(bind: range.upperBound)", on: db)
     }
 
+    /// What a page of a thread shows of its posts: them, the earlier ones they reply to, and
+    /// their authors' names.
+    struct ThreadPage: Sendable {
+        let posts: [ForumPostRecord]
+        let byNumber: [Int: ForumPostRecord]
+        let names: [UUID: String]
+    }
+
+    /// A page of a thread, from `ReadCaches.forumPages` (every write empties it, and a new post
+    /// changes the key): reading a page again costs no query.
+    static func page(of thread: ForumThreadRecord, page: Int, caches: ReadCaches, on db: any Database) async throws -> ThreadPage {
+        let perPage = ForumInput.postsPerPage
+        let key = "\(thread.id!.lowercasedText)/\(page)/\(thread.postCount)"
+        let load = {
+            let posts = try await posts(of: thread.id!, numbered: ((page - 1) * perPage + 1)...(page * perPage), on: db)
+            var byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            let missing = Set(posts.compactMap(\.replyToNumber)).subtracting(byNumber.keys)
+            for post in try await Self.posts(of: thread.id!, numbers: missing, on: db) { byNumber[post.number] = post }
+            let names = try await names(Set(byNumber.values.map(\.authorID)), on: db)
+            return ThreadPage(posts: posts, byNumber: byNumber, names: names)
+        }
+        if let cached = try await caches.forumPages.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) { return cached }
+        return try await load()
+    }
+
     /// These posts of a thread (the ones a page's replies quote).
     static func posts(of thread: UUID, numbers: Set<Int>, on db: any Database) async throws -> [ForumPostRecord] {
         guard !numbers.isEmpty else { return [] }

@@ -25,16 +25,15 @@ extension ForumController {
         let perPage = ForumInput.postsPerPage
         let pageCount = max(1, (thread.postCount + perPage - 1) / perPage)
         let page = min(max(1, requested), pageCount)
-        let posts = try await ForumRows.posts(of: thread.id!, numbered: ((page - 1) * perPage + 1)...(page * perPage), on: req.db)
+        let rows = try await ForumRows.page(of: thread, page: page, caches: req.application.readCaches, on: req.db)
+        let posts = rows.posts
         // Read up to the last post shown; written only when it moves the position forward.
         let readBefore = try await ForumStore.reads(of: access.me, in: [thread.id!], on: req.db)[thread.id!] ?? 0
         if let last = posts.last?.number, last > readBefore {
             try await ForumStore.read(thread.id!, by: access.me, upTo: last, on: req.db, broadcaster: req.application.realtime.broadcaster)
         }
-        var byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
-        let missing = Set(posts.compactMap(\.replyToNumber)).subtracting(byNumber.keys)
-        for post in try await ForumRows.posts(of: thread.id!, numbers: missing, on: req.db) { byNumber[post.number] = post }
-        let names = try await ForumStore.names(Set(byNumber.values.map(\.authorID)), on: req.db)
+        let byNumber = rows.byNumber
+        let names = rows.names
         let upvoted = try await ForumVotes.mine(access.me, among: posts.compactMap(\.id), on: req.db)
         let space = try await ForumSpaceRecord.find(thread.spaceID, on: req.db)
         let otherSpaces = access.role == .staff

@@ -150,6 +150,8 @@ final class ReadCaches: Sendable {
     let outlineModules: ReadCache<TrustedHTML>
     /// Who receives a conversation's messages live (its people, or its cohort and the admins).
     let chatAudiences: ReadCache<Set<UUID>>
+    /// Pages of forum threads: their posts and authors' names.
+    let forumPages: ReadCache<ForumRows.ThreadPage>
 
     init(lifetime: TimeInterval) {
         sessions = ReadCache(lifetime: lifetime)
@@ -160,6 +162,7 @@ final class ReadCaches: Sendable {
         progress = ReadCache(lifetime: lifetime)
         outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
+        forumPages = ReadCache(lifetime: lifetime, capacity: 1_000)
     }
 
     /// After a write of one person's progress in one cohort: what was derived from it.
@@ -179,6 +182,7 @@ final class ReadCaches: Sendable {
         progress.invalidate()
         outlineModules.invalidate()
         chatAudiences.invalidate()
+        forumPages.invalidate()
     }
 }
 
