@@ -132,23 +132,10 @@ struct ForumController: RouteCollection {
     private func renderSpace(_ req: Request, _ access: Access, _ space: ForumSpaceRecord, state: Form.State,
                              status: HTTPResponseStatus) async throws -> Response {
         let filter = (try? req.query.get(String.self, at: "show")).flatMap(ForumSpaceModel.Filter.init(rawValue:)) ?? .all
-        let query = ForumThreadRecord.query(on: req.db).filter(\.$spaceID == space.id!)
-        let condition: SQLQueryString?
-        switch filter {
-        case .all: condition = nil
-        case .unanswered:
-            query.filter(\.$kind == .question).filter(\.$acceptedPostID == nil)
-            condition = "kind = 'question' AND accepted_post_id IS NULL"
-        case .answered:
-            query.filter(\.$acceptedPostID != nil)
-            condition = "accepted_post_id IS NOT NULL"
-        }
-        let perPage = ForumInput.threadsPerPage
-        let pageCount = max(1, (try await query.count() + perPage - 1) / perPage)
-        let page = min(max(1, (try? req.query.get(Int.self, at: "page")) ?? 1), pageCount)
-        let threads = try await ForumRows.threads(in: space.id!, filter: condition, limit: perPage, offset: (page - 1) * perPage, on: req.db)
+        let requested = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let rows = try await ForumRows.page(of: space.id!, filter: filter, page: requested, caches: req.application.readCaches, on: req.db)
+        let (threads, names, page, pageCount) = (rows.threads, rows.names, rows.page, rows.pageCount)
         let reads = try await ForumStore.reads(of: access.me, in: threads.compactMap(\.id), on: req.db)
-        let names = try await ForumStore.names(Set(threads.map(\.authorID)), on: req.db)
         let shown = threads.map { thread in
             ForumSpaceModel.Thread(id: thread.id!.lowercasedText, title: thread.title,
                                    authorName: access.name(of: thread.authorID, anonymous: thread.anonymous, in: names),

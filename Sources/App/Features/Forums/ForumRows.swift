@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import SQLKit
+import Views
 
 /// The forum's busiest reads, as plain SQL: a page of posts, a page of threads, names and read
 /// positions. Fluent decodes a model through reflection (about 0.1 ms a row here), which made a
@@ -39,7 +40,7 @@ enum ForumRows {
             let names = try await names(Set(byNumber.values.map(\.authorID)), on: db)
             return ThreadPage(posts: posts, byNumber: byNumber, names: names)
         }
-        if let cached = try await caches.forumPages.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) { return cached }
+        if let cached = try await caches.forumPages.threads.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) { return cached }
         return try await load()
     }
 
@@ -72,6 +73,38 @@ enum ForumRows {
             post.anonymous = try row.decode(column: "anonymous", as: Bool.self)
             return post
         }
+    }
+
+    /// What a page of a space shows of its threads (the page asked for, within the pages there are).
+    struct SpacePage: Sendable {
+        let threads: [ForumThreadRecord]
+        let names: [UUID: String]
+        let page: Int
+        let pageCount: Int
+    }
+
+    /// A page of a space's threads, from `ReadCaches.forumPages` (every write empties it).
+    static func page(of space: UUID, filter: ForumSpaceModel.Filter, page requested: Int, caches: ReadCaches,
+                     on db: any Database) async throws -> SpacePage {
+        let condition: SQLQueryString? = switch filter {
+        case .all: nil
+        case .unanswered: "kind = 'question' AND accepted_post_id IS NULL"
+        case .answered: "accepted_post_id IS NOT NULL"
+        }
+        let load = {
+            guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+            let count = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM forum_threads WHERE space_id = \(bind: space)\(condition.map { " AND " + $0 } ?? "")
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            let perPage = ForumInput.threadsPerPage
+            let pageCount = max(1, (count + perPage - 1) / perPage)
+            let page = min(max(1, requested), pageCount)
+            let threads = try await threads(in: space, filter: condition, limit: perPage, offset: (page - 1) * perPage, on: db)
+            return SpacePage(threads: threads, names: try await names(Set(threads.map(\.authorID)), on: db), page: page, pageCount: pageCount)
+        }
+        let key = "space/\(space.lowercasedText)/\(filter.rawValue)/\(requested)"
+        if let cached = try await caches.forumPages.spaces.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) { return cached }
+        return try await load()
     }
 
     /// A page of a space's threads, pinned first then the latest, with the filter's condition.

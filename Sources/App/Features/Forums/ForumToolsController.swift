@@ -105,6 +105,8 @@ struct ForumToolsController: RouteCollection {
             throw AppError(status: .unprocessableEntity, code: "invalid", message: "That post is not in this thread.", field: "number")
         }
         try await ForumStore.read(thread.id!, by: access.me, upTo: number, on: req.db, broadcaster: req.application.realtime.broadcaster)
+        // Read positions and notifications are never cached: the caches stay warm for everyone.
+        req.writesNothingCached()
         return .noContent
     }
 

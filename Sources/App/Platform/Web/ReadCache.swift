@@ -150,8 +150,13 @@ final class ReadCaches: Sendable {
     let outlineModules: ReadCache<TrustedHTML>
     /// Who receives a conversation's messages live (its people, or its cohort and the admins).
     let chatAudiences: ReadCache<Set<UUID>>
-    /// Pages of forum threads: their posts and authors' names.
-    let forumPages: ReadCache<ForumRows.ThreadPage>
+    /// Pages of forum threads (their posts) and of forum spaces (their threads), with names.
+    let forumPages: ForumPageCaches
+
+    struct ForumPageCaches: Sendable {
+        let threads: ReadCache<ForumRows.ThreadPage>
+        let spaces: ReadCache<ForumRows.SpacePage>
+    }
 
     init(lifetime: TimeInterval) {
         sessions = ReadCache(lifetime: lifetime)
@@ -162,7 +167,7 @@ final class ReadCaches: Sendable {
         progress = ReadCache(lifetime: lifetime)
         outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
-        forumPages = ReadCache(lifetime: lifetime, capacity: 1_000)
+        forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000))
     }
 
     /// After a write of one person's progress in one cohort: what was derived from it.
@@ -182,7 +187,8 @@ final class ReadCaches: Sendable {
         progress.invalidate()
         outlineModules.invalidate()
         chatAudiences.invalidate()
-        forumPages.invalidate()
+        forumPages.threads.invalidate()
+        forumPages.spaces.invalidate()
     }
 }
 
