@@ -190,12 +190,7 @@ public enum ForumPages {
                 Form.errorSummary(model.state)
                 form(.method("post"), .action(SiteRoute.forumThreads(place.organizationID, place.cohortID, model.spaceID).path)) {
                     Form.csrf(context.csrfToken)
-                    Form.select("Kind", name: "kind", options: ThreadKind.allCases.map { ($0.rawValue, $0.label) },
-                                selected: model.state.values["kind"] ?? ThreadKind.question.rawValue, state: model.state)
-                    Form.field("Title", name: "title", state: model.state)
-                    postArea("Your post", place: place, state: model.state, rows: 6)
-                    anonymityChoice(model.mayPostAnonymously, state: model.state)
-                    Form.submit("Post")
+                    threadFields(place, state: model.state, mayPostAnonymously: model.mayPostAnonymously)
                 }
             }
         }

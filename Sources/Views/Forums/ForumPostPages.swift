@@ -141,12 +141,7 @@ extension ForumPages {
                 Form.errorSummary(model.state)
                 form(.method("post"), .action(SiteRoute.forumDiscuss(place.organizationID, place.cohortID, model.activityID).path)) {
                     Form.csrf(context.csrfToken)
-                    Form.select("Kind", name: "kind", options: ThreadKind.allCases.map { ($0.rawValue, $0.label) },
-                                selected: model.state.values["kind"] ?? ThreadKind.question.rawValue, state: model.state)
-                    Form.field("Title", name: "title", state: model.state)
-                    postArea("Your post", place: place, state: model.state, rows: 6)
-                    anonymityChoice(model.mayPostAnonymously, state: model.state)
-                    Form.submit("Post")
+                    threadFields(place, state: model.state, mayPostAnonymously: model.mayPostAnonymously)
                 }
             }
         }

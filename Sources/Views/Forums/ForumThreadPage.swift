@@ -85,6 +85,18 @@ extension ForumPages {
         }
     }
 
+    /// A new thread's fields (kind, title, first post, anonymity) and its button.
+    static func threadFields(_ place: ForumPlace, state: Form.State, mayPostAnonymously: Bool) -> HTML {
+        HTML {
+            Form.select("Kind", name: "kind", options: ThreadKind.allCases.map { ($0.rawValue, $0.label) },
+                        selected: state.values["kind"] ?? ThreadKind.question.rawValue, state: state)
+            Form.field("Title", name: "title", state: state)
+            postArea("Your post", place: place, state: state, rows: 6)
+            anonymityChoice(mayPostAnonymously, state: state)
+            Form.submit("Post")
+        }
+    }
+
     static func anonymityChoice(_ model: Bool, state: Form.State) -> HTML {
         HTML {
             if model {

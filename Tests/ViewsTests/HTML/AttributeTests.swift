@@ -40,12 +40,15 @@ struct AttributeTests {
     /// A flag renders when on and leaves nothing behind when off.
     @Test(arguments: [true, false])
     func conditionalBooleanAttributes(on: Bool) {
-        let flags: [(Attribute, String)] = [(.checked(on), "checked"), (.disabled(on), "disabled"), (.required(on), "required"),
-                                            (.selected(on), "selected"), (.readonly(on), "readonly"), (.hidden(on), "hidden")]
-        for (flag, name) in flags {
-            #expect(input(flag).render() == (on ? "<input \(name)>" : "<input>"))
+        // Each flag by its function, called with `on`: the switch itself is what is tested.
+        let makers: [((Bool) -> Attribute, String)] = [(Attribute.checked, "checked"), (Attribute.disabled, "disabled"),
+                                                       (Attribute.required, "required"), (Attribute.selected, "selected"),
+                                                       (Attribute.readonly, "readonly"), (Attribute.hidden, "hidden")]
+        for (make, name) in makers {
+            #expect(input(make(on)).render() == (on ? "<input \(name)>" : "<input>"))
         }
-        #expect(input(.checked(true), .disabled(!on), .selected(true)).render() == (on ? "<input checked selected>" : "<input checked disabled selected>"))
+        let disabling: (Bool) -> Attribute = Attribute.disabled
+        #expect(input(.checked, disabling(!on), .selected).render() == (on ? "<input checked selected>" : "<input checked disabled selected>"))
     }
 
     @Test func inputFromTheBrief() {
