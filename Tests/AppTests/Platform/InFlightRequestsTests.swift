@@ -23,10 +23,12 @@ import VaporTesting
 
     @Test func everyRequestCountsWhileItIsAnswered() async throws {
         try await withApp { app in
+            // A handler that reports the count while it runs: itself, so 1.
+            app.get("in-flight-probe") { req in "\(req.application.inFlightRequests.current)" }
             var browser = Browser(app)
-            let answer = try await browser.get("/health")
-            #expect(answer.status == .ok)
-            #expect(app.inFlightRequests.current == 0, "counted and released")
+            let answer = try await browser.get("/in-flight-probe")
+            #expect(answer.text == "1", "counted while answered")
+            #expect(app.inFlightRequests.current == 0, "released once answered")
         }
     }
 }
