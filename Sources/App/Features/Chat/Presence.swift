@@ -41,7 +41,7 @@ final class PresenceTracker: Sendable {
             try await mark(person, on: db)
             if !wasOnline { await announce(person, online: true, on: db, broadcaster: broadcaster) }
         } catch {
-            db.logger.warning("Presence of \(person) not recorded: \(error)")
+            db.logger.warning("Presence of \(person) not recorded: \(String(reflecting: error))")
         }
     }
 
@@ -61,7 +61,7 @@ final class PresenceTracker: Sendable {
                     await announce(person, online: false, on: db, broadcaster: broadcaster)
                 }
             } catch {
-                db.logger.warning("Presence of \(person) not cleared: \(error)")
+                db.logger.warning("Presence of \(person) not cleared: \(String(reflecting: error))")
             }
         }
         let stopped = leaving.withLockedValue { state in
@@ -101,14 +101,15 @@ final class PresenceTracker: Sendable {
     }
 
     /// Beats; makes the marks missing for people connected here (a mark that failed, or was
-    /// removed by a race: seen from their count, so a steady node reads no rows); forgets the
-    /// marks of nodes long gone.
+    /// removed by a race; marks of people still in their grace make counts useless, so the
+    /// node's marks are read: one column, every 30 s); forgets the marks of nodes long gone.
     func refresh(now: Date = Date(), on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         try await beat(now: now, on: sql)
         let connected = hub.connectedPeople
-        if try await PresenceRecord.query(on: db).filter(\.$node == node).count() < connected.count {
-            let marked = Set(try await PresenceRecord.query(on: db).filter(\.$node == node).all(\.$personID))
+        if !connected.isEmpty {
+            let marked = try await sql.raw("SELECT person_id FROM presence WHERE node = \(bind: node)").all()
+                .map { try $0.decode(column: "person_id", as: UUID.self) }
             for person in connected.subtracting(marked) { try await mark(person, now: now, on: db) }
         }
         let gone = try await PresenceNodeRecord.query(on: db).filter(\.$lastSeenAt < now.addingTimeInterval(-10 * Self.freshness)).all()
