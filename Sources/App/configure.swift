@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AcceptInvitationController())
     try app.register(collection: CoursesController())
     try app.register(collection: CourseEditorController())
+    try app.register(collection: QuestionBankController())
     try app.register(collection: LessonEditorController())
     try app.register(collection: UploadsController())
     try app.register(collection: FilesController())

@@ -36,6 +36,14 @@ public enum SiteRoute: Hashable, Sendable {
     case activityUpload(Organization.ID, Course.ID, Activity.ID, UploadKind)
     case activityAttachmentRemove(Organization.ID, Course.ID, Activity.ID, Upload.ID)
     case activityVideoRemove(Organization.ID, Course.ID, Activity.ID)
+    case questionBank(Organization.ID, Course.ID)
+    case questionImport(Organization.ID, Course.ID)
+    /// The whole bank as a GIFT file.
+    case questionExport(Organization.ID, Course.ID)
+    case question(Organization.ID, Course.ID, UUIDText)
+    case questionDelete(Organization.ID, Course.ID, UUIDText)
+    /// Saving which lessons teach a topic.
+    case questionTopic(Organization.ID, Course.ID)
     /// An uploaded file; the name is only for people and downloads (the id finds the file).
     case file(Organization.ID, Upload.ID, filename: String)
     case markdownPreview(Organization.ID)
@@ -140,6 +148,12 @@ public enum SiteRoute: Hashable, Sendable {
         case .activityAttachmentRemove(let org, let course, let activity, let upload):
             "/orgs/\(org)/courses/\(course)/activities/\(activity)/attachments/\(upload)/remove"
         case .activityVideoRemove(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/video/remove"
+        case .questionBank(let org, let course): "/orgs/\(org)/courses/\(course)/questions"
+        case .questionImport(let org, let course): "/orgs/\(org)/courses/\(course)/questions/import"
+        case .questionExport(let org, let course): "/orgs/\(org)/courses/\(course)/questions/export.gift"
+        case .question(let org, let course, let question): "/orgs/\(org)/courses/\(course)/questions/\(question)"
+        case .questionDelete(let org, let course, let question): "/orgs/\(org)/courses/\(course)/questions/\(question)/delete"
+        case .questionTopic(let org, let course): "/orgs/\(org)/courses/\(course)/questions/topics"
         case .file(let org, let upload, let filename): "/orgs/\(org)/files/\(upload)/\(Self.pathSegment(filename))"
         case .markdownPreview(let org): "/orgs/\(org)/markdown-preview"
         case .cohortCourse(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/course"

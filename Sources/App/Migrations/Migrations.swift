@@ -29,5 +29,6 @@ enum Migrations {
         CreateForums(),          // cohort forums: spaces, threads, posts, read positions
         AddForumModeration(),    // forum edits, deletions, hiding, upvotes, reports, follows, anonymity, search
         CreateForumImages(),     // images posted in forum threads
+        CreateQuestionBank(),    // courses' quiz questions; lessons that teach each topic
     ]
 }

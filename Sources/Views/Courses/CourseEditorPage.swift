@@ -16,6 +16,8 @@ public struct CourseEditorModel: Sendable {
     public var cohorts: Int
     public var detailsState: Form.State
     public var moduleState: Form.State
+    /// Questions in the course's bank, which its quizzes draw from.
+    public var questions = 0
 
     public init(organizationID: Organization.ID, course: Course, status: PublicationStatus, modules: [Module],
                 cohorts: Int, detailsState: Form.State = .empty, moduleState: Form.State = .empty) {
@@ -56,6 +58,9 @@ public enum CourseEditorPage {
                 form(.method("post"), .action(SiteRoute.courseDuplicate(org, course.id).path), .class("inline-form")) {
                     Form.csrf(context.csrfToken)
                     button(.type("submit"), .class("button-small button-secondary")) { "Duplicate" }
+                }
+                a(.href(SiteRoute.questionBank(org, course.id).path), .class("button button-small button-secondary")) {
+                    "Question bank (\(model.questions))"
                 }
             }
             if model.status == .draft {

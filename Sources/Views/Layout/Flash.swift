@@ -43,6 +43,9 @@ public enum Flash: Codable, Sendable, Equatable {
     case postHidden
     case threadMoved(space: String)
     case forumSettingsSaved(anonymousAllowed: Bool)
+    case questionsImported(count: Int)
+    case questionSaved
+    case topicLessonsSaved(topic: String)
     case failure(FailureText)
 
     /// Errors raised after a redirect that the next page must show as an alert.
@@ -104,6 +107,10 @@ public enum Flash: Codable, Sendable, Equatable {
         case .threadMoved(let space): "The thread is now in “\(space)”."
         case .forumSettingsSaved(let allowed):
             allowed ? "Learners may now post anonymously to each other; you still see who wrote." : "Learners now always post under their name."
+        case .questionsImported(let count):
+            count == 1 ? "1 question imported." : "\(count) questions imported."
+        case .questionSaved: "The question is saved."
+        case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
         case .failure(let failure):
             switch failure {
             case .cohortFull: "This cohort is full. Raise its capacity or choose another cohort."

@@ -47,3 +47,19 @@ extension DemoTests {
         }
     }
 }
+
+extension DemoTests {
+    /// The demo course has a question bank of every GIFT kind, its topics leading to lessons.
+    @Test func theDemoCourseHasAQuestionBankWithTopicsLinkedToLessons() async throws {
+        try await withApp(configure: { $0.demo = true }) { app in
+            let course = try #require(try await CourseRecord.query(on: app.db).filter(\.$name == "Customer Escalations in Practice").first())
+            let questions = try await QuestionBankStore.entries(of: course.id!, on: app.db).map(\.question)
+            #expect(Set(questions.map(\.kind)) == [.singleChoice, .multipleResponse, .shortAnswer, .trueFalse, .numerical, .matching, .essay])
+            let links = try await QuestionBankStore.topicLessons(of: course.id!, on: app.db)
+            #expect(Set(links.keys) == Set(DemoQuiz.topics.keys))
+            let linked: Int = links.values.reduce(0) { $0 + $1.count }
+            let named: Int = DemoQuiz.topics.values.reduce(0) { $0 + $1.count }
+            #expect(linked == named, "every lesson named in DemoQuiz exists")
+        }
+    }
+}

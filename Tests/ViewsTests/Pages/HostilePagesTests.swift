@@ -64,6 +64,8 @@ import Testing
             ("outline", CourseOutlinePage.render(outline, context)),
             ("lesson", LessonPage.render(lesson, context)),
             ("calendar", CohortCalendarPage.render(calendar, context)),
+            ("question-bank", QuestionBankPage.render(questionBank, context)),
+            ("question-edit", QuestionEditPage.render(questionEdit, context)),
         ]
     }
 

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Views
 
-/// Copies a course — details, modules, activities and their content — as a new draft, in one
+/// Copies a course — details, modules, activities and their content, the question bank — as a new draft, in one
 /// transaction. Cohorts and progress stay with the original.
 enum CourseDuplication {
     static func duplicate(_ course: CourseRecord, on db: any Database) async throws -> CourseRecord {
@@ -50,6 +50,7 @@ enum CourseDuplication {
                     return LessonAttachmentRecord(activityID: activityID, uploadID: uploadID, position: link.position)
                 }
             if !attachments.isEmpty { try await attachments.create(on: db) }
+            try await QuestionBankStore.copy(from: course, to: copy, activityIDs: activityIDs, on: db)
             return copy
         }
     }

@@ -40,9 +40,10 @@ struct CourseEditorController: RouteCollection {
                         status: HTTPResponseStatus = .ok) async throws -> Response {
         let outline = try await CourseQueries.outline(of: course.id!, on: req.db)
         let cohorts = try await CohortRecord.query(on: req.db).filter(\.$course.$id == course.id!).count()
-        let model = CourseEditorModel(organizationID: context.organization.id, course: course.domain(), status: course.status,
+        var model = CourseEditorModel(organizationID: context.organization.id, course: course.domain(), status: course.status,
                                       modules: outline.map { .init(module: $0.module, activities: $0.activities) },
                                       cohorts: cohorts, detailsState: details, moduleState: module)
+        model.questions = try await QuestionRecord.query(on: req.db).filter(\.$courseID == course.id!).count()
         return .page(CourseEditorPage.render(model, req.layout(context, section: .courses)), status: status, request: req)
     }
 

@@ -1,0 +1,45 @@
+import Domain
+
+/// Question texts as HTML that cannot run script, whatever format they were written in: Markdown
+/// through `Markdown`, HTML and Moodle's auto-format through `HTMLSanitizer` (Moodle's keeps line
+/// breaks), plain text escaped.
+public enum QuizTextHTML {
+    public static func render(_ text: QuizText) -> TrustedHTML {
+        switch text.format {
+        case .markdown: Markdown.render(text.text)
+        case .moodle: HTMLSanitizer.sanitize(text.text, lineBreaks: true)
+        case .html: HTMLSanitizer.sanitize(text.text)
+        case .plain: HTMLSanitizer.plain(text.text)
+        }
+    }
+
+    /// The text without markup, for lists and titles: tags dropped, at most `limit` characters.
+    public static func excerpt(_ text: QuizText, limit: Int = 140) -> String {
+        var plain = ""
+        var inTag = false
+        for character in text.text {
+            if text.format != .plain, character == "<" { inTag = true; continue }
+            if inTag { if character == ">" { inTag = false }; continue }
+            plain.append(character.isNewline ? " " : character)
+        }
+        let words = plain.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.count > limit ? String(words.prefix(limit - 1)) + "…" : words
+    }
+}
+
+extension QuestionKind {
+    /// How authors call the kind.
+    public var label: String {
+        switch self {
+        case .singleChoice: "Single choice"
+        case .multipleResponse: "Multiple response"
+        case .trueFalse: "True/false"
+        case .shortAnswer: "Short answer"
+        case .numerical: "Numerical"
+        case .matching: "Matching"
+        case .ordering: "Ordering"
+        case .essay: "Essay"
+        case .description: "Description"
+        }
+    }
+}

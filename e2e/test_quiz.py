@@ -1,0 +1,115 @@
+"""Quizzes end to end (first part): an author imports a GIFT file with every kind of question
+into a course's bank, fixes a refused edit, links a topic to a lesson, and reads the bank on a
+phone. The XSS payloads of an `[html]` question are imported too and must not run."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from helpers import DEMO_ADMIN, DEMO_PASSWORD, check_page, nav, screenshot, sign_in
+
+GIFT = """$CATEGORY: $course$/top/Dock safety
+
+// [tag:forklifts]
+::Right of way:: Who has the right of way in an aisle? {=The pedestrian #Always. ~The forklift #Never. ~The faster one}
+
+// [tag:forklifts] [tag:loads]
+::Safe loads:: Which are safe? {~%50%Load tilted back ~%50%Forks low when driving ~%-100%Load above the mast}
+
+// [tag:loads]
+A pallet may be stacked higher than the rack label allows. {F#The label is the limit.#Right: never above the label.}
+
+The aisle width is at least {#3.5:0.5} metres.
+
+The vest colour for visitors is {=orange =high-visibility orange}.
+
+Match the sign with its meaning. {=Red -> stop =Yellow -> caution =Green -> safe}
+
+::Trap::[html]<b>Bold</b> <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> {T}
+
+Describe a near miss you saw. {}
+"""
+
+
+@pytest.fixture(scope="module")
+def quiz_server(start_server):
+    return start_server("quiz", demo=True)
+
+
+def test_an_author_imports_a_gift_bank_and_links_topics(quiz_server, new_page, tmp_path):
+    base = quiz_server.url
+    author = new_page("desktop")
+    author.add_init_script("window.__xss = 0")
+    sign_in(author, base, DEMO_ADMIN, DEMO_PASSWORD)
+    nav(author, "Courses")
+    author.get_by_label("Name", exact=True).fill("Loading dock basics")
+    author.get_by_role("button", name="Create course").click()
+    author.get_by_label("Module title", exact=True).last.fill("Aisles")
+    author.get_by_role("button", name="Add module").click()
+    card = author.locator("li.module-card").first
+    card.locator("summary").filter(has_text="Add a lesson").click()
+    card.get_by_label("New lesson title").fill("Driving a forklift")
+    card.get_by_role("button", name="Add lesson").click()
+    author.get_by_role("link", name="Loading dock basics").click()
+    author.get_by_role("link", name=re.compile(r"Question bank \(0\)")).click()
+    expect(author.get_by_role("heading", name="Question bank", level=1)).to_be_visible()
+
+    # A broken file is refused whole, with where and why.
+    broken = tmp_path / "broken.gift"
+    broken.write_text("Fine {T}\n\nBroken {=yes ~no\n", encoding="utf-8")
+    author.get_by_label("…or a .gift file").set_input_files(str(broken))
+    author.get_by_role("button", name="Import").click()
+    expect(author.get_by_role("alert")).to_contain_text("Nothing was imported: line 3")
+    expect(author.locator(".question-row")).to_have_count(0)
+
+    bank = tmp_path / "safety.gift"
+    bank.write_text(GIFT.replace("\n", "\r\n"), encoding="utf-8")
+    author.get_by_label("…or a .gift file").set_input_files(str(bank))
+    author.get_by_role("button", name="Import").click()
+    expect(author.get_by_role("status")).to_contain_text("8 questions imported")
+    expect(author.locator(".question-row")).to_have_count(8)
+    for kind in ["Single choice", "Multiple response", "True/false", "Numerical", "Short answer", "Matching", "Essay"]:
+        expect(author.locator(".question-row .badge", has_text=kind).first).to_be_visible()
+    expect(author.get_by_role("heading", name="Dock safety", level=3)).to_be_visible()
+    author.locator(".question-row summary", has_text="Trap").click()
+    expect(author.locator(".question-row strong", has_text="Bold").first).to_be_visible()
+    assert author.evaluate("window.__xss") == 0
+
+    # Edit one question: two questions are refused, one is saved.
+    row = author.locator(".question-row", has_text="Right of way")
+    row.locator("summary").click()
+    row.get_by_role("link", name="Edit").click()
+    author.get_by_label("The question in GIFT").fill("One {T}\n\nTwo {F}")
+    author.get_by_role("button", name="Save question").click()
+    expect(author.get_by_role("alert")).to_contain_text("exactly one question")
+    author.get_by_label("The question in GIFT").fill(
+        "// [tag:forklifts]\n::Right of way:: Who goes first at a crossing? {=The pedestrian ~The forklift}")
+    author.get_by_role("button", name="Save question").click()
+    expect(author.get_by_role("status")).to_contain_text("saved")
+    expect(author.get_by_text("Who goes first at a crossing?")).to_be_attached()
+
+    # Topics lead to lessons.
+    topic = author.locator("form.topic-form", has_text="forklifts")
+    topic.get_by_label(re.compile("Driving a forklift")).check()
+    topic.get_by_role("button", name="Save lessons").click()
+    expect(author.get_by_role("status")).to_contain_text("Lessons for “forklifts” saved")
+    expect(author.locator("form.topic-form", has_text="forklifts").get_by_label(re.compile("Driving a forklift"))).to_be_checked()
+    check_page(author)
+    screenshot(author, "question-bank")
+
+    # The export downloads GIFT that names every question.
+    with author.expect_download() as download:
+        author.get_by_role("link", name="Export as GIFT").click()
+    exported = download.value.path().read_text(encoding="utf-8")
+    assert "::Right of way::" in exported and "$CATEGORY:" in exported and "// [tag:loads]" in exported
+
+    phone = new_page("phone")
+    sign_in(phone, base, DEMO_ADMIN, DEMO_PASSWORD)
+    phone.goto(author.url)
+    expect(phone.locator(".question-row")).to_have_count(8)
+    phone.locator(".question-row summary").nth(2).click()
+    check_page(phone)
+    screenshot(phone, "question-bank")
