@@ -37,6 +37,9 @@ public enum HTMLSanitizer {
         "table": .table, "thead": .thead, "tbody": .tbody, "tr": .tr, "th": .th, "td": .td,
     ]
 
+    /// How many kept elements may be open at once; tags opened deeper are dropped (their text stays).
+    static let maximumDepth = 64
+
     /// Elements whose content is not text to show: it goes with them.
     static let dropped: Set<String> = ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
                                       "noscript", "template", "object", "svg", "math", "select"]
@@ -128,7 +131,9 @@ public enum HTMLSanitizer {
                 skipContent(of: name)
                 return
             }
-            guard let tag = Self.keptTag(name) else { return }
+            // Deeper nesting than any text needs is dropped: end tags search the open ones, and
+            // a bounded stack keeps a hostile text (300,000 `<b>`) linear.
+            guard let tag = Self.keptTag(name), tag.isVoid || open.count < HTMLSanitizer.maximumDepth else { return }
             let attributes = parseAttributes(bytes[cursor..<range.upperBound])
             switch tag {
             case .a:

@@ -39,6 +39,14 @@ import Testing
         #expect(HTMLSanitizer.sanitize(source).rawValue == expected)
     }
 
+    @Test func deepNestingIsBoundedAndStaysLinear() {
+        let hostile = String(repeating: "<b>", count: 100_000) + "x" + String(repeating: "</i>", count: 100_000)
+        let html = HTMLSanitizer.sanitize(hostile).rawValue
+        #expect(html.components(separatedBy: "<strong>").count - 1 == HTMLSanitizer.maximumDepth)
+        #expect(html.hasSuffix(String(repeating: "</strong>", count: HTMLSanitizer.maximumDepth)))
+        #expect(MarkupChecker.problems(in: html) == [])
+    }
+
     @Test func moodleLinesBecomeLineBreaks() {
         #expect(HTMLSanitizer.sanitize("one\ntwo <b>3</b>", lineBreaks: true).rawValue == "one<br>two <strong>3</strong>")
         #expect(HTMLSanitizer.plain("<b>a</b>\nb").rawValue == "&lt;b&gt;a&lt;/b&gt;<br>b")

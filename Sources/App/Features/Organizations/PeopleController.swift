@@ -16,7 +16,7 @@ struct PeopleController: RouteCollection {
         org.get("people", use: page)
         org.post("people", ":personID", "roles", use: saveRoles)
         org.post("invitations", use: invite)
-        org.on(.POST, "invitations", "import", body: .collect(maxSize: "2mb"), use: importCSV)
+        org.postForm("invitations", "import", upTo: Self.maximumUploadBytes, use: importCSV)
         org.post("invitations", ":invitationID", "revoke", use: revoke)
     }
 

@@ -34,16 +34,26 @@ final class QuestionRecord: Model, @unchecked Sendable {
     }
 
     func question() throws -> Question {
-        try JSONDecoder().decode(Question.self, from: Data(body.utf8))
+        try JSONDecoder.questions.decode(Question.self, from: Data(body.utf8))
     }
 }
 
 extension JSONEncoder {
-    /// Sorted keys: the same question is always the same text.
+    /// Sorted keys: the same question is always the same text. Infinities spelled out: a
+    /// numerical answer accepting any number is the range -∞…∞.
     static let questions: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return encoder
+    }()
+}
+
+extension JSONDecoder {
+    static let questions: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return decoder
     }()
 }
 

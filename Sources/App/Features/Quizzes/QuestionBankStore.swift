@@ -21,9 +21,12 @@ enum QuestionBankStore {
         return record
     }
 
-    /// Adds the questions after the bank's last one, all or none.
+    /// Adds the questions after the bank's last one, all or none, if the bank has room
+    /// (`QuestionBank.Problem` otherwise).
     static func append(_ questions: [Question], to course: CourseRecord, on db: any Database) async throws {
         try await db.transaction { db in
+            let existing = try await QuestionRecord.query(on: db).filter(\.$courseID == course.id!).count()
+            try QuestionBank.checkImport(questions, existing: existing)
             let last = try await QuestionRecord.query(on: db).filter(\.$courseID == course.id!).max(\.$position) ?? -1
             let records = try questions.enumerated().map { offset, question in
                 try QuestionRecord(organizationID: course.$organization.id, courseID: course.id!, position: last + 1 + offset,

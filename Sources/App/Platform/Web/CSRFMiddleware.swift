@@ -47,9 +47,10 @@ extension CSRFMiddleware {
         }
     }
 
-    /// The largest form body a page route accepts: uploads have their own, larger limit.
+    /// The largest form body a page route accepts: 256 kB, or the larger limit of a route that
+    /// takes a file in its form (`postForm(_:upTo:use:)`).
     static func bodyLimit(for request: Request) -> Int {
-        request.url.path.hasSuffix("/invitations/import") ? PeopleController.maximumUploadBytes : 262_144
+        request.route?.formBodyLimit ?? 262_144
     }
 }
 
@@ -83,4 +84,23 @@ extension Route {
     }
 
     var isCSRFExempt: Bool { userInfo[Self.exemptKey] as? Bool ?? false }
+
+    private static let formBodyLimitKey: AnySendableHashable = "atelier.formBodyLimit"
+
+    fileprivate func collectingForms(upTo bytes: Int) -> Route {
+        userInfo[Self.formBodyLimitKey] = bytes
+        return self
+    }
+
+    var formBodyLimit: Int? { userInfo[Self.formBodyLimitKey] as? Int }
+}
+
+extension RoutesBuilder {
+    /// A form that carries a file (a CSV, a GIFT bank): its body is collected up to `bytes`, by
+    /// the CSRF check as by the route, instead of the 256 kB of other forms.
+    @discardableResult
+    func postForm(_ path: PathComponent..., upTo bytes: Int,
+                  use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.POST, path, body: .collect(maxSize: ByteCount(value: bytes)), use: closure).collectingForms(upTo: bytes)
+    }
 }

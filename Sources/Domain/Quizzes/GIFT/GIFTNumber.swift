@@ -1,14 +1,15 @@
 /// Numbers as GIFT writes them: plain decimals (`-3.25`), never exponents, so what `export`
 /// writes is what a trainer can read and what `parse` reads back to the same `Double`.
 enum GIFTNumber {
-    /// `12`, `-3.25`, `+0.5` or `.5`; nil for anything else (`abc`, `1e5`, `5.`).
+    /// `12`, `-3.25`, `+0.5` or `.5`; nil for anything else (`abc`, `1e5`, `5.`, too many digits).
     static func parse(_ text: String) -> Double? {
         var body = Substring(text)
         if body.first == "-" || body.first == "+" { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               !parts[0].isEmpty || parts.count == 2, parts.count == 1 || !parts[1].isEmpty else { return nil }
-        return Double(text.first == "+" ? String(text.dropFirst()) : text)
+        // 400 digits read as infinity: not a number anyone can type as an answer.
+        return Double(text.first == "+" ? String(text.dropFirst()) : text).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// The shortest decimal that reads back to `value`, without an exponent.

@@ -25,13 +25,14 @@ enum GIFTSource {
         var tags: [String] = []
         var chars: [GIFTChar] = []
 
+        // A blank line ends a block, its `[id:]` and `[tag:]` comments with it (as in Moodle): a
+        // block of comments only names no question, and the next question does not inherit them.
         func finishBlock() {
+            defer { reference = nil; tags = [] }
             guard !chars.isEmpty else { return }
             chars.removeLast()  // the line break after the last line
             blocks.append(GIFTBlock(chars: chars, category: category, reference: reference, tags: tags))
             chars = []
-            reference = nil
-            tags = []
         }
 
         for (number, line) in lines(of: text).enumerated() {

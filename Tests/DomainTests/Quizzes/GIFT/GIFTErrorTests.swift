@@ -38,6 +38,8 @@ import Testing
              "expected a number (like `3.14`, `3.14:0.01` or `3.1..3.2`), found `1.5x`"),
         Case("a tolerance that is not a number", "N{#3:x}", 1, 4,
              "expected a number (like `3.14`, `3.14:0.01` or `3.1..3.2`), found `3:x`"),
+        Case("a number too long to be one", "N{#" + String(repeating: "9", count: 400) + "}", 1, 4,
+             "expected a number (like `3.14`, `3.14:0.01` or `3.1..3.2`), found `" + String(repeating: "9", count: 400) + "`"),
         Case("no number at all", "N{#}", 1, 4,
              "expected a number (like `3.14`, `3.14:0.01` or `3.1..3.2`), found `}`"),
         Case("a weight %abc%", "Q{=a ~%abc%b}", 1, 8, "expected a weight between -100 and 100 (like `%50%`), found `abc`"),

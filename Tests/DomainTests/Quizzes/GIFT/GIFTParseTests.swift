@@ -59,6 +59,8 @@ import Testing
              questions: [Question(stem: QuizText("Q"), answers: .essay, tags: ["verbs", "a]b", "second line"],
                                   reference: "q-1", category: "top/Unit 1"),
                          Question(stem: QuizText("R"), answers: .essay)]),
+        Case(name: "tags of a block of comments only stay with it", gift: "// [tag:lost] [id:7]\n\nQ{}",
+             questions: [Question(stem: QuizText("Q"), answers: .essay)]),
         Case(name: "formats: markers, inheritance, whitespace kept in markdown and html",
              gift: "[markdown]Keep  **two**  spaces{=a  b ~[plain]c  d #[html]<b>f</b> ####[moodle]g  h}",
              questions: [Question(stem: QuizText("Keep  **two**  spaces", format: .markdown),
