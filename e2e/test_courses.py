@@ -24,7 +24,7 @@ def course_server(start_server):
 def add_lesson(page, module: str, title: str, markdown: str) -> None:
     card = page.locator("li.module-card").filter(has=page.get_by_role("heading", name=re.compile(module)))
     card.locator("summary").filter(has_text="Add a lesson").click()
-    card.get_by_label("New lesson title").fill(title)
+    card.get_by_label("Title of the new activity").fill(title)
     card.get_by_role("button", name="Add lesson").click()
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
     page.get_by_label("Content", exact=True).fill(markdown)

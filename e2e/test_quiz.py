@@ -51,7 +51,7 @@ def test_an_author_imports_a_gift_bank_and_links_topics(quiz_server, new_page, t
     author.get_by_role("button", name="Add module").click()
     card = author.locator("li.module-card").first
     card.locator("summary").filter(has_text="Add a lesson").click()
-    card.get_by_label("New lesson title").fill("Driving a forklift")
+    card.get_by_label("Title of the new activity").fill("Driving a forklift")
     card.get_by_role("button", name="Add lesson").click()
     author.get_by_role("link", name="Loading dock basics").click()
     author.get_by_role("link", name=re.compile(r"Question bank \(0\)")).click()
@@ -100,16 +100,77 @@ def test_an_author_imports_a_gift_bank_and_links_topics(quiz_server, new_page, t
     check_page(author)
     screenshot(author, "question-bank")
 
+    bank_url = author.url
     # The export downloads GIFT that names every question.
     with author.expect_download() as download:
         author.get_by_role("link", name="Export as GIFT").click()
     exported = download.value.path().read_text(encoding="utf-8")
     assert "::Right of way::" in exported and "$CATEGORY:" in exported and "// [tag:loads]" in exported
 
+    # A quiz drawing on the bank: chosen questions, three attempts.
+    author.get_by_role("link", name="Loading dock basics").click()
+    card = author.locator("li.module-card").first
+    card.locator("summary").filter(has_text="Add a lesson").click()
+    card.get_by_label("Title of the new activity").fill("Dock check")
+    card.get_by_role("button", name="Add quiz").click()
+    expect(author.get_by_role("heading", name="Dock check", level=1)).to_be_visible()
+    author.get_by_role("button", name="Save quiz").click()
+    expect(author.get_by_role("alert")).to_contain_text("problem")
+    author.get_by_label(re.compile("Right of way")).check()
+    author.get_by_label(re.compile("Safe loads")).check()
+    author.get_by_label("Attempts allowed").fill("3")
+    author.get_by_role("button", name="Save quiz").click()
+    expect(author.get_by_role("status")).to_contain_text("Quiz “Dock check” saved")
+    expect(author.get_by_label(re.compile("Safe loads"))).to_be_checked()
+    check_page(author)
+    screenshot(author, "quiz-editor")
+
     phone = new_page("phone")
     sign_in(phone, base, DEMO_ADMIN, DEMO_PASSWORD)
-    phone.goto(author.url)
+    phone.goto(bank_url)
     expect(phone.locator(".question-row")).to_have_count(8)
     phone.locator(".question-row summary").nth(2).click()
     check_page(phone)
     screenshot(phone, "question-bank")
+
+
+def test_a_learner_takes_the_demo_quiz_on_a_phone_and_asks_the_forum(quiz_server, new_page):
+    base = quiz_server.url
+    learner = new_page("phone")
+    sign_in(learner, base, "learner02@northwind.test", DEMO_PASSWORD)
+    learner.get_by_role("link", name=re.compile("Escalations")).first.click()
+    learner.get_by_role("link", name="Course outline and progress").click()
+    learner.get_by_role("link", name="Check yourself: escalations").click()
+    expect(learner.get_by_role("heading", name="Check yourself: escalations", level=1)).to_be_visible()
+    learner.get_by_role("button", name="Start the quiz").click()
+    expect(learner.locator("fieldset.question-fields")).to_have_count(6)
+
+    # Answer the listening question right, the true/false one wrong; autosave keeps it.
+    opening = learner.locator("fieldset.question-fields", has_text="What do you say first?")
+    opening.get_by_label(re.compile("Tell me what it is costing you")).check()
+    expect(learner.locator(".quiz-save-state")).to_have_text("All answers saved")
+    learner.reload()
+    expect(learner.locator("fieldset.question-fields", has_text="What do you say first?")
+           .get_by_label(re.compile("Tell me what it is costing you"))).to_be_checked()
+    stop = learner.locator("fieldset.question-fields", has_text="usually the root cause")
+    stop.get_by_label("True").check()
+    learner.locator("fieldset.question-fields", has_text="How many words").get_by_label("Your answer (a number)").fill("500")
+    check_page(learner)
+    screenshot(learner, "quiz-attempt")
+    learner.get_by_role("button", name="Submit my answers").click()
+
+    expect(learner.get_by_role("heading", name="Your result", level=1)).to_be_visible()
+    expect(learner.get_by_role("heading", name="What to study next")).to_be_visible()
+    weak = learner.locator(".weak-topic", has_text="root-cause")
+    expect(weak.get_by_role("link", name="Five whys at the depot")).to_be_visible()
+    check_page(learner)
+    screenshot(learner, "quiz-result")
+    weak.get_by_role("link", name="Ask about this in the forum").click()
+    expect(learner.get_by_label("Title", exact=True)).to_have_value("Question about root-cause")
+    body = learner.get_by_label("Your post")
+    expect(body).to_contain_text("This quiz question was hard for me")
+    text = body.input_value()
+    assert "five whys" in text.lower() or "root cause" in text, text
+    assert "symptom" not in text and "change" not in text, "no answer given away"
+    learner.get_by_role("button", name="Post").click()
+    expect(learner.get_by_role("heading", name="Question about root-cause", level=1)).to_be_visible()

@@ -63,7 +63,7 @@ def test_an_author_uploads_media_and_a_learner_watches_on_a_phone(media_server, 
     author.get_by_role("button", name="Add module").click()
     card = author.locator("li.module-card").filter(has=author.get_by_role("heading", name=re.compile("Week 1")))
     card.locator("summary").filter(has_text="Add a lesson").click()
-    card.get_by_label("New lesson title").fill("Watch this")
+    card.get_by_label("Title of the new activity").fill("Watch this")
     card.get_by_role("button", name="Add lesson").click()
     expect(author.get_by_role("heading", name="Watch this", level=1)).to_be_visible()
     author.get_by_label("Content", exact=True).fill("A first look at the **pattern**:")

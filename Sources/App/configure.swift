@@ -69,6 +69,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CoursesController())
     try app.register(collection: CourseEditorController())
     try app.register(collection: QuestionBankController())
+    try app.register(collection: QuizController())
     try app.register(collection: LessonEditorController())
     try app.register(collection: UploadsController())
     try app.register(collection: FilesController())

@@ -56,6 +56,13 @@ public enum SiteRoute: Hashable, Sendable {
     case cohortActivity(Organization.ID, Cohort.ID, Activity.ID)
     case cohortActivityDone(Organization.ID, Cohort.ID, Activity.ID)
     case cohortActivityHeartbeat(Organization.ID, Cohort.ID, Activity.ID)
+    /// Starting (or resuming) an attempt at a quiz.
+    case quizAttempts(Organization.ID, Cohort.ID, Activity.ID)
+    case quizAttempt(Organization.ID, Cohort.ID, UUIDText)
+    /// Answers saved as the learner goes (scripts), without submitting.
+    case quizAttemptAnswers(Organization.ID, Cohort.ID, UUIDText)
+    case quizAttemptSubmit(Organization.ID, Cohort.ID, UUIDText)
+    case quizAttemptResult(Organization.ID, Cohort.ID, UUIDText)
     case cohorts(Organization.ID)
     case cohort(Organization.ID, Cohort.ID)
     case cohortStaff(Organization.ID, Cohort.ID)
@@ -165,6 +172,11 @@ public enum SiteRoute: Hashable, Sendable {
         case .cohortActivity(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)"
         case .cohortActivityDone(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/done"
         case .cohortActivityHeartbeat(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/heartbeat"
+        case .quizAttempts(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/attempts"
+        case .quizAttempt(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)"
+        case .quizAttemptAnswers(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/answers"
+        case .quizAttemptSubmit(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/submit"
+        case .quizAttemptResult(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/result"
         case .cohorts(let org): "/orgs/\(org)/cohorts"
         case .cohort(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)"
         case .cohortStaff(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/staff"

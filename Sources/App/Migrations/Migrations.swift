@@ -30,5 +30,6 @@ enum Migrations {
         AddForumModeration(),    // forum edits, deletions, hiding, upvotes, reports, follows, anonymity, search
         CreateForumImages(),     // images posted in forum threads
         CreateQuestionBank(),    // courses' quiz questions; lessons that teach each topic
+        CreateQuizzes(),         // quiz activities' settings, learners' attempts and answers
     ]
 }

@@ -8,6 +8,8 @@ public enum PublicationStatus: String, Sendable, Codable, CaseIterable {
 /// (title, duration, required, order, due date, progress) is shared. Later kinds join this enum.
 public enum ActivityKind: String, Sendable, Codable, CaseIterable {
     case lesson
+    /// Questions from the course's bank, for self-assessment.
+    case quiz
 }
 
 /// A part of a course: activities in order, opened to a cohort on its unlock day.

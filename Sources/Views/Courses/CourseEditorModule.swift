@@ -39,12 +39,16 @@ enum CourseEditorModule {
                 }
             }
             details(.class("module-more")) {
-                summary { "Add a lesson or edit the module" }
+                summary { "Add a lesson or a quiz, or edit the module" }
                 form(.method("post"), .action(SiteRoute.moduleActivities(org, courseID, module.id).path), .class("add-activity")) {
                     input(.type("hidden"), .name("_csrf"), .value(csrf))
-                    input(.type("hidden"), .name("kind"), .value(ActivityKind.lesson.rawValue))
-                    Form.field("New lesson title", name: "title", autocomplete: "off", idPrefix: prefix + "lesson-")
-                    button(.type("submit"), .class("button-small")) { "Add lesson" }
+                    Form.field("Title of the new activity", name: "title", autocomplete: "off", idPrefix: prefix + "lesson-")
+                    div(.class("form-actions")) {
+                        button(.type("submit"), .name("kind"), .value(ActivityKind.lesson.rawValue), .class("button-small")) { "Add lesson" }
+                        button(.type("submit"), .name("kind"), .value(ActivityKind.quiz.rawValue), .class("button-small button-secondary")) {
+                            "Add quiz"
+                        }
+                    }
                 }
                 form(.method("post"), .action(SiteRoute.courseModule(org, courseID, module.id).path)) {
                     input(.type("hidden"), .name("_csrf"), .value(csrf))
@@ -57,7 +61,7 @@ enum CourseEditorModule {
     }
 
     static func activityFacts(_ activity: Activity) -> String {
-        var facts = ["Lesson", DurationText.minutes(activity.estimatedMinutes)]
+        var facts = [activity.kind.label, DurationText.minutes(activity.estimatedMinutes)]
         if activity.required { facts.append("required") }
         if let due = activity.due { facts.append("due \(due)") }
         return facts.joined(separator: " · ")

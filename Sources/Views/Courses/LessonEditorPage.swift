@@ -40,7 +40,6 @@ public enum LessonEditorPage {
         let org = model.organizationID
         let activity = model.activity
         let state = model.state
-        let values = { (field: String, saved: String) in state.values[field] ?? saved }
         return Layout.page(title: "Edit \(activity.title)", context, scripts: ["/js/markdown-preview.js", "/js/uploads.js"]) {
             p(.class("breadcrumb")) {
                 a(.href(SiteRoute.courses(org).path)) { "Courses" }
@@ -55,21 +54,7 @@ public enum LessonEditorPage {
             }
             form(.method("post"), .action(SiteRoute.activityEdit(org, model.courseID, activity.id).path), .class("lesson-editor")) {
                 Form.csrf(context.csrfToken)
-                Form.field("Title", name: "title", state: state, value: values("title", activity.title), autocomplete: "off")
-                div(.class("field-row")) {
-                    Form.field("Duration (minutes)", name: "estimated_minutes", type: "number", state: state,
-                               value: values("estimated_minutes", String(activity.estimatedMinutes)),
-                               extra: [.min(ActivityInput.minutes.lowerBound), .max(ActivityInput.minutes.upperBound)])
-                    div(.class("field")) {
-                        span(.class("label-like")) { "Completion" }
-                        label(.class("check")) {
-                            input(.type("checkbox"), .name("required"), .value("on"),
-                                  .checked(state.values.isEmpty ? activity.required : state.values["required"] == "on"))
-                            "Required to complete the course"
-                        }
-                    }
-                }
-                ScheduleFields.render(legend: "Due (optional)", field: "due", offset: activity.due, state: state, idPrefix: "")
+                ActivityFrameFields.render(activity, state: state)
                 div(.class("editor-columns")) {
                     div(.class("field" + (state.error("markdown") == nil ? "" : " field-invalid"))) {
                         label(.for("markdown")) { "Content" }

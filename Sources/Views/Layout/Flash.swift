@@ -44,6 +44,9 @@ public enum Flash: Codable, Sendable, Equatable {
     case threadMoved(space: String)
     case forumSettingsSaved(anonymousAllowed: Bool)
     case questionsImported(count: Int)
+    case quizAdded(title: String)
+    case quizSaved(title: String)
+    case quizTimeUp
     case questionSaved
     case topicLessonsSaved(topic: String)
     case failure(FailureText)
@@ -110,6 +113,9 @@ public enum Flash: Codable, Sendable, Equatable {
         case .questionsImported(let count):
             count == 1 ? "1 question imported." : "\(count) questions imported."
         case .questionSaved: "The question is saved."
+        case .quizTimeUp: "The time was over: the answers saved in time were submitted."
+        case .quizAdded(let title): "Quiz “\(title)” added. Choose its questions here."
+        case .quizSaved(let title): "Quiz “\(title)” saved. Attempts already started keep their questions."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
         case .failure(let failure):
             switch failure {

@@ -60,6 +60,9 @@ extension DemoTests {
             let linked: Int = links.values.reduce(0) { $0 + $1.count }
             let named: Int = DemoQuiz.topics.values.reduce(0) { $0 + $1.count }
             #expect(linked == named, "every lesson named in DemoQuiz exists")
+            let attempt = try #require(try await QuizAttemptRecord.query(on: app.db).first())
+            #expect(attempt.submittedAt != nil && (attempt.earned ?? 0) > 0 && (attempt.earned ?? 0) < (attempt.possible ?? 0),
+                    "learner01 got some right and some wrong")
         }
     }
 }

@@ -36,14 +36,19 @@ struct LessonEditorController: RouteCollection {
         let (context, course) = try await CourseEditorController.authoring(req)
         let module = try await CourseQueries.module(req.parameters.get("moduleID"), of: course, on: req.db)
         let form = try req.content.decode(AddForm.self)
-        guard (form.kind.flatMap(ActivityKind.init(rawValue:)) ?? .lesson) == .lesson else {
-            throw Abort(.unprocessableEntity, reason: "Only lessons can be added for now.")
+        guard let kind = form.kind.map(ActivityKind.init(rawValue:)) ?? .lesson else {
+            throw Abort(.unprocessableEntity, reason: "kind must be lesson or quiz.")
         }
         var v = Validator()
         let input = ActivityInput.check(title: form.title, estimatedMinutes: nil, required: false, dueWeek: nil, dueWeekday: nil, into: &v)
         guard v.errors.isEmpty else {
             return req.redirect(to: SiteRoute.course(context.organization.id, .init(course.id!)).path + "#module-\(module.id!.lowercasedText)",
                                 flash: .failure(.activityTitleRequired))
+        }
+        if kind == .quiz {
+            let activity = try await QuizAuthoring.addQuiz(input, to: module, on: req.db)
+            return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
+                                flash: .quizAdded(title: input.title))
         }
         let (activity, _) = try await CourseAuthoring.addLesson(input, content: LessonInput(markdown: "", video: nil), to: module, on: req.db)
         return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
@@ -53,6 +58,7 @@ struct LessonEditorController: RouteCollection {
     func page(req: Request) async throws -> Response {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
+        if activity.kind == .quiz { return try await QuizEditor.page(req, context, course, activity) }
         return try await Self.renderSaved(req, context, course, activity)
     }
 
@@ -85,6 +91,7 @@ struct LessonEditorController: RouteCollection {
     func save(req: Request) async throws -> Response {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
+        if activity.kind == .quiz { return try await QuizEditor.save(req, context, course, activity) }
         let form = try req.content.decode(LessonForm.self)
         var v = Validator()
         let frame = ActivityInput.check(title: form.title, estimatedMinutes: form.estimated_minutes, required: form.required == "on",

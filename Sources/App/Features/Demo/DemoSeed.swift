@@ -60,7 +60,7 @@ enum DemoSeed {
                                              role: .learner).save(on: db)
             }
             try await DemoCourse.load(course: course, cohort: cohort, people: people, blobs: app.blobStore, on: db)
-            try await DemoQuiz.load(course: course, on: db)
+            try await DemoQuiz.load(course: course, cohort: cohort, people: people, on: db)
             try await DemoChat.load(cohort: cohort, people: people, on: db)
             try await DemoForum.load(cohort: cohort, people: people, on: db)
         }

@@ -126,7 +126,12 @@ struct ForumController: RouteCollection {
     func space(req: Request) async throws -> Response {
         let access = try await Self.access(req)
         let space = try await Self.spaceInPath(req, access)
-        return try await renderSpace(req, access, space, state: .empty, status: .ok)
+        // A new thread prefilled by a link ("Ask about this in the forum" on a quiz result).
+        var prefill: [String: String] = [:]
+        for (field, limit) in [("kind", 20), ("title", ForumInput.maximumTitle), ("body", 4_000)] {
+            if let value = try? req.query.get(String.self, at: field) { prefill[field] = String(value.prefix(limit)) }
+        }
+        return try await renderSpace(req, access, space, state: Form.State(values: prefill), status: .ok)
     }
 
     private func renderSpace(_ req: Request, _ access: Access, _ space: ForumSpaceRecord, state: Form.State,

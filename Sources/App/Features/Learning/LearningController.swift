@@ -51,6 +51,7 @@ struct LearningController: RouteCollection {
             return .page(ErrorPage.render(status: 403, message: "“\(located.module.title)” opens on \(opens). Come back then!",
                                           req.layout(access.context, section: .home)), status: .forbidden, request: req)
         }
+        if located.activity.kind == .quiz { return try await QuizController.startPage(req, access, view, located) }
         let lesson = try await CourseQueries.cachedLesson(of: located.activity.id.uuid, caches: req.application.readCaches, on: req.db)
         // Re-reading the lesson last visited writes nothing for a minute: "Continue" needs the
         // last lesson seen, not every view of it.

@@ -1,0 +1,208 @@
+import Domain
+import Fluent
+import Routes
+import Vapor
+import Views
+
+/// Learners take quizzes: start (or resume) an attempt, answers saved as they go, submit, and
+/// the result page that says what to study next. Staff of the cohort read learners' results.
+struct QuizController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let cohort = routes.grouped("orgs", ":orgID", "cohorts", ":cohortID")
+        cohort.post("activities", ":activityID", "attempts", use: start)
+        cohort.get("attempts", ":attemptID", use: attemptPage)
+        cohort.post("attempts", ":attemptID", "answers", use: autosave)
+        cohort.post("attempts", ":attemptID", "submit", use: submit)
+        cohort.get("attempts", ":attemptID", "result", use: result)
+    }
+
+    /// The quiz activity of the path, open to this learner; 404 otherwise.
+    static func quiz(_ req: Request, _ access: LearningAccess, activityID: String?) async throws -> (LearnerView, LearnerView.Located, QuizSettings) {
+        guard access.canSeeContent else { throw AppError.notFound() }
+        let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
+        guard let located = view.locate(activityID), located.activity.kind == .quiz, access.isOpen(located.module) else {
+            throw AppError.notFound()
+        }
+        return (view, located, try await QuizAuthoring.quiz(of: located.activity.id.uuid, on: req.db).settings)
+    }
+
+    /// The quiz's page in the course (the learning pages hand quizzes here).
+    static func startPage(_ req: Request, _ access: LearningAccess, _ view: LearnerView, _ located: LearnerView.Located,
+                          problem: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let settings = try await QuizAuthoring.quiz(of: located.activity.id.uuid, on: req.db).settings
+        let attempts = try await QuizAttemptStore.attempts(of: access.personID, at: located.activity.id.uuid, in: access.cohortID, on: req.db)
+        let rows = attempts.map { attempt -> QuizStartModel.AttemptRow in
+            let score = QuizAttemptStore.score(of: attempt)
+            return .init(id: attempt.id!.lowercasedText, number: attempt.number, started: attempt.startedAt, score: score,
+                         passed: score?.passed(atPercent: Double(settings.passPercent)))
+        }
+        let model = QuizStartModel(frame: view.lessonModel(access, located, html: TrustedHTML(sanitized: ""), video: nil), settings: settings,
+                                   attempts: rows, openAttemptID: attempts.last { $0.submittedAt == nil }?.id?.lowercasedText,
+                                   mastery: try await mastery(of: access.personID, in: access, on: req.db), problem: problem)
+        return .page(QuizStartPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
+    }
+
+    func start(req: Request) async throws -> Response {
+        let access = try await LearningAccess.load(req)
+        guard access.isLearner else { throw AppError.notFound() }
+        let (view, located, settings) = try await Self.quiz(req, access, activityID: req.parameters.get("activityID"))
+        do {
+            let attempt = try await QuizAttemptStore.startOrResume(access, activityID: located.activity.id.uuid, settings: settings, on: req.db)
+            return req.redirect(to: SiteRoute.quizAttempt(access.context.organization.id, .init(access.cohortID), attempt.id!.lowercasedText).path)
+        } catch let error as AttemptError {
+            return try await Self.startPage(req, access, view, located, problem: Self.message(error), status: .unprocessableEntity)
+        }
+    }
+
+    /// The learner's own attempt of this cohort; 404 for anyone else's.
+    private func ownAttempt(_ req: Request) async throws -> (LearningAccess, QuizAttemptRecord) {
+        let access = try await LearningAccess.load(req)
+        let attempt = try await QuizAttemptStore.attempt(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
+        guard access.isLearner, attempt.personID == access.personID else { throw AppError.notFound() }
+        return (access, attempt)
+    }
+
+    func attemptPage(req: Request) async throws -> Response {
+        let (access, attempt) = try await ownAttempt(req)
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
+        if try await closeIfTimeUp(attempt, on: req.db) || attempt.submittedAt != nil {
+            return req.redirect(to: SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path)
+        }
+        let items = attempt.items
+        let responses = try await QuizAttemptStore.responses(of: attempt.id!, on: req.db)
+        var values: [String: [String]] = [:]
+        for (position, response) in responses where items.indices.contains(position) {
+            values.merge(AttemptForm.values(of: response, for: items[position], position: position)) { $1 }
+        }
+        let title = try await ActivityRecord.find(attempt.activityID, on: req.db)?.title ?? "Quiz"
+        let model = QuizAttemptModel(organizationID: org, cohortID: cohort, attemptID: attempt.id!.lowercasedText, quizTitle: title,
+                                     number: attempt.number, items: items, values: values,
+                                     secondsLeft: attempt.deadline.map { max(0, Int($0.timeIntervalSinceNow)) })
+        return .page(QuizAttemptPage.render(model, req.layout(access.context, section: .home)), request: req)
+    }
+
+    /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
+    private func closeIfTimeUp(_ attempt: QuizAttemptRecord, on db: any Database) async throws -> Bool {
+        guard attempt.submittedAt == nil, let deadline = attempt.deadline,
+              Date() > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
+        _ = try await QuizAttemptStore.submit(attempt, on: db)
+        return true
+    }
+
+    struct SavedResponse: Content { let saved: Int }
+
+    /// Answers sent by the page's script as the learner goes: the fields of one or more questions.
+    func autosave(req: Request) async throws -> SavedResponse {
+        let (_, attempt) = try await ownAttempt(req)
+        let responses = try Self.readAnswers(req, attempt)
+        req.writesNothingCached()
+        try await QuizAttemptStore.save(responses, to: attempt.id!, on: req.db)
+        return SavedResponse(saved: responses.count)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let (access, attempt) = try await ownAttempt(req)
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
+        let resultPath = SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path
+        if attempt.submittedAt != nil { return req.redirect(to: resultPath) }
+        let timeUp: Bool
+        do {
+            try AttemptRules.checkAnswer(now: Date(), deadline: attempt.deadline, submitted: false)
+            try await QuizAttemptStore.save(try Self.readAnswers(req, attempt), to: attempt.id!, on: req.db)
+            timeUp = false
+        } catch .timeUp as AttemptError {
+            timeUp = true  // what was saved in time counts; what came late does not
+        }
+        guard try await QuizAttemptStore.submit(attempt, on: req.db) else { return req.redirect(to: resultPath) }
+        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
+        if let score = QuizAttemptStore.score(of: attempt), score.passed(atPercent: Double(settings.passPercent)) == true {
+            try await ProgressStore.setDone(true, access, activityID: attempt.activityID, caches: req.application.readCaches, on: req.db)
+        }
+        return req.redirect(to: resultPath, flash: timeUp ? .quizTimeUp : nil)
+    }
+
+    /// Every question's answer present in the posted form, checked against its question.
+    static func readAnswers(_ req: Request, _ attempt: QuizAttemptRecord) throws -> [Int: QuestionResponse?] {
+        do {
+            try AttemptRules.checkAnswer(now: Date(), deadline: attempt.deadline, submitted: attempt.submittedAt != nil)
+        } catch {
+            throw AppError(status: .unprocessableEntity, code: error == .timeUp ? "time_up" : "already_submitted", message: message(error))
+        }
+        let fields = FormFields.parse(req.body.string ?? "")
+        let names = Set(fields.map { $0.name.split(separator: ".").first.map(String.init) ?? $0.name })
+        var responses: [Int: QuestionResponse?] = [:]
+        for (position, item) in attempt.items.enumerated() where names.contains(AttemptForm.fieldName(position: position)) {
+            do {
+                responses[position] = try AttemptForm.response(for: item, position: position, in: fields)
+            } catch {
+                throw AppError(status: .unprocessableEntity, code: "answer_does_not_fit",
+                               message: "The answer to question \(position + 1) does not fit it. Reload the page and answer again.")
+            }
+        }
+        return responses
+    }
+
+    func result(req: Request) async throws -> Response {
+        let access = try await LearningAccess.load(req)
+        let attempt = try await QuizAttemptStore.attempt(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
+        // The learner's own, or any learner's of the cohort for its staff.
+        guard attempt.personID == access.personID || access.isStaff else { throw AppError.notFound() }
+        let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
+        _ = try await closeIfTimeUp(attempt, on: req.db)
+        guard let score = QuizAttemptStore.score(of: attempt) else {
+            return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id!.lowercasedText).path)
+        }
+        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
+        let items = attempt.items
+        let responses = try await QuizAttemptStore.responses(of: attempt.id!, on: req.db)
+        let (marks, _) = AttemptResult.grade(items, responses: responses)
+        let stored = try await QuizAnswerRecord.query(on: req.db).filter(\.$attemptID == attempt.id!).all()
+            .reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
+        let used = try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
+            .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
+        let mastery = try await Self.mastery(of: attempt.personID, in: access, on: req.db)
+        let activity = try await ActivityRecord.find(attempt.activityID, on: req.db)
+        let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
+        let model = QuizResultModel(
+            organizationID: org, cohortID: cohort, activityID: .init(attempt.activityID), quizTitle: activity?.title ?? "Quiz",
+            learnerName: learner, number: attempt.number, score: score, passPercent: settings.passPercent,
+            items: items.enumerated().map { position, item in
+                var mark = marks[position]
+                if let saved = stored[position] { mark.fraction = saved }  // a trainer's grade, once given
+                return .init(item: item, response: responses[position], mark: mark)
+            },
+            showsRightAnswers: AttemptRules.showsRightAnswers(settings.showAnswers, attemptsUsed: used, maxAttempts: settings.maxAttempts),
+            mastery: mastery,
+            weak: try await QuizNextSteps.weakTopics(mastery, items: items, marks: marks, attempt: attempt, access: access, on: req.db))
+        return .page(QuizResultPage.render(model, req.layout(access.context, section: .home)), request: req)
+    }
+
+    static func message(_ error: AttemptError) -> String {
+        switch error {
+        case .noQuestions: "This quiz has no questions yet. Tell your trainer."
+        case .notEnoughQuestions(let topic, _): "This quiz asks for more questions on “\(topic)” than there are. Tell your trainer."
+        case .noAttemptsLeft: "You have used every attempt of this quiz."
+        case .timeUp: "The time for this attempt is over."
+        case .alreadySubmitted: "This attempt is already submitted."
+        }
+    }
+
+    /// Mastery per topic over every submitted attempt of the person in the cohort, weakest first.
+    static func mastery(of personID: UUID, in access: LearningAccess, on db: any Database) async throws -> [(topic: String, value: Double)] {
+        let attempts = try await QuizAttemptRecord.query(on: db).filter(\.$cohortID == access.cohortID).filter(\.$personID == personID)
+            .filter(\.$submittedAt != nil).all()
+        guard !attempts.isEmpty else { return [] }
+        let fractions = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID ~~ attempts.compactMap(\.id)).all()
+            .reduce(into: [UUID: [Int: Double?]]()) { $0[$1.attemptID, default: [:]][$1.position] = $1.fraction }
+        let graded = attempts.map { attempt -> (items: [AttemptItem], marks: [QuestionMark]) in
+            let items = attempt.items
+            let saved = fractions[attempt.id!] ?? [:]
+            // No row: unanswered (0); a row without a fraction: waiting for a trainer (skipped).
+            let marks = items.indices.map { position in
+                if let fraction = saved[position] { QuestionMark(fraction: fraction) } else { QuestionMark(fraction: 0) }
+            }
+            return (items, marks)
+        }
+        return AttemptResult.mastery(graded).map { ($0.key, $0.value) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    }
+}

@@ -1,0 +1,116 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// A quiz activity's settings (`QuizSettings` as JSON: selection, attempts, time, policy).
+final class QuizRecord: Model, @unchecked Sendable {
+    static let schema = "quizzes"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "activity_id") var activityID: UUID
+    @Field(key: "settings") var settingsJSON: String
+
+    init() {}
+
+    init(activityID: UUID, settings: QuizSettings) throws {
+        self.activityID = activityID
+        try apply(settings)
+    }
+
+    func apply(_ settings: QuizSettings) throws {
+        settingsJSON = String(decoding: try JSONEncoder.questions.encode(settings), as: UTF8.self)
+    }
+
+    var settings: QuizSettings {
+        (try? JSONDecoder.questions.decode(QuizSettings.self, from: Data(settingsJSON.utf8))) ?? QuizSettings()
+    }
+}
+
+/// One attempt of a learner at a quiz in a cohort. Its questions are copied in (`items`), so
+/// editing the bank changes no started attempt; the score is kept once submitted.
+final class QuizAttemptRecord: Model, @unchecked Sendable {
+    static let schema = "quiz_attempts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organization_id") var organizationID: UUID
+    @Field(key: "cohort_id") var cohortID: UUID
+    @Field(key: "activity_id") var activityID: UUID
+    @Field(key: "person_id") var personID: UUID
+    /// 1, 2, 3… per person and quiz: unique, so two starts at once make one attempt.
+    @Field(key: "number") var number: Int
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "deadline") var deadline: Date?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @Field(key: "items") var itemsJSON: String
+    @OptionalField(key: "earned") var earned: Double?
+    @OptionalField(key: "possible") var possible: Double?
+    @OptionalField(key: "pending") var pending: Int?
+
+    init() {}
+
+    var items: [AttemptItem] {
+        (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(itemsJSON.utf8))) ?? []
+    }
+}
+
+/// A learner's answer to one question of an attempt, saved as they go.
+final class QuizAnswerRecord: Model, @unchecked Sendable {
+    static let schema = "quiz_answers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "attempt_id") var attemptID: UUID
+    @Field(key: "position") var position: Int
+    @Field(key: "response") var responseJSON: String
+    /// The share of marks earned, once submitted (nil: unanswered or waiting for a trainer).
+    @OptionalField(key: "fraction") var fraction: Double?
+
+    init() {}
+
+    var response: QuestionResponse? {
+        try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(responseJSON.utf8))
+    }
+}
+
+struct CreateQuizzes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("quizzes")
+            .id()
+            .field("activity_id", .uuid, .required, .references("activities", "id", onDelete: .cascade))
+            .field("settings", .string, .required)
+            .unique(on: "activity_id")
+            .create()
+        try await database.schema("quiz_attempts")
+            .id()
+            .field("organization_id", .uuid, .required, .references("organizations", "id", onDelete: .cascade))
+            .field("cohort_id", .uuid, .required, .references("cohorts", "id", onDelete: .cascade))
+            .field("activity_id", .uuid, .required, .references("activities", "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references("people", "id", onDelete: .cascade))
+            .field("number", .int, .required)
+            .field("started_at", .datetime, .required)
+            .field("deadline", .datetime)
+            .field("submitted_at", .datetime)
+            .field("items", .string, .required)
+            .field("earned", .double)
+            .field("possible", .double)
+            .field("pending", .int)
+            .unique(on: "cohort_id", "activity_id", "person_id", "number")
+            .create()
+        try await database.schema("quiz_answers")
+            .id()
+            .field("attempt_id", .uuid, .required, .references("quiz_attempts", "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("response", .string, .required)
+            .field("fraction", .double)
+            .unique(on: "attempt_id", "position")
+            .create()
+        try await (database as! any SQLDatabase).create(index: "quiz_attempts_activity_idx").on("quiz_attempts")
+            .column("activity_id").column("cohort_id").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("quiz_answers").delete()
+        try await database.schema("quiz_attempts").delete()
+        try await database.schema("quizzes").delete()
+    }
+}

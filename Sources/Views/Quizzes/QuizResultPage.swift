@@ -1,0 +1,133 @@
+import Domain
+import Foundation
+import Routes
+
+public struct QuizResultModel: Sendable {
+    public struct Item: Sendable {
+        public let item: AttemptItem
+        public let response: QuestionResponse?
+        public let mark: QuestionMark
+        public init(item: AttemptItem, response: QuestionResponse?, mark: QuestionMark) {
+            self.item = item; self.response = response; self.mark = mark
+        }
+    }
+
+    /// A topic the learner is weak on, and where to go from there.
+    public struct WeakTopic: Sendable {
+        public let topic: String
+        public let mastery: Double
+        public let lessons: [(id: Activity.ID, title: String)]
+        /// A new question in the module's forum space, prefilled (without the answers).
+        public let askForum: String?
+        public init(topic: String, mastery: Double, lessons: [(id: Activity.ID, title: String)], askForum: String?) {
+            self.topic = topic; self.mastery = mastery; self.lessons = lessons; self.askForum = askForum
+        }
+    }
+
+    public var organizationID: Organization.ID
+    public var cohortID: Cohort.ID
+    public var activityID: Activity.ID
+    public var quizTitle: String
+    public var learnerName: String?
+    public var number: Int
+    public var score: QuizScore
+    public var passPercent: Int
+    public var items: [Item]
+    public var showsRightAnswers: Bool
+    public var mastery: [(topic: String, value: Double)]
+    public var weak: [WeakTopic]
+
+    public init(organizationID: Organization.ID, cohortID: Cohort.ID, activityID: Activity.ID, quizTitle: String, learnerName: String?,
+                number: Int, score: QuizScore, passPercent: Int, items: [Item], showsRightAnswers: Bool,
+                mastery: [(topic: String, value: Double)], weak: [WeakTopic]) {
+        self.organizationID = organizationID; self.cohortID = cohortID; self.activityID = activityID; self.quizTitle = quizTitle
+        self.learnerName = learnerName; self.number = number; self.score = score; self.passPercent = passPercent; self.items = items
+        self.showsRightAnswers = showsRightAnswers; self.mastery = mastery; self.weak = weak
+    }
+}
+
+/// The point of a quiz: the score, what to study next (weak topics, their lessons, a question
+/// to the forum or the trainer in one click), then each question with the answer given and its
+/// feedback (and, per the quiz's policy, the right answer).
+public enum QuizResultPage {
+    public static func render(_ model: QuizResultModel, _ context: LayoutContext) -> [UInt8] {
+        let org = model.organizationID, cohort = model.cohortID
+        let passed = model.score.passed(atPercent: Double(model.passPercent))
+        return Layout.page(title: "\(model.quizTitle) · result", context) {
+            p(.class("breadcrumb")) { a(.href(SiteRoute.cohortActivity(org, cohort, model.activityID).path)) { model.quizTitle } }
+            h1 { model.learnerName.map { "Attempt \(model.number) by \($0)" } ?? "Your result" }
+            div(.class("card score-card")) {
+                p(.class("score")) {
+                    strong { QuizStartPage.percent(model.score.percent) }
+                    " · \(points(model.score.earned)) of \(points(model.score.possible)) points"
+                }
+                switch passed {
+                case true?: p(.class("answered")) { "Passed (pass mark \(model.passPercent) %)." }
+                case false?: p { "Not passed yet: the pass mark is \(model.passPercent) %." }
+                case nil: p { "\(model.score.pending) answer\(model.score.pending == 1 ? "" : "s") wait for your trainer; the score may still rise." }
+                }
+            }
+            if !model.weak.isEmpty {
+                section(.class("card next-steps"), .aria("labelledby", "study-next")) {
+                    h2(.id("study-next")) { "What to study next" }
+                    ul(.class("plain-list")) {
+                        for weak in model.weak {
+                            li(.class("weak-topic")) {
+                                span(.class("tag")) { weak.topic }
+                                " · \(QuizStartPage.percent(weak.mastery * 100)) mastered"
+                                if !weak.lessons.isEmpty {
+                                    " · revisit "
+                                    for (index, lesson) in weak.lessons.enumerated() {
+                                        if index > 0 { ", " }
+                                        a(.href(SiteRoute.cohortActivity(org, cohort, lesson.id).path)) { lesson.title }
+                                    }
+                                }
+                                if let ask = weak.askForum {
+                                    " · "
+                                    a(.href(ask)) { "Ask about this in the forum" }
+                                }
+                            }
+                        }
+                    }
+                    p { a(.href(SiteRoute.messages(org).path)) { "Ask my trainer privately" } }
+                }
+            }
+            h2 { "Your answers" }
+            ol(.class("quiz-questions")) {
+                for entry in model.items where entry.item.question.kind != .description {
+                    li(.class("quiz-question card " + state(entry.mark))) { QuizResultItem.render(entry, showsRight: model.showsRightAnswers) }
+                }
+            }
+            if !model.mastery.isEmpty { masteryList(model.mastery) }
+        }
+    }
+
+    static func state(_ mark: QuestionMark) -> String {
+        guard let fraction = mark.fraction else { return "answer-pending" }
+        return fraction >= 1 ? "answer-correct" : fraction > 0 ? "answer-partial" : "answer-wrong"
+    }
+
+    static func points(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String((value * 100).rounded() / 100)
+    }
+
+    /// Mastery per topic, weakest first, as bars with their percent.
+    static func masteryList(_ mastery: [(topic: String, value: Double)]) -> HTML {
+        section(.class("card"), .aria("labelledby", "mastery")) {
+            h2(.id("mastery")) { "Mastery per topic" }
+            p(.class("hint")) { "Over every attempt you submitted." }
+            ul(.class("plain-list mastery-list")) {
+                for entry in mastery {
+                    li {
+                        span(.class("tag")) { entry.topic }
+                        " "
+                        progress(.custom("max", "100"), .value(String(Int((entry.value * 100).rounded())))) {
+                            QuizStartPage.percent(entry.value * 100)
+                        }
+                        " \(QuizStartPage.percent(entry.value * 100))"
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Domain
+import Foundation
+import Routes
+
+public struct QuizStartModel: Sendable {
+    public struct AttemptRow: Sendable {
+        public let id: String
+        public let number: Int
+        public let started: Date
+        public let score: QuizScore?
+        public let passed: Bool?
+        public init(id: String, number: Int, started: Date, score: QuizScore?, passed: Bool?) {
+            self.id = id; self.number = number; self.started = started; self.score = score; self.passed = passed
+        }
+    }
+
+    /// The page's frame, as a lesson's: course, module, neighbours, due day.
+    public var frame: LessonPageModel
+    public var settings: QuizSettings
+    public var attempts: [AttemptRow]
+    public var openAttemptID: String?
+    /// Mastery per topic over every submitted attempt, 0…1, weakest first.
+    public var mastery: [(topic: String, value: Double)]
+    public var problem: String?
+
+    public init(frame: LessonPageModel, settings: QuizSettings, attempts: [AttemptRow], openAttemptID: String?,
+                mastery: [(topic: String, value: Double)], problem: String? = nil) {
+        self.frame = frame; self.settings = settings; self.attempts = attempts; self.openAttemptID = openAttemptID
+        self.mastery = mastery; self.problem = problem
+    }
+
+    public var attemptsLeft: Int? { settings.maxAttempts.map { max(0, $0 - attempts.count) } }
+}
+
+/// A quiz before it starts: what it holds, past attempts and their scores, where the learner
+/// stands per topic, and the button to start (or continue) an attempt.
+public enum QuizStartPage {
+    public static func render(_ model: QuizStartModel, _ context: LayoutContext) -> [UInt8] {
+        let frame = model.frame
+        let org = frame.organizationID, cohort = frame.cohortID
+        return Layout.page(title: frame.activity.title, context) {
+            p(.class("breadcrumb")) {
+                a(.href(SiteRoute.cohortCourse(org, cohort).path)) { frame.courseName }
+                " › \(frame.moduleTitle)"
+            }
+            h1 { frame.activity.title }
+            p(.class("meta")) { facts(model) }
+            if let problem = model.problem { div(.class("flash flash-error"), .role("alert")) { p { problem } } }
+            if frame.isLearner {
+                if let open = model.openAttemptID {
+                    a(.href(SiteRoute.quizAttempt(org, cohort, open).path), .class("button")) { "Continue my attempt" }
+                } else if model.attemptsLeft != 0 {
+                    form(.method("post"), .action(SiteRoute.quizAttempts(org, cohort, frame.activity.id).path)) {
+                        Form.csrf(context.csrfToken)
+                        Form.submit(model.attempts.isEmpty ? "Start the quiz" : "Try again")
+                    }
+                } else {
+                    p(.class("hint")) { "You have used every attempt of this quiz." }
+                }
+            } else {
+                p(.class("hint")) { "Learners take this quiz here; you see their results on their attempts." }
+            }
+            if !model.attempts.isEmpty {
+                h2 { "Your attempts" }
+                ul(.class("plain-list attempt-list")) {
+                    for row in model.attempts {
+                        li {
+                            if let score = row.score {
+                                a(.href(SiteRoute.quizAttemptResult(org, cohort, row.id).path)) { "Attempt \(row.number)" }
+                                " · \(percent(score.percent))"
+                                if let passed = row.passed { passed ? " · passed" : " · not passed yet" }
+                                if score.pending > 0 { " · \(score.pending) answer\(score.pending == 1 ? "" : "s") to be graded" }
+                            } else {
+                                a(.href(SiteRoute.quizAttempt(org, cohort, row.id).path)) { "Attempt \(row.number)" }
+                                " · in progress"
+                            }
+                            span(.class("meta")) { " · \(DateText.day(row.started))" }
+                        }
+                    }
+                }
+            }
+            if !model.mastery.isEmpty { QuizResultPage.masteryList(model.mastery) }
+        }
+    }
+
+    static func facts(_ model: QuizStartModel) -> String {
+        let settings = model.settings
+        var facts = ["Quiz", DurationText.minutes(model.frame.activity.estimatedMinutes)]
+        if let minutes = settings.timeLimitMinutes { facts.append("time limit \(minutes) min") }
+        facts.append("pass mark \(settings.passPercent) %")
+        if let left = model.attemptsLeft { facts.append("\(left) attempt\(left == 1 ? "" : "s") left") } else { facts.append("unlimited attempts") }
+        if model.frame.activity.required { facts.append("required") }
+        if let due = model.frame.due { facts.append("due \(DateText.day(due))") }
+        return facts.joined(separator: " · ")
+    }
+
+    static func percent(_ value: Double) -> String { "\(Int(value.rounded())) %" }
+}
