@@ -63,6 +63,8 @@ public enum SiteRoute: Hashable, Sendable {
     case quizAttemptAnswers(Organization.ID, Cohort.ID, UUIDText)
     case quizAttemptSubmit(Organization.ID, Cohort.ID, UUIDText)
     case quizAttemptResult(Organization.ID, Cohort.ID, UUIDText)
+    /// A trainer grading the written answer at `position`.
+    case quizAttemptGrade(Organization.ID, Cohort.ID, UUIDText, position: Int)
     case cohorts(Organization.ID)
     case cohort(Organization.ID, Cohort.ID)
     case cohortStaff(Organization.ID, Cohort.ID)
@@ -177,6 +179,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .quizAttemptAnswers(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/answers"
         case .quizAttemptSubmit(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/submit"
         case .quizAttemptResult(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/result"
+        case .quizAttemptGrade(let org, let cohort, let attempt, let position):
+            "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/grades/\(position)"
         case .cohorts(let org): "/orgs/\(org)/cohorts"
         case .cohort(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)"
         case .cohortStaff(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/staff"

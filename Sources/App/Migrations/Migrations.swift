@@ -31,5 +31,6 @@ enum Migrations {
         CreateForumImages(),     // images posted in forum threads
         CreateQuestionBank(),    // courses' quiz questions; lessons that teach each topic
         CreateQuizzes(),         // quiz activities' settings, learners' attempts and answers
+        AddQuizGrading(),        // trainers' grades and comments on written answers
     ]
 }

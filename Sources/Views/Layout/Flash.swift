@@ -47,6 +47,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case quizAdded(title: String)
     case quizSaved(title: String)
     case quizTimeUp
+    case answerGraded
     case questionSaved
     case topicLessonsSaved(topic: String)
     case failure(FailureText)
@@ -113,6 +114,7 @@ public enum Flash: Codable, Sendable, Equatable {
         case .questionsImported(let count):
             count == 1 ? "1 question imported." : "\(count) questions imported."
         case .questionSaved: "The question is saved."
+        case .answerGraded: "The grade is saved; the learner sees it with your comment."
         case .quizTimeUp: "The time was over: the answers saved in time were submitted."
         case .quizAdded(let title): "Quiz “\(title)” added. Choose its questions here."
         case .quizSaved(let title): "Quiz “\(title)” saved. Attempts already started keep their questions."

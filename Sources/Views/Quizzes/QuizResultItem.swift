@@ -1,9 +1,10 @@
 import Domain
+import Routes
 
 /// One answered question on the result page: the question, the answer given in words, what it
 /// earned, its feedback, and the right answer when the quiz shows it.
 enum QuizResultItem {
-    static func render(_ entry: QuizResultModel.Item, showsRight: Bool) -> HTML {
+    static func render(_ entry: QuizResultModel.Item, showsRight: Bool, model: QuizResultModel, csrf: String) -> HTML {
         let question = entry.item.question
         return HTML {
             if let title = question.title { p(.class("question-title")) { strong { title } } }
@@ -15,12 +16,35 @@ enum QuizResultItem {
             p(.class("mark")) { verdict(entry.mark) }
             for feedback in entry.mark.feedback { div(.class("feedback")) { QuizTextHTML.render(feedback) } }
             if let general = question.generalFeedback { div(.class("feedback")) { QuizTextHTML.render(general) } }
+            if let comment = entry.comment {
+                div(.class("feedback trainer-comment")) { strong { "Your trainer: " }; HTMLSanitizer.plain(comment) }
+            }
+            if let grading = model.grading, question.kind == .essay, entry.response != nil {
+                gradeForm(entry, grading: grading, model: model, csrf: csrf)
+            }
             if showsRight, entry.mark.fraction ?? 0 < 1, question.kind != .essay {
                 div(.class("right-answer")) {
                     span(.class("label-like")) { "The right answer" }
                     QuestionPreview.answers(rightOnly(question.answers))
                 }
             }
+        }
+    }
+
+    /// A trainer's grade for a written answer (again, to change it).
+    static func gradeForm(_ entry: QuizResultModel.Item, grading: QuizResultModel.Grading, model: QuizResultModel, csrf: String) -> HTML {
+        let refused = grading.problem?.position == entry.position ? grading.problem?.state : nil
+        let state = refused ?? Form.State(values: ["percent": entry.mark.fraction.map { QuestionPreview.format(($0 * 1000).rounded() / 10) } ?? "",
+                                                   "comment": entry.comment ?? ""])
+        let prefix = "grade-\(entry.position)-"
+        return form(.method("post"), .class("grade-form"),
+                    .action(SiteRoute.quizAttemptGrade(model.organizationID, model.cohortID, grading.attemptID, position: entry.position).path)) {
+            Form.csrf(csrf)
+            Form.errorSummary(refused ?? .empty)
+            Form.field("Grade (%)", name: "percent", type: "number", state: state, autocomplete: "off", idPrefix: prefix,
+                       extra: [.min(0), .max(100), .custom("step", "any")])
+            Form.textArea("Comment for the learner", name: "comment", state: state, rows: 3, idPrefix: prefix)
+            Form.submit(entry.mark.fraction == nil ? "Grade" : "Change the grade")
         }
     }
 

@@ -4,11 +4,23 @@ import Routes
 
 public struct QuizResultModel: Sendable {
     public struct Item: Sendable {
+        public let position: Int
         public let item: AttemptItem
         public let response: QuestionResponse?
         public let mark: QuestionMark
-        public init(item: AttemptItem, response: QuestionResponse?, mark: QuestionMark) {
-            self.item = item; self.response = response; self.mark = mark
+        /// A trainer's comment on a written answer.
+        public let comment: String?
+        public init(position: Int, item: AttemptItem, response: QuestionResponse?, mark: QuestionMark, comment: String? = nil) {
+            self.position = position; self.item = item; self.response = response; self.mark = mark; self.comment = comment
+        }
+    }
+
+    /// Staff grading written answers: where the form posts, and a refused grade to show again.
+    public struct Grading: Sendable {
+        public let attemptID: String
+        public var problem: (position: Int, state: Form.State)?
+        public init(attemptID: String, problem: (position: Int, state: Form.State)? = nil) {
+            self.attemptID = attemptID; self.problem = problem
         }
     }
 
@@ -36,6 +48,8 @@ public struct QuizResultModel: Sendable {
     public var showsRightAnswers: Bool
     public var mastery: [(topic: String, value: Double)]
     public var weak: [WeakTopic]
+    /// Set for the cohort's staff: written answers get a grading form.
+    public var grading: Grading?
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, activityID: Activity.ID, quizTitle: String, learnerName: String?,
                 number: Int, score: QuizScore, passPercent: Int, items: [Item], showsRightAnswers: Bool,
@@ -95,7 +109,9 @@ public enum QuizResultPage {
             h2 { "Your answers" }
             ol(.class("quiz-questions")) {
                 for entry in model.items where entry.item.question.kind != .description {
-                    li(.class("quiz-question card " + state(entry.mark))) { QuizResultItem.render(entry, showsRight: model.showsRightAnswers) }
+                    li(.class("quiz-question card " + state(entry.mark)), .id("answer-\(entry.position + 1)")) {
+                        QuizResultItem.render(entry, showsRight: model.showsRightAnswers, model: model, csrf: context.csrfToken)
+                    }
                 }
             }
             if !model.mastery.isEmpty { masteryList(model.mastery) }

@@ -14,6 +14,40 @@ public struct QuizStartModel: Sendable {
         }
     }
 
+    /// A learner of the cohort, as the quiz's staff see them.
+    public struct LearnerRow: Sendable {
+        public let name: String
+        public let attempts: Int
+        public let bestPercent: Double?
+        public let passed: Bool?
+        public let latestAttemptID: String?
+        /// Written answers waiting for a grade.
+        public let pending: Int
+        public init(name: String, attempts: Int, bestPercent: Double?, passed: Bool?, latestAttemptID: String?, pending: Int) {
+            self.name = name; self.attempts = attempts; self.bestPercent = bestPercent; self.passed = passed
+            self.latestAttemptID = latestAttemptID; self.pending = pending
+        }
+    }
+
+    /// A question's item analysis over the cohort's submitted attempts.
+    public struct ItemRow: Sendable {
+        public let title: String
+        public let kind: QuestionKind
+        public let tags: [String]
+        public let statistics: ItemAnalysis.Statistics
+        /// Choice questions: each option's text, by index, for the picks.
+        public let options: [String]
+        public init(title: String, kind: QuestionKind, tags: [String], statistics: ItemAnalysis.Statistics, options: [String]) {
+            self.title = title; self.kind = kind; self.tags = tags; self.statistics = statistics; self.options = options
+        }
+    }
+
+    public struct CohortReport: Sendable {
+        public let learners: [LearnerRow]
+        public let items: [ItemRow]
+        public init(learners: [LearnerRow], items: [ItemRow]) { self.learners = learners; self.items = items }
+    }
+
     /// The page's frame, as a lesson's: course, module, neighbours, due day.
     public var frame: LessonPageModel
     public var settings: QuizSettings
@@ -22,6 +56,8 @@ public struct QuizStartModel: Sendable {
     /// Mastery per topic over every submitted attempt, 0…1, weakest first.
     public var mastery: [(topic: String, value: Double)]
     public var problem: String?
+    /// For the cohort's staff.
+    public var report: CohortReport?
 
     public init(frame: LessonPageModel, settings: QuizSettings, attempts: [AttemptRow], openAttemptID: String?,
                 mastery: [(topic: String, value: Double)], problem: String? = nil) {
@@ -57,8 +93,8 @@ public enum QuizStartPage {
                 } else {
                     p(.class("hint")) { "You have used every attempt of this quiz." }
                 }
-            } else {
-                p(.class("hint")) { "Learners take this quiz here; you see their results on their attempts." }
+            } else if let report = model.report {
+                QuizCohortReportView.render(report, organizationID: org, cohortID: cohort)
             }
             if !model.attempts.isEmpty {
                 h2 { "Your attempts" }

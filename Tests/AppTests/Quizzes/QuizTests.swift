@@ -142,3 +142,45 @@ import VaporTesting
         }
     }
 }
+
+extension QuizTests {
+    @Test func aTrainerGradesAnEssayAndReadsTheItemAnalysis() async throws {
+        try await withApp { app in
+            let q = try await Self.quiz(app)
+            try await QuestionBankStore.append(try GIFT.parse("// [tag:listening]\n::Story:: Tell of a negotiation you led. {}"),
+                                               to: q.c.course, on: app.db)
+            let ids = try await QuestionBankStore.entries(of: q.c.course.id!, on: app.db).map { $0.id.lowercasedText }
+            let quiz = try await QuizAuthoring.quiz(of: q.quiz.id!, on: app.db)
+            try quiz.apply(QuizSettings(selection: .fixed([ids[0], ids[3]]), shuffleOptions: false, passPercent: 75))
+            try await quiz.save(on: app.db)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(q.c.learner)
+            let attempt = try await Self.start(q, &lea)
+            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
+            let waiting = try await lea.get(attempt + "/result")
+            #expect(waiting.text.contains("1 answer wait for your trainer") || waiting.text.contains("wait for your trainer"))
+            #expect(try await lea.post(attempt + "/grades/1", ["percent": "100"]).status == .notFound, "learners grade nothing")
+            let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
+            try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
+            var trainer = try await fx.signedIn(tom)
+            let overview = try await trainer.get(q.page)
+            #expect(overview.text.contains("Grade 1 answer") && overview.text.contains("Item analysis"))
+            #expect(overview.text.contains("Facility —") && overview.text.contains("picked 1×"), "no facility while an essay waits")
+            let refused = try await trainer.post(attempt + "/grades/1", ["percent": "150", "comment": "Kept?"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(try #require(try await QuizAttemptRecord.query(on: app.db).first()).pending == 1)
+            #expect(try await trainer.post(attempt + "/grades/0", ["percent": "50"]).status == .notFound, "only written answers")
+            let graded = try await trainer.post(attempt + "/grades/1", ["percent": "80", "comment": "Good: <b>specific</b>."])
+            #expect(graded.status == .seeOther)
+            let record = try #require(try await QuizAttemptRecord.query(on: app.db).first())
+            #expect(record.pending == 0 && record.earned == 1.8)
+            let result = try await lea.get(attempt + "/result")
+            #expect(result.text.contains("Passed") && result.text.contains("90 %"))
+            #expect(result.text.contains("Good: &lt;b&gt;specific&lt;/b&gt;."), "the comment, as text")
+            let progress = try await ProgressRecord.query(on: app.db).filter(\.$activityID == q.quiz.id!).first()
+            #expect(progress?.state == .done, "passing once graded marks the quiz done")
+            let analysed = try await trainer.get(q.page)
+            #expect(analysed.text.contains("Facility 100") && analysed.text.contains("Facility 80") && analysed.text.contains(">Read<"))
+        }
+    }
+}

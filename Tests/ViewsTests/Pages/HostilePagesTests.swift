@@ -66,6 +66,11 @@ import Testing
             ("calendar", CohortCalendarPage.render(calendar, context)),
             ("question-bank", QuestionBankPage.render(questionBank, context)),
             ("question-edit", QuestionEditPage.render(questionEdit, context)),
+            ("quiz-editor", QuizEditorPage.render(quizEditor, context)),
+            ("quiz-start", QuizStartPage.render(quizStart(learner: true), context)),
+            ("quiz-staff", QuizStartPage.render(quizStart(learner: false), context)),
+            ("quiz-attempt", QuizAttemptPage.render(quizAttempt, context)),
+            ("quiz-result", QuizResultPage.render(quizResult, context)),
         ]
     }
 

@@ -35,3 +35,58 @@ extension HostilePagesTests {
                           gift: evil, problem: evil)
     }
 }
+
+extension HostilePagesTests {
+    static var hostileItems: [AttemptItem] {
+        hostileQuestions.map { question in
+            let count = switch question.answers {
+            case .singleChoice(let c), .multipleResponse(let c): c.count
+            case .matching(let p): p.count
+            case .ordering(let i): i.count
+            default: 0
+            }
+            return AttemptItem(questionID: evil, question: question, optionOrder: Array((0..<count).reversed()), points: 1)
+        }
+    }
+
+    static var quizEditor: QuizEditorModel {
+        QuizEditorModel(organizationID: org, courseID: .init(UUID()), courseName: evil, moduleTitle: evil, activity: activity,
+                        settings: QuizSettings(selection: .random([.init(topic: evil, count: 2)])),
+                        bank: [.init(id: evil, kind: .essay, title: evil, tags: [evil])], topics: [(evil, 3)],
+                        state: Form.State(values: ["questions": evil, "draw:" + evil: evil], errors: [FieldError("questions", .required)]))
+    }
+
+    static func quizStart(learner: Bool) -> QuizStartModel {
+        var frame = lesson
+        frame.isLearner = learner
+        let statistics = ItemAnalysis.Statistics(graded: 2, facility: 25, discrimination: -10, picks: [0: 2], unanswered: 1)
+        var model = QuizStartModel(frame: frame, settings: QuizSettings(maxAttempts: 3, timeLimitMinutes: 10),
+                                   attempts: [.init(id: evil, number: 1, started: Date(), score: QuizScore(stored: 1, possible: 2, pending: 1),
+                                                    passed: nil)],
+                                   openAttemptID: evil, mastery: [(evil, 0.4)], problem: evil)
+        model.report = .init(learners: [.init(name: evil, attempts: 2, bestPercent: 50, passed: false, latestAttemptID: evil, pending: 1)],
+                             items: [.init(title: evil, kind: .singleChoice, tags: [evil], statistics: statistics, options: [evil, evil])])
+        return model
+    }
+
+    static var quizAttempt: QuizAttemptModel {
+        QuizAttemptModel(organizationID: org, cohortID: cohortID, attemptID: evil, quizTitle: evil, number: 1, items: hostileItems,
+                         values: ["q3": [evil], "q4": [evil], "q7": [evil]], secondsLeft: 300, problem: evil)
+    }
+
+    static var quizResult: QuizResultModel {
+        let responses: [QuestionResponse?] = [.choice(0), .choices([0, 1]), .truth(false), .text(evil), .number(evil), .matches([0, nil]),
+                                              .order([1, 0, 2, 3]), .text(evil), nil]
+        let items = hostileItems.enumerated().map { position, item in
+            QuizResultModel.Item(position: position, item: item, response: responses[position],
+                                 mark: QuestionMark(fraction: position == 7 ? nil : 0.5, feedback: [QuizText(evil, format: .html)]), comment: evil)
+        }
+        var model = QuizResultModel(organizationID: org, cohortID: cohortID, activityID: activity.id, quizTitle: evil, learnerName: evil,
+                                    number: 2, score: QuizScore(stored: 3, possible: 8, pending: 1), passPercent: 60, items: items,
+                                    showsRightAnswers: true, mastery: [(evil, 0.2)],
+                                    weak: [.init(topic: evil, mastery: 0.2, lessons: [(activity.id, evil)], askForum: "/x?title=" + evil)])
+        model.grading = .init(attemptID: evil, problem: (7, Form.State(values: ["percent": evil, "comment": evil],
+                                                                         errors: [FieldError("percent", .invalid)])))
+        return model
+    }
+}

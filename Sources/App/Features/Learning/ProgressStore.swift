@@ -27,30 +27,53 @@ enum ProgressStore {
         } ?? [:]
     }
 
+    /// Whose progress: a learner of a cohort (the one signed in, or one a trainer grades).
+    struct Learner: Sendable {
+        let organizationID: UUID
+        let cohortID: UUID
+        let personID: UUID
+
+        init(organizationID: UUID, cohortID: UUID, personID: UUID) {
+            self.organizationID = organizationID
+            self.cohortID = cohortID
+            self.personID = personID
+        }
+
+        init(_ access: LearningAccess) {
+            self.init(organizationID: access.context.organizationID, cohortID: access.cohortID, personID: access.personID)
+        }
+    }
+
     /// The key of what the caches hold of this person's progress in this cohort.
-    static func key(_ access: LearningAccess) -> String {
-        access.cohortID.lowercasedText + "/" + access.personID.lowercasedText
+    static func key(_ access: LearningAccess) -> String { key(Learner(access)) }
+
+    static func key(_ learner: Learner) -> String {
+        learner.cohortID.lowercasedText + "/" + learner.personID.lowercasedText
     }
 
     /// The row for this learner and activity, created on first use. Two first visits at once meet
     /// the unique index; the loser reads the winner's row.
     static func row(_ access: LearningAccess, activityID: UUID, now: Date, on db: any Database) async throws -> ProgressRecord {
-        if let existing = try await find(access, activityID: activityID, on: db) { return existing }
-        let row = ProgressRecord(organizationID: access.context.organizationID, cohortID: access.cohortID,
-                                 personID: access.personID, activityID: activityID, now: now)
+        try await row(Learner(access), activityID: activityID, now: now, on: db)
+    }
+
+    static func row(_ learner: Learner, activityID: UUID, now: Date, on db: any Database) async throws -> ProgressRecord {
+        if let existing = try await find(learner, activityID: activityID, on: db) { return existing }
+        let row = ProgressRecord(organizationID: learner.organizationID, cohortID: learner.cohortID,
+                                 personID: learner.personID, activityID: activityID, now: now)
         do {
             try await row.create(on: db)
             return row
         } catch {
             guard (error as? any DatabaseError)?.isConstraintFailure == true,
-                  let existing = try await find(access, activityID: activityID, on: db) else { throw error }
+                  let existing = try await find(learner, activityID: activityID, on: db) else { throw error }
             return existing
         }
     }
 
-    private static func find(_ access: LearningAccess, activityID: UUID, on db: any Database) async throws -> ProgressRecord? {
-        try await ProgressRecord.query(on: db).filter(\.$cohortID == access.cohortID)
-            .filter(\.$personID == access.personID).filter(\.$activityID == activityID).first()
+    private static func find(_ learner: Learner, activityID: UUID, on db: any Database) async throws -> ProgressRecord? {
+        try await ProgressRecord.query(on: db).filter(\.$cohortID == learner.cohortID)
+            .filter(\.$personID == learner.personID).filter(\.$activityID == activityID).first()
     }
 
     static func visit(_ access: LearningAccess, activityID: UUID, now: Date = Date(), caches: ReadCaches, on db: any Database) async throws {
@@ -62,12 +85,19 @@ enum ProgressStore {
 
     static func setDone(_ done: Bool, _ access: LearningAccess, activityID: UUID, now: Date = Date(), caches: ReadCaches,
                         on db: any Database) async throws {
-        let row = try await row(access, activityID: activityID, now: now, on: db)
+        try await setDone(done, Learner(access), activityID: activityID, now: now, caches: caches, on: db)
+    }
+
+    /// `visited: false` when someone else decides it (a trainer's grade): "Continue" keeps
+    /// pointing where the learner was.
+    static func setDone(_ done: Bool, _ learner: Learner, activityID: UUID, now: Date = Date(), visited: Bool = true,
+                        caches: ReadCaches, on db: any Database) async throws {
+        let row = try await row(learner, activityID: activityID, now: now, on: db)
         row.state = done ? .done : .started
         row.completedAt = done ? (row.completedAt ?? now) : nil
-        row.lastVisitedAt = now
+        if visited { row.lastVisitedAt = now }
         try await row.save(on: db)
-        caches.forgetProgress(key(access))
+        caches.forgetProgress(key(learner))
     }
 
     /// Adds the time since the last heartbeat, bounded by what the client says and by

@@ -100,6 +100,38 @@ enum QuizAttemptStore {
         }
     }
 
+    /// A trainer's grade of the written answer at `position` of a submitted attempt; the
+    /// attempt's score is added up again from every stored mark.
+    static func grade(_ attempt: QuizAttemptRecord, position: Int, _ grade: EssayGrade, by trainerID: UUID, now: Date = Date(),
+                      on db: any Database) async throws {
+        try await db.transaction { db in
+            guard let answer = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attempt.id!)
+                    .filter(\.$position == position).first() else { throw AppError.notFound() }
+            answer.fraction = grade.fraction
+            answer.comment = grade.comment.isEmpty ? nil : grade.comment
+            answer.gradedBy = trainerID
+            answer.gradedAt = now
+            try await answer.save(on: db)
+            let stored = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attempt.id!).all()
+                .reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
+            let score = QuizScore.total(attempt.items.enumerated().map { index, item in
+                (item.points, QuestionMark(fraction: stored[index] ?? 0))
+            })
+            attempt.earned = score.earned
+            attempt.possible = score.possible
+            attempt.pending = score.pending
+            try await attempt.save(on: db)
+        }
+    }
+
+    /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
+    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), on db: any Database) async throws -> Bool {
+        guard attempt.submittedAt == nil, let deadline = attempt.deadline,
+              now > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
+        _ = try await submit(attempt, now: now, on: db)
+        return true
+    }
+
     /// The score of a submitted attempt.
     static func score(of attempt: QuizAttemptRecord) -> QuizScore? {
         guard attempt.submittedAt != nil else { return nil }

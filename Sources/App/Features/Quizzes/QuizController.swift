@@ -14,6 +14,7 @@ struct QuizController: RouteCollection {
         cohort.post("attempts", ":attemptID", "answers", use: autosave)
         cohort.post("attempts", ":attemptID", "submit", use: submit)
         cohort.get("attempts", ":attemptID", "result", use: result)
+        cohort.post("attempts", ":attemptID", "grades", ":position", use: grade)
     }
 
     /// The quiz activity of the path, open to this learner; 404 otherwise.
@@ -36,9 +37,12 @@ struct QuizController: RouteCollection {
             return .init(id: attempt.id!.lowercasedText, number: attempt.number, started: attempt.startedAt, score: score,
                          passed: score?.passed(atPercent: Double(settings.passPercent)))
         }
-        let model = QuizStartModel(frame: view.lessonModel(access, located, html: TrustedHTML(sanitized: ""), video: nil), settings: settings,
+        var model = QuizStartModel(frame: view.lessonModel(access, located, html: TrustedHTML(sanitized: ""), video: nil), settings: settings,
                                    attempts: rows, openAttemptID: attempts.last { $0.submittedAt == nil }?.id?.lowercasedText,
                                    mastery: try await mastery(of: access.personID, in: access, on: req.db), problem: problem)
+        if access.isStaff {
+            model.report = try await QuizCohortReport.load(access, activityID: located.activity.id.uuid, settings: settings, on: req.db)
+        }
         return .page(QuizStartPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
@@ -65,7 +69,7 @@ struct QuizController: RouteCollection {
     func attemptPage(req: Request) async throws -> Response {
         let (access, attempt) = try await ownAttempt(req)
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        if try await closeIfTimeUp(attempt, on: req.db) || attempt.submittedAt != nil {
+        if try await QuizAttemptStore.closeIfTimeUp(attempt, on: req.db) || attempt.submittedAt != nil {
             return req.redirect(to: SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path)
         }
         let items = attempt.items
@@ -79,14 +83,6 @@ struct QuizController: RouteCollection {
                                      number: attempt.number, items: items, values: values,
                                      secondsLeft: attempt.deadline.map { max(0, Int($0.timeIntervalSinceNow)) })
         return .page(QuizAttemptPage.render(model, req.layout(access.context, section: .home)), request: req)
-    }
-
-    /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
-    private func closeIfTimeUp(_ attempt: QuizAttemptRecord, on db: any Database) async throws -> Bool {
-        guard attempt.submittedAt == nil, let deadline = attempt.deadline,
-              Date() > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
-        _ = try await QuizAttemptStore.submit(attempt, on: db)
-        return true
     }
 
     struct SavedResponse: Content { let saved: Int }
@@ -143,12 +139,47 @@ struct QuizController: RouteCollection {
     }
 
     func result(req: Request) async throws -> Response {
+        let (access, attempt) = try await Self.readableAttempt(req)
+        return try await Self.renderResult(req, access, attempt)
+    }
+
+    /// The learner's own attempt, or any learner's of the cohort for its staff; 404 otherwise.
+    static func readableAttempt(_ req: Request) async throws -> (LearningAccess, QuizAttemptRecord) {
         let access = try await LearningAccess.load(req)
         let attempt = try await QuizAttemptStore.attempt(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
-        // The learner's own, or any learner's of the cohort for its staff.
         guard attempt.personID == access.personID || access.isStaff else { throw AppError.notFound() }
+        return (access, attempt)
+    }
+
+    struct GradeForm: Content { var percent: String?; var comment: String? }
+
+    /// Staff grade a written answer; the learner's score, pass and progress follow.
+    func grade(req: Request) async throws -> Response {
+        let (access, attempt) = try await Self.readableAttempt(req)
+        guard access.isStaff, attempt.submittedAt != nil, let position = req.parameters.get("position").flatMap(Int.init),
+              attempt.items.indices.contains(position), attempt.items[position].question.kind == .essay else { throw AppError.notFound() }
+        let form = try req.content.decode(GradeForm.self)
+        do {
+            let grade = try EssayGrade.check(percent: form.percent, comment: form.comment)
+            try await QuizAttemptStore.grade(attempt, position: position, grade, by: access.personID, on: req.db)
+        } catch let errors as ValidationErrors {
+            let state = Form.State(values: ["percent": form.percent ?? "", "comment": form.comment ?? ""], errors: errors.errors)
+            return try await Self.renderResult(req, access, attempt, problem: (position, state), status: .unprocessableEntity)
+        }
+        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
+        if QuizAttemptStore.score(of: attempt)?.passed(atPercent: Double(settings.passPercent)) == true {
+            let learner = ProgressStore.Learner(organizationID: attempt.organizationID, cohortID: attempt.cohortID, personID: attempt.personID)
+            try await ProgressStore.setDone(true, learner, activityID: attempt.activityID, visited: false,
+                                            caches: req.application.readCaches, on: req.db)
+        }
+        let path = SiteRoute.quizAttemptResult(access.context.organization.id, .init(access.cohortID), attempt.id!.lowercasedText).path
+        return req.redirect(to: path + "#answer-\(position + 1)", flash: .answerGraded)
+    }
+
+    static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptRecord,
+                             problem: (position: Int, state: Form.State)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        _ = try await closeIfTimeUp(attempt, on: req.db)
+        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, on: req.db)
         guard let score = QuizAttemptStore.score(of: attempt) else {
             return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id!.lowercasedText).path)
         }
@@ -156,25 +187,27 @@ struct QuizController: RouteCollection {
         let items = attempt.items
         let responses = try await QuizAttemptStore.responses(of: attempt.id!, on: req.db)
         let (marks, _) = AttemptResult.grade(items, responses: responses)
-        let stored = try await QuizAnswerRecord.query(on: req.db).filter(\.$attemptID == attempt.id!).all()
-            .reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
+        let rows = try await QuizAnswerRecord.query(on: req.db).filter(\.$attemptID == attempt.id!).all()
+        let stored = rows.reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
+        let comments = rows.reduce(into: [Int: String]()) { if let comment = $1.comment { $0[$1.position] = comment } }
         let used = try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
             .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
         let mastery = try await Self.mastery(of: attempt.personID, in: access, on: req.db)
         let activity = try await ActivityRecord.find(attempt.activityID, on: req.db)
         let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
-        let model = QuizResultModel(
+        var model = QuizResultModel(
             organizationID: org, cohortID: cohort, activityID: .init(attempt.activityID), quizTitle: activity?.title ?? "Quiz",
             learnerName: learner, number: attempt.number, score: score, passPercent: settings.passPercent,
             items: items.enumerated().map { position, item in
                 var mark = marks[position]
                 if let saved = stored[position] { mark.fraction = saved }  // a trainer's grade, once given
-                return .init(item: item, response: responses[position], mark: mark)
+                return .init(position: position, item: item, response: responses[position], mark: mark, comment: comments[position])
             },
             showsRightAnswers: AttemptRules.showsRightAnswers(settings.showAnswers, attemptsUsed: used, maxAttempts: settings.maxAttempts),
             mastery: mastery,
             weak: try await QuizNextSteps.weakTopics(mastery, items: items, marks: marks, attempt: attempt, access: access, on: req.db))
-        return .page(QuizResultPage.render(model, req.layout(access.context, section: .home)), request: req)
+        if access.isStaff { model.grading = .init(attemptID: attempt.id!.lowercasedText, problem: problem) }
+        return .page(QuizResultPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
     static func message(_ error: AttemptError) -> String {

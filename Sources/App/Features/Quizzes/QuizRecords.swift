@@ -64,6 +64,10 @@ final class QuizAnswerRecord: Model, @unchecked Sendable {
     @Field(key: "response") var responseJSON: String
     /// The share of marks earned, once submitted (nil: unanswered or waiting for a trainer).
     @OptionalField(key: "fraction") var fraction: Double?
+    /// A trainer's comment on the answer, shown to the learner with the result.
+    @OptionalField(key: "comment") var comment: String?
+    @OptionalField(key: "graded_by") var gradedBy: UUID?
+    @OptionalField(key: "graded_at") var gradedAt: Date?
 
     init() {}
 
@@ -112,5 +116,21 @@ struct CreateQuizzes: AsyncMigration {
         try await database.schema("quiz_answers").delete()
         try await database.schema("quiz_attempts").delete()
         try await database.schema("quizzes").delete()
+    }
+}
+
+/// A trainer's grade of a written answer: who, when, and a comment the learner reads.
+struct AddQuizGrading: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        // One column per statement: SQLite adds them one at a time.
+        try await database.schema("quiz_answers").field("comment", .string).update()
+        try await database.schema("quiz_answers").field("graded_by", .uuid, .references("people", "id", onDelete: .setNull)).update()
+        try await database.schema("quiz_answers").field("graded_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        for field in ["graded_at", "graded_by", "comment"] {
+            try await database.schema("quiz_answers").deleteField(.string(field)).update()
+        }
     }
 }

@@ -40,6 +40,14 @@ public enum ItemAnalysis {
         public var picks: [Int: Int]
         /// Attempts (graded or not) that held the question but left it unanswered.
         public var unanswered: Int
+
+        public init(graded: Int, facility: Double?, discrimination: Double?, picks: [Int: Int], unanswered: Int) {
+            self.graded = graded
+            self.facility = facility
+            self.discrimination = discrimination
+            self.picks = picks
+            self.unanswered = unanswered
+        }
     }
 
     /// Analyses attempts, each the list of the questions it held.
