@@ -112,13 +112,15 @@ to_ms() {
         printf "%.2f", n }'
 }
 
-# run_wrk NAME PATH [HEADER]: one wrk run; prints "req/s p50_ms p99_ms failed_requests".
+# run_wrk NAME PATH [HEADER] [SCRIPT]: one wrk run (SCRIPT: a wrk Lua script making the
+# requests); prints "req/s p50_ms p99_ms failed_requests".
 run_wrk() {
     local name="$1" path="$2" file
     shift 2
     file="$OUT/wrk-$name-$RANDOM.txt"
     local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency --timeout 5s)
-    if (($# > 0)); then args+=(-H "$1"); fi
+    if (($# > 0)) && [[ -n "$1" ]]; then args+=(-H "$1"); fi
+    if (($# > 1)) && [[ -n "$2" ]]; then args+=(-s "$2"); fi
     # timeout: wrk itself stops after DURATION; this only guards against a wedged run.
     timeout 120 wrk "${args[@]}" "$BASE$path" >"$file" 2>&1 || die "wrk failed on $path (see $file)"
     local rps p50 p99 bad
@@ -135,18 +137,19 @@ run_wrk() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-# measure LABEL… : for each "label|path|header" argument (header may be empty), ROUNDS rounds
+# measure LABEL… : for each "label|path|header[|script]" argument (header may be empty), ROUNDS rounds
 # alternating between them, so a slow drift of the machine hits all equally. Prints one table row
 # per label: "label req/s p50 p99" (medians), and adds failed requests to ERRORS.
 ERRORS=0
 measure() {
     local -A rps p50 p99
-    local spec label path header result r a b c bad
+    local spec label path header script result r a b c bad
     for round in $(seq 1 "$ROUNDS"); do
+        export BENCH_ROUND="$round"   # scripts that use up what they load take a fresh share each round
         for spec in "$@"; do
-            IFS='|' read -r label path header <<<"$spec"
+            IFS='|' read -r label path header script <<<"$spec"
             # (Not `read < <(run_wrk …)`: a failure inside a process substitution would go unnoticed.)
-            if [[ -n "$header" ]]; then result="$(run_wrk "$label" "$path" "$header")"; else result="$(run_wrk "$label" "$path")"; fi
+            result="$(run_wrk "$label" "$path" "$header" "$script")"
             read -r a b c bad <<<"$result"
             rps[$label]+="$a "; p50[$label]+="$b "; p99[$label]+="$c "
             ERRORS=$((ERRORS + bad))

@@ -22,10 +22,7 @@
         data.append(field.name, field.value);
       });
       // A question answered then cleared must be cleared on the server too.
-      if (![].some.call(data.keys(), function () { return true; })) {
-        var position = fieldset.dataset.position;
-        data.append("q" + position, "");
-      }
+      if (!data.toString()) data.append("q" + fieldset.dataset.position, "");
       return data;
     }
 
@@ -39,13 +36,27 @@
       });
       pending = {};
       if (state) state.textContent = "Saving…";
-      fetch(url, { method: "POST", body: body, credentials: "same-origin", headers: { "X-CSRF-Token": csrf, "Accept": "application/json" } })
+      // keepalive: a save started as the page goes away (pagehide) still reaches the server.
+      fetch(url, { method: "POST", body: body, credentials: "same-origin", keepalive: true,
+                   headers: { "X-CSRF-Token": csrf, "Accept": "application/json" } })
         .then(function (response) {
-          if (!response.ok) throw new Error(response.status);
-          if (state) state.textContent = "All answers saved";
+          if (response.ok) { if (state) state.textContent = "All answers saved"; return; }
+          return response.json().then(function (body) {
+            var problem = body.error || {};
+            // Submitted elsewhere or out of time: the page shows where the attempt stands.
+            if (problem.code === "time_up" || problem.code === "already_submitted") { window.location.reload(); return; }
+            if (state) state.textContent = problem.message || "Not saved";
+          });
         })
         .catch(function () { if (state) state.textContent = "Not saved yet: check your connection"; });
     }
+
+    // "Submit" sends every answer: a save still waiting would only arrive after it.
+    form.addEventListener("submit", function () {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = {};
+    });
 
     form.querySelectorAll("fieldset.question-fields").forEach(function (fieldset) {
       var changed = function () {
@@ -56,7 +67,7 @@
       fieldset.addEventListener("change", changed);
       fieldset.addEventListener("input", changed);
     });
-    window.addEventListener("pagehide", flush);
+    window.addEventListener("pagehide", function () { if (timer) { clearTimeout(timer); flush(); } });
 
     var clock = document.querySelector(".quiz-timer");
     if (clock) {

@@ -16,6 +16,12 @@ struct SeedBenchCommand: AsyncCommand {
         @Flag(name: "forum", help: "Also fill the first cohort's forum for bench/forum.sh: a thread of 300 posts, a space of 200 threads, 20,000 posts")
         var forum: Bool
 
+        @Option(name: "quiz-attempts", help: "Also add a quiz of 20 questions and this many open attempts by learner1-1 (for bench/quiz.sh); their paths go to --quiz-file")
+        var quizAttempts: Int?
+
+        @Option(name: "quiz-file", help: "Where to write the open attempts' paths, one per line")
+        var quizFile: String?
+
         @Option(name: "chat-file", help: "Also open a session for every learner and write, as JSON, each cohort's channel and one private conversation per cohort with the members' session tokens (for bench/chat.sh)")
         var chatFile: String?
     }
@@ -75,6 +81,12 @@ struct SeedBenchCommand: AsyncCommand {
         context.console.print("learner learner1-1@bench.test")
         context.console.print("outline \(base)/course")
         context.console.print("lesson \(base)/activities/\(activities[3].id!.lowercasedText)")
+        if let attempts = signature.quizAttempts, let file = signature.quizFile {
+            guard let learner = try await PersonRecord.query(on: app.db).filter(\.$email == "learner1-1@bench.test").first() else { return }
+            let quiz = try await SeedBenchQuiz.seed(cohort: first, learner: learner.id!, attempts: max(1, min(attempts, 500_000)), file: file,
+                                                    on: app.db)
+            context.console.print("quiz-body \(quiz.body)")
+        }
         if signature.forum {
             let forum = try await SeedBenchForum.seed(cohort: first, on: app.db)
             context.console.print("thread \(forum.thread)")

@@ -32,5 +32,6 @@ enum Migrations {
         CreateQuestionBank(),    // courses' quiz questions; lessons that teach each topic
         CreateQuizzes(),         // quiz activities' settings, learners' attempts and answers
         AddQuizGrading(),        // trainers' grades and comments on written answers
+        CreateQuizTopicScores(), // mastery per learner and topic, as running sums
     ]
 }

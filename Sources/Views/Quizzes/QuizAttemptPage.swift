@@ -64,18 +64,18 @@ enum QuizQuestionFields {
         let question = item.question
         let name = AttemptForm.fieldName(position: position)
         let chosen = Set(values[name] ?? [])
-        return fieldset(.class("question-fields"), .data("position", String(position))) {
+        return fieldset(.class("question-fields"), .data("position", String(position)), .ariaDescribedby("stem-\(position)")) {
             legend(.class("question-stem")) {
                 span(.class("visually-hidden")) { "Question \(position + 1): " }
                 if let title = question.title { strong { title } }
             }
-            div(.class("prose")) { QuizTextHTML.render(question.stem) }
+            div(.class("prose"), .id("stem-\(position)")) { QuizTextHTML.render(question.stem) }
             switch question.answers {
             case .singleChoice(let choices):
                 for index in item.optionOrder where choices.indices.contains(index) {
                     label(.class("check option")) {
                         input(.type("radio"), .name(name), .value(String(index)), .checked(chosen.contains(String(index))))
-                        QuizTextHTML.render(choices[index].text)
+                        QuizTextHTML.inline(choices[index].text)
                     }
                 }
             case .multipleResponse(let choices):
@@ -83,7 +83,7 @@ enum QuizQuestionFields {
                 for index in item.optionOrder where choices.indices.contains(index) {
                     label(.class("check option")) {
                         input(.type("checkbox"), .name(name), .value(String(index)), .checked(chosen.contains(String(index))))
-                        QuizTextHTML.render(choices[index].text)
+                        QuizTextHTML.inline(choices[index].text)
                     }
                 }
             case .trueFalse:
@@ -108,7 +108,7 @@ enum QuizQuestionFields {
                 for (k, pair) in prompts.enumerated() {
                     let field = AttemptForm.fieldName(position: position, part: k)
                     div(.class("match-row")) {
-                        label(.for(field)) { QuizTextHTML.render(pair.prompt!) }
+                        label(.for(field)) { QuizTextHTML.inline(pair.prompt!) }
                         select(.name(field), .id(field)) {
                             option(.value("")) { "Choose…" }
                             for index in item.optionOrder where pairs.indices.contains(index) {
@@ -126,7 +126,7 @@ enum QuizQuestionFields {
                 for (k, index) in item.optionOrder.enumerated() where items.indices.contains(index) {
                     let field = AttemptForm.fieldName(position: position, part: k)
                     div(.class("match-row")) {
-                        label(.for(field)) { QuizTextHTML.render(items[index]) }
+                        label(.for(field)) { QuizTextHTML.inline(items[index]) }
                         select(.name(field), .id(field)) {
                             option(.value("")) { "–" }
                             for rank in 1...max(items.count, 1) {

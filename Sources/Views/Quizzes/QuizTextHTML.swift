@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 
 /// Question texts as HTML that cannot run script, whatever format they were written in: Markdown
@@ -11,6 +12,18 @@ public enum QuizTextHTML {
         case .html: HTMLSanitizer.sanitize(text.text)
         case .plain: HTMLSanitizer.plain(text.text)
         }
+    }
+
+    /// For inside a `<label>` or an `<option>`'s neighbour: paragraphs become line breaks, since
+    /// a label holds phrasing content only (the markup stays what the renderers wrote).
+    public static func inline(_ text: QuizText) -> TrustedHTML {
+        var html = render(text).rawValue
+        while html.hasSuffix("\n") { html.removeLast() }
+        html = html.replacingOccurrences(of: "</p>\n<p>", with: "<br>")
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return TrustedHTML(sanitized: html)
     }
 
     /// The text without markup, for lists and titles: tags dropped, at most `limit` characters.

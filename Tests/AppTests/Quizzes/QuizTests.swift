@@ -174,6 +174,11 @@ extension QuizTests {
             #expect(graded.status == .seeOther)
             let record = try #require(try await QuizAttemptRecord.query(on: app.db).first())
             #expect(record.pending == 0 && record.earned == 1.8)
+            #expect(try await QuizMastery.of(q.c.learner.id!, in: q.c.cohort.id!, on: app.db).map(\.value) == [0.9],
+                    "listening: 1 + 0.8 of 2, once the essay counts")
+            _ = try await trainer.post(attempt + "/grades/1", ["percent": "40"])
+            #expect(try await QuizMastery.of(q.c.learner.id!, in: q.c.cohort.id!, on: app.db).map(\.value) == [0.7], "a new grade replaces the old")
+            _ = try await trainer.post(attempt + "/grades/1", ["percent": "80", "comment": "Good: <b>specific</b>."])
             let result = try await lea.get(attempt + "/result")
             #expect(result.text.contains("Passed") && result.text.contains("90 %"))
             #expect(result.text.contains("Good: &lt;b&gt;specific&lt;/b&gt;."), "the comment, as text")
@@ -181,6 +186,32 @@ extension QuizTests {
             #expect(progress?.state == .done, "passing once graded marks the quiz done")
             let analysed = try await trainer.get(q.page)
             #expect(analysed.text.contains("Facility 100") && analysed.text.contains("Facility 80") && analysed.text.contains(">Read<"))
+        }
+    }
+}
+
+extension QuizTests {
+    @Test func twoSubmissionsAtOnceGradeTheAttemptOnce() async throws {
+        try await withApp { app in
+            let q = try await Self.quiz(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let attempt = try await Self.start(q, &lea)
+            let browser = lea
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for answer in ["0", "1"] {
+                    group.addTask {
+                        var copy = browser
+                        return try await copy.post(attempt + "/submit", ["q0": answer, "q1": "anchor"]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == [.seeOther, .seeOther])
+            let attempts = try await QuizAttemptRecord.query(on: app.db).all()
+            #expect(attempts.count == 1 && attempts[0].submittedAt != nil)
+            let answers = try await QuizAnswerRecord.query(on: app.db).all()
+            #expect(answers.count == 2, "one row per question answered, whichever submission won")
+            #expect(attempts[0].earned == answers.compactMap(\.fraction).reduce(0, +), "the score is the stored marks'")
         }
     }
 }

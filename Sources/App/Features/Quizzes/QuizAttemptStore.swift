@@ -57,47 +57,73 @@ enum QuizAttemptStore {
             .reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
     }
 
-    /// Saves answers (a position with no response clears it). One statement per answer, so two
-    /// autosaves of different questions never overwrite each other.
+    /// Saves answers (a position with no response clears it), in one statement for the ones
+    /// given, while the attempt is open: an autosave that arrives after "Submit" (a save waits
+    /// 600 ms in the page) is refused with `.alreadySubmitted` and changes nothing.
     static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, on db: any Database) async throws {
         try await db.transaction { db in
             let sql = db as! any SQLDatabase
-            for (position, response) in responses.sorted(by: { $0.key < $1.key }) {
-                guard let response else {
-                    try await sql.raw("DELETE FROM quiz_answers WHERE attempt_id = \(bind: attemptID) AND position = \(bind: position)").run()
-                    continue
-                }
-                let json = String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
-                try await sql.raw("""
-                    INSERT INTO quiz_answers (id, attempt_id, position, response) VALUES (\(bind: UUID()), \(bind: attemptID), \(bind: position), \(bind: json)) \
-                    ON CONFLICT (attempt_id, position) DO UPDATE SET response = excluded.response
-                    """).run()
-            }
+            // Locks the attempt's row (PostgreSQL) until the answers are written.
+            let open = try await sql.raw("""
+                UPDATE quiz_attempts SET number = number WHERE id = \(bind: attemptID) AND submitted_at IS NULL RETURNING id
+                """).all()
+            guard !open.isEmpty else { throw AttemptError.alreadySubmitted }
+            try await write(responses.mapValues { $0.map { ($0, nil) } }, to: attemptID, graded: false, on: sql)
         }
     }
 
-    /// Grades and closes the attempt; false when it was already submitted (by another request).
-    static func submit(_ attempt: QuizAttemptRecord, now: Date = Date(), on db: any Database) async throws -> Bool {
-        let responses = try await responses(of: attempt.id!, on: db)
-        let (marks, score) = AttemptResult.grade(attempt.items, responses: responses)
-        return try await db.transaction { db in
-            let sql = db as! any SQLDatabase
-            let closed = try await sql.raw("""
-                UPDATE quiz_attempts SET submitted_at = \(bind: now), earned = \(bind: score.earned), possible = \(bind: score.possible), \
-                pending = \(bind: score.pending) WHERE id = \(bind: attempt.id!) AND submitted_at IS NULL RETURNING id
-                """).all()
-            guard !closed.isEmpty else { return false }
-            for (position, mark) in marks.enumerated() where responses[position] != nil {
-                try await sql.raw("""
-                    UPDATE quiz_answers SET fraction = \(bind: mark.fraction) WHERE attempt_id = \(bind: attempt.id!) AND position = \(bind: position)
-                    """).run()
-            }
-            attempt.submittedAt = now
-            attempt.earned = score.earned
-            attempt.possible = score.possible
-            attempt.pending = score.pending
-            return true
+    /// Upserts answers (and, once graded, their fraction) and deletes the cleared ones.
+    private static func write(_ answers: [Int: (response: QuestionResponse, fraction: Double?)?], to attemptID: UUID, graded: Bool,
+                              on sql: any SQLDatabase) async throws {
+        let cleared = answers.filter { $0.value == nil }.map(\.key)
+        if !cleared.isEmpty {
+            try await sql.delete(from: "quiz_answers").where("attempt_id", .equal, attemptID).where("position", .in, cleared).run()
         }
+        let given = answers.compactMap { position, answer in answer.map { (position, $0.response, $0.fraction) } }.sorted { $0.0 < $1.0 }
+        guard !given.isEmpty else { return }
+        let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response", "fraction")
+        for (position, response, fraction) in given {
+            insert.values([UUID(), attemptID, position, String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self), fraction]
+                          as [any Encodable & Sendable])
+        }
+        try await insert.onConflict(with: ["attempt_id", "position"]) { update in
+            graded ? update.set(excludedValueOf: "response").set(excludedValueOf: "fraction") : update.set(excludedValueOf: "response")
+        }.run()
+    }
+
+    /// Grades and closes the attempt with the answers saved so far and `adding` (the form sent
+    /// with "Submit"), in one transaction that first closes the attempt: false when another
+    /// request closed it first, in which case nothing is written.
+    static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
+                       on db: any Database) async throws -> Bool {
+        let items = attempt.items
+        let closed: QuizScore? = try await db.transaction { db in
+            let sql = db as! any SQLDatabase
+            let won = try await sql.raw("""
+                UPDATE quiz_attempts SET submitted_at = \(bind: now) WHERE id = \(bind: attempt.id!) AND submitted_at IS NULL RETURNING id
+                """).all()
+            guard !won.isEmpty else { return nil }
+            // Read after closing: no autosave can slip in between.
+            var responses = try await Self.responses(of: attempt.id!, on: db)
+            for (position, response) in adding { responses[position] = response }
+            let (marks, score) = AttemptResult.grade(items, responses: responses)
+            var answers: [Int: (response: QuestionResponse, fraction: Double?)?] = [:]
+            for (position, response) in responses where marks.indices.contains(position) { answers[position] = (response, marks[position].fraction) }
+            for (position, response) in adding where response == nil { answers[position] = .some(nil) }
+            try await write(answers, to: attempt.id!, graded: true, on: sql)
+            try await sql.raw("""
+                UPDATE quiz_attempts SET earned = \(bind: score.earned), possible = \(bind: score.possible), pending = \(bind: score.pending) \
+                WHERE id = \(bind: attempt.id!)
+                """).run()
+            try await QuizMastery.add(QuizMastery.deltas(items, marks: marks), cohortID: attempt.cohortID, personID: attempt.personID, on: sql)
+            return score
+        }
+        guard let closed else { return false }
+        attempt.submittedAt = now
+        attempt.earned = closed.earned
+        attempt.possible = closed.possible
+        attempt.pending = closed.pending
+        return true
     }
 
     /// A trainer's grade of the written answer at `position` of a submitted attempt; the
@@ -105,8 +131,17 @@ enum QuizAttemptStore {
     static func grade(_ attempt: QuizAttemptRecord, position: Int, _ grade: EssayGrade, by trainerID: UUID, now: Date = Date(),
                       on db: any Database) async throws {
         try await db.transaction { db in
+            // Two trainers grading two answers of one attempt: the second waits, then adds up both.
+            try await (db as! any SQLDatabase).raw("UPDATE quiz_attempts SET number = number WHERE id = \(bind: attempt.id!)").run()
             guard let answer = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attempt.id!)
                     .filter(\.$position == position).first() else { throw AppError.notFound() }
+            // Mastery follows the grade: a first grade adds the question, a new one the difference.
+            let item = attempt.items[position]
+            let before = answer.fraction
+            let delta = QuizMastery.deltas([item], marks: [QuestionMark(fraction: grade.fraction)]).map { topic, earned, possible in
+                (topic, earned - item.points * (before ?? 0), before == nil ? possible : 0)
+            }
+            try await QuizMastery.add(delta, cohortID: attempt.cohortID, personID: attempt.personID, on: db as! any SQLDatabase)
             answer.fraction = grade.fraction
             answer.comment = grade.comment.isEmpty ? nil : grade.comment
             answer.gradedBy = trainerID
@@ -125,11 +160,34 @@ enum QuizAttemptStore {
     }
 
     /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
-    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), on db: any Database) async throws -> Bool {
+    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), caches: ReadCaches, on db: any Database) async throws -> Bool {
         guard attempt.submittedAt == nil, let deadline = attempt.deadline,
               now > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
-        _ = try await submit(attempt, now: now, on: db)
+        if try await submit(attempt, now: now, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
         return true
+    }
+
+    /// The quiz counts as done for its learner while one of their submitted attempts passes
+    /// (a grade lowered below the pass mark undoes it); otherwise it stays started.
+    ///
+    /// `othersMayPass: false` (a learner's own submission) looks at this attempt only: a new
+    /// attempt adds a pass or nothing, so the learner's other attempts need not be read.
+    static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, caches: ReadCaches,
+                               on db: any Database) async throws {
+        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: db).settings
+        let passMark = Double(settings.passPercent)
+        var passed = score(of: attempt)?.passed(atPercent: passMark) == true
+        if !passed, !othersMayPass { return }
+        if !passed {
+            passed = try await QuizAttemptRecord.query(on: db).filter(\.$cohortID == attempt.cohortID)
+                .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).filter(\.$submittedAt != nil)
+                .filter(\.$id != attempt.id!).all().contains { score(of: $0)?.passed(atPercent: passMark) == true }
+        }
+        let learner = ProgressStore.Learner(organizationID: attempt.organizationID, cohortID: attempt.cohortID, personID: attempt.personID)
+        let current = try await ProgressRecord.query(on: db).filter(\.$cohortID == attempt.cohortID).filter(\.$personID == attempt.personID)
+            .filter(\.$activityID == attempt.activityID).first()
+        guard passed != (current?.state == .done) else { return }
+        try await ProgressStore.setDone(passed, learner, activityID: attempt.activityID, visited: false, caches: caches, on: db)
     }
 
     /// The score of a submitted attempt.

@@ -69,7 +69,7 @@ struct QuizController: RouteCollection {
     func attemptPage(req: Request) async throws -> Response {
         let (access, attempt) = try await ownAttempt(req)
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        if try await QuizAttemptStore.closeIfTimeUp(attempt, on: req.db) || attempt.submittedAt != nil {
+        if try await QuizAttemptStore.closeIfTimeUp(attempt, caches: req.application.readCaches, on: req.db) || attempt.submittedAt != nil {
             return req.redirect(to: SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path)
         }
         let items = attempt.items
@@ -78,11 +78,16 @@ struct QuizController: RouteCollection {
         for (position, response) in responses where items.indices.contains(position) {
             values.merge(AttemptForm.values(of: response, for: items[position], position: position)) { $1 }
         }
+        return try await Self.renderAttempt(req, access, attempt, values: values)
+    }
+
+    static func renderAttempt(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptRecord, values: [String: [String]],
+                              problem: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let title = try await ActivityRecord.find(attempt.activityID, on: req.db)?.title ?? "Quiz"
-        let model = QuizAttemptModel(organizationID: org, cohortID: cohort, attemptID: attempt.id!.lowercasedText, quizTitle: title,
-                                     number: attempt.number, items: items, values: values,
-                                     secondsLeft: attempt.deadline.map { max(0, Int($0.timeIntervalSinceNow)) })
-        return .page(QuizAttemptPage.render(model, req.layout(access.context, section: .home)), request: req)
+        let model = QuizAttemptModel(organizationID: access.context.organization.id, cohortID: .init(access.cohortID),
+                                     attemptID: attempt.id!.lowercasedText, quizTitle: title, number: attempt.number, items: attempt.items,
+                                     values: values, secondsLeft: attempt.deadline.map { max(0, Int($0.timeIntervalSinceNow)) }, problem: problem)
+        return .page(QuizAttemptPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
     struct SavedResponse: Content { let saved: Int }
@@ -92,7 +97,11 @@ struct QuizController: RouteCollection {
         let (_, attempt) = try await ownAttempt(req)
         let responses = try Self.readAnswers(req, attempt)
         req.writesNothingCached()
-        try await QuizAttemptStore.save(responses, to: attempt.id!, on: req.db)
+        do {
+            try await QuizAttemptStore.save(responses, to: attempt.id!, on: req.db)
+        } catch let error as AttemptError {
+            throw AppError(status: .unprocessableEntity, code: "already_submitted", message: Self.message(error))
+        }
         return SavedResponse(saved: responses.count)
     }
 
@@ -101,19 +110,22 @@ struct QuizController: RouteCollection {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         let resultPath = SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path
         if attempt.submittedAt != nil { return req.redirect(to: resultPath) }
+        var answers: [Int: QuestionResponse?] = [:]
         let timeUp: Bool
         do {
             try AttemptRules.checkAnswer(now: Date(), deadline: attempt.deadline, submitted: false)
-            try await QuizAttemptStore.save(try Self.readAnswers(req, attempt), to: attempt.id!, on: req.db)
+            answers = try Self.readAnswers(req, attempt)
             timeUp = false
         } catch .timeUp as AttemptError {
             timeUp = true  // what was saved in time counts; what came late does not
+        } catch let error as AppError where error.code == "answer_does_not_fit" {
+            // A mistake a person makes (two items ranked 2nd): the page again, with their answers.
+            let values = Dictionary(grouping: FormFields.parse(req.body.string ?? ""), by: \.name).mapValues { $0.map(\.value) }
+            return try await Self.renderAttempt(req, access, attempt, values: values, problem: error.message, status: .unprocessableEntity)
         }
-        guard try await QuizAttemptStore.submit(attempt, on: req.db) else { return req.redirect(to: resultPath) }
-        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
-        if let score = QuizAttemptStore.score(of: attempt), score.passed(atPercent: Double(settings.passPercent)) == true {
-            try await ProgressStore.setDone(true, access, activityID: attempt.activityID, caches: req.application.readCaches, on: req.db)
-        }
+        req.writesNothingCached()
+        guard try await QuizAttemptStore.submit(attempt, adding: answers, on: req.db) else { return req.redirect(to: resultPath) }
+        try await QuizAttemptStore.updateProgress(of: attempt, othersMayPass: false, caches: req.application.readCaches, on: req.db)
         return req.redirect(to: resultPath, flash: timeUp ? .quizTimeUp : nil)
     }
 
@@ -166,12 +178,7 @@ struct QuizController: RouteCollection {
             let state = Form.State(values: ["percent": form.percent ?? "", "comment": form.comment ?? ""], errors: errors.errors)
             return try await Self.renderResult(req, access, attempt, problem: (position, state), status: .unprocessableEntity)
         }
-        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
-        if QuizAttemptStore.score(of: attempt)?.passed(atPercent: Double(settings.passPercent)) == true {
-            let learner = ProgressStore.Learner(organizationID: attempt.organizationID, cohortID: attempt.cohortID, personID: attempt.personID)
-            try await ProgressStore.setDone(true, learner, activityID: attempt.activityID, visited: false,
-                                            caches: req.application.readCaches, on: req.db)
-        }
+        try await QuizAttemptStore.updateProgress(of: attempt, caches: req.application.readCaches, on: req.db)
         let path = SiteRoute.quizAttemptResult(access.context.organization.id, .init(access.cohortID), attempt.id!.lowercasedText).path
         return req.redirect(to: path + "#answer-\(position + 1)", flash: .answerGraded)
     }
@@ -179,7 +186,7 @@ struct QuizController: RouteCollection {
     static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptRecord,
                              problem: (position: Int, state: Form.State)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, on: req.db)
+        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, caches: req.application.readCaches, on: req.db)
         guard let score = QuizAttemptStore.score(of: attempt) else {
             return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id!.lowercasedText).path)
         }
@@ -222,20 +229,6 @@ struct QuizController: RouteCollection {
 
     /// Mastery per topic over every submitted attempt of the person in the cohort, weakest first.
     static func mastery(of personID: UUID, in access: LearningAccess, on db: any Database) async throws -> [(topic: String, value: Double)] {
-        let attempts = try await QuizAttemptRecord.query(on: db).filter(\.$cohortID == access.cohortID).filter(\.$personID == personID)
-            .filter(\.$submittedAt != nil).all()
-        guard !attempts.isEmpty else { return [] }
-        let fractions = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID ~~ attempts.compactMap(\.id)).all()
-            .reduce(into: [UUID: [Int: Double?]]()) { $0[$1.attemptID, default: [:]][$1.position] = $1.fraction }
-        let graded = attempts.map { attempt -> (items: [AttemptItem], marks: [QuestionMark]) in
-            let items = attempt.items
-            let saved = fractions[attempt.id!] ?? [:]
-            // No row: unanswered (0); a row without a fraction: waiting for a trainer (skipped).
-            let marks = items.indices.map { position in
-                if let fraction = saved[position] { QuestionMark(fraction: fraction) } else { QuestionMark(fraction: 0) }
-            }
-            return (items, marks)
-        }
-        return AttemptResult.mastery(graded).map { ($0.key, $0.value) }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        try await QuizMastery.of(personID, in: access.cohortID, on: db)
     }
 }

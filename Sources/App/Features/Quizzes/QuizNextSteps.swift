@@ -50,7 +50,9 @@ enum QuizNextSteps {
         components.queryItems = [URLQueryItem(name: "kind", value: ThreadKind.question.rawValue),
                                  URLQueryItem(name: "title", value: "Question about \(topic)"),
                                  URLQueryItem(name: "body", value: body)]
+        // `+` reads as a space in a query: spelled out, so "C++" stays "C++".
+        let query = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
         return SiteRoute.forumSpace(access.context.organization.id, .init(access.cohortID), space.lowercasedText).path
-            + "?" + (components.percentEncodedQuery ?? "") + "#new-thread"
+            + "?" + query + "#new-thread"
     }
 }

@@ -124,7 +124,8 @@ struct AddQuizGrading: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite adds them one at a time.
         try await database.schema("quiz_answers").field("comment", .string).update()
-        try await database.schema("quiz_answers").field("graded_by", .uuid, .references("people", "id", onDelete: .setNull)).update()
+        // Who graded, kept as an id (no foreign key: SQLite cannot drop such a column on revert).
+        try await database.schema("quiz_answers").field("graded_by", .uuid).update()
         try await database.schema("quiz_answers").field("graded_at", .datetime).update()
     }
 

@@ -18,6 +18,9 @@ extension Request {
     }
 
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+    /// A page's script asking for JSON first (browsers' own requests ask for HTML first): its
+    /// errors are answered in JSON too, so the script can say what went wrong.
+    var prefersJSON: Bool { headers.accept.first.map { $0.mediaType.type == "application" && $0.mediaType.subType == "json" } ?? false }
 }
 
 struct ParsedCookiesKey: StorageKey { typealias Value = HTTPCookies }

@@ -1,0 +1,73 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Mastery per topic, kept as running sums per learner and topic (`quiz_topic_scores`): a
+/// learner who takes a self-assessment quiz fifty times still gets a result page in a few
+/// queries. Sums follow `TopicMastery`: an answer waiting for a trainer counts nowhere until
+/// graded; a tag repeated on one question counts once.
+enum QuizMastery {
+    /// One answer's share of the sums: its points and what it earned, per topic.
+    typealias Delta = (topic: String, earned: Double, possible: Double)
+
+    /// What a graded attempt adds.
+    static func deltas(_ items: [AttemptItem], marks: [QuestionMark]) -> [Delta] {
+        zip(items, marks).flatMap { item, mark -> [Delta] in
+            guard let fraction = mark.fraction, item.points > 0 else { return [] }
+            return Set(item.question.tags).map { ($0, item.points * min(max(fraction, 0), 1), item.points) }
+        }
+    }
+
+    /// Adds deltas to the learner's sums, in the caller's transaction.
+    static func add(_ deltas: [Delta], cohortID: UUID, personID: UUID, on sql: any SQLDatabase) async throws {
+        let summed = Dictionary(deltas.map { ($0.topic, ($0.earned, $0.possible)) }) { ($0.0 + $1.0, $0.1 + $1.1) }
+        guard !summed.isEmpty else { return }
+        let insert = sql.insert(into: "quiz_topic_scores").columns("id", "cohort_id", "person_id", "topic", "earned", "possible")
+        for (topic, sums) in summed.sorted(by: { $0.key < $1.key }) {
+            insert.values([UUID(), cohortID, personID, topic, sums.0, sums.1] as [any Encodable & Sendable])
+        }
+        try await insert.onConflict(with: ["cohort_id", "person_id", "topic"]) {
+            $0.set("earned", to: SQLRaw("quiz_topic_scores.earned + excluded.earned"))
+                .set("possible", to: SQLRaw("quiz_topic_scores.possible + excluded.possible"))
+        }.run()
+    }
+
+    /// The learner's mastery per topic, weakest first (then by name).
+    static func of(_ personID: UUID, in cohortID: UUID, on db: any Database) async throws -> [(topic: String, value: Double)] {
+        let rows = try await QuizTopicScoreRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$personID == personID).all()
+        return rows.filter { $0.possible > 0 }.map { ($0.topic, min(max($0.earned / $0.possible, 0), 1)) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+    }
+}
+
+final class QuizTopicScoreRecord: Model, @unchecked Sendable {
+    static let schema = "quiz_topic_scores"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "cohort_id") var cohortID: UUID
+    @Field(key: "person_id") var personID: UUID
+    @Field(key: "topic") var topic: String
+    @Field(key: "earned") var earned: Double
+    @Field(key: "possible") var possible: Double
+
+    init() {}
+}
+
+struct CreateQuizTopicScores: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("quiz_topic_scores")
+            .id()
+            .field("cohort_id", .uuid, .required, .references("cohorts", "id", onDelete: .cascade))
+            .field("person_id", .uuid, .required, .references("people", "id", onDelete: .cascade))
+            .field("topic", .string, .required)
+            .field("earned", .double, .required)
+            .field("possible", .double, .required)
+            .unique(on: "cohort_id", "person_id", "topic")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("quiz_topic_scores").delete()
+    }
+}
