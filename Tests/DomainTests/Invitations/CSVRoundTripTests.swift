@@ -1,19 +1,9 @@
 import Testing
 @testable import Domain
 
-/// SplitMix64: small, fast and deterministic, so a failure reproduces on every run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// SplitMix64, small, fast and deterministic so a failure reproduces on every run: the one the
+/// quiz attempt plans use.
+typealias SplitMix64 = AttemptGenerator
 
 @Suite struct CSVRoundTripTests {
     /// Characters that matter to CSV, and some that must merely survive.

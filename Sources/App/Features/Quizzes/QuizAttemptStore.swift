@@ -60,8 +60,9 @@ enum QuizAttemptStore {
     /// Saves answers (a position with no response clears it), in one statement for the ones
     /// given, while the attempt is open: an autosave that arrives after "Submit" (a save waits
     /// 600 ms in the page) is refused with `.alreadySubmitted` and changes nothing.
-    static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, on db: any Database) async throws {
-        try await db.transaction { db in
+    static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, writes: WriteSerializer? = nil,
+                     on db: any Database) async throws {
+        try await serialized(writes) { try await db.transaction { db in
             let sql = db as! any SQLDatabase
             // Locks the attempt's row (PostgreSQL) until the answers are written.
             let open = try await sql.raw("""
@@ -69,7 +70,14 @@ enum QuizAttemptStore {
                 """).all()
             guard !open.isEmpty else { throw AttemptError.alreadySubmitted }
             try await write(responses.mapValues { $0.map { ($0, nil) } }, to: attemptID, graded: false, on: sql)
-        }
+        } }
+    }
+
+    /// On SQLite, one quiz write at a time (`WriteSerializer`): two transactions meeting there make
+    /// one sleep in SQLite's busy handler, which under load became most of a submission's time.
+    private static func serialized<T>(_ writes: WriteSerializer?, _ body: () async throws -> T) async throws -> T {
+        if let writes { return try await writes.run(body) }
+        return try await body()
     }
 
     /// Upserts answers (and, once graded, their fraction) and deletes the cleared ones.
@@ -95,9 +103,9 @@ enum QuizAttemptStore {
     /// with "Submit"), in one transaction that first closes the attempt: false when another
     /// request closed it first, in which case nothing is written.
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
-                       on db: any Database) async throws -> Bool {
+                       writes: WriteSerializer? = nil, on db: any Database) async throws -> Bool {
         let items = attempt.items
-        let closed: QuizScore? = try await db.transaction { db in
+        let closed: QuizScore? = try await serialized(writes) { try await db.transaction { db in
             let sql = db as! any SQLDatabase
             let won = try await sql.raw("""
                 UPDATE quiz_attempts SET submitted_at = \(bind: now) WHERE id = \(bind: attempt.id!) AND submitted_at IS NULL RETURNING id
@@ -117,7 +125,7 @@ enum QuizAttemptStore {
                 """).run()
             try await QuizMastery.add(QuizMastery.deltas(items, marks: marks), cohortID: attempt.cohortID, personID: attempt.personID, on: sql)
             return score
-        }
+        } }
         guard let closed else { return false }
         attempt.submittedAt = now
         attempt.earned = closed.earned
@@ -129,8 +137,8 @@ enum QuizAttemptStore {
     /// A trainer's grade of the written answer at `position` of a submitted attempt; the
     /// attempt's score is added up again from every stored mark.
     static func grade(_ attempt: QuizAttemptRecord, position: Int, _ grade: EssayGrade, by trainerID: UUID, now: Date = Date(),
-                      on db: any Database) async throws {
-        try await db.transaction { db in
+                      writes: WriteSerializer? = nil, on db: any Database) async throws {
+        try await serialized(writes) { try await db.transaction { db in
             // Two trainers grading two answers of one attempt: the second waits, then adds up both.
             try await (db as! any SQLDatabase).raw("UPDATE quiz_attempts SET number = number WHERE id = \(bind: attempt.id!)").run()
             guard let answer = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attempt.id!)
@@ -156,14 +164,15 @@ enum QuizAttemptStore {
             attempt.possible = score.possible
             attempt.pending = score.pending
             try await attempt.save(on: db)
-        }
+        } }
     }
 
     /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
-    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), caches: ReadCaches, on db: any Database) async throws -> Bool {
+    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), writes: WriteSerializer? = nil, caches: ReadCaches,
+                              on db: any Database) async throws -> Bool {
         guard attempt.submittedAt == nil, let deadline = attempt.deadline,
               now > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
-        if try await submit(attempt, now: now, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
+        if try await submit(attempt, now: now, writes: writes, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
         return true
     }
 

@@ -69,7 +69,8 @@ struct QuizController: RouteCollection {
     func attemptPage(req: Request) async throws -> Response {
         let (access, attempt) = try await ownAttempt(req)
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        if try await QuizAttemptStore.closeIfTimeUp(attempt, caches: req.application.readCaches, on: req.db) || attempt.submittedAt != nil {
+        if try await QuizAttemptStore.closeIfTimeUp(attempt, writes: req.application.realtime.writes, caches: req.application.readCaches,
+                                                         on: req.db) || attempt.submittedAt != nil {
             return req.redirect(to: SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path)
         }
         let items = attempt.items
@@ -98,7 +99,7 @@ struct QuizController: RouteCollection {
         let responses = try Self.readAnswers(req, attempt)
         req.writesNothingCached()
         do {
-            try await QuizAttemptStore.save(responses, to: attempt.id!, on: req.db)
+            try await QuizAttemptStore.save(responses, to: attempt.id!, writes: req.application.realtime.writes, on: req.db)
         } catch let error as AttemptError {
             throw AppError(status: .unprocessableEntity, code: "already_submitted", message: Self.message(error))
         }
@@ -124,7 +125,7 @@ struct QuizController: RouteCollection {
             return try await Self.renderAttempt(req, access, attempt, values: values, problem: error.message, status: .unprocessableEntity)
         }
         req.writesNothingCached()
-        guard try await QuizAttemptStore.submit(attempt, adding: answers, on: req.db) else { return req.redirect(to: resultPath) }
+        guard try await QuizAttemptStore.submit(attempt, adding: answers, writes: req.application.realtime.writes, on: req.db) else { return req.redirect(to: resultPath) }
         try await QuizAttemptStore.updateProgress(of: attempt, othersMayPass: false, caches: req.application.readCaches, on: req.db)
         return req.redirect(to: resultPath, flash: timeUp ? .quizTimeUp : nil)
     }
@@ -173,7 +174,8 @@ struct QuizController: RouteCollection {
         let form = try req.content.decode(GradeForm.self)
         do {
             let grade = try EssayGrade.check(percent: form.percent, comment: form.comment)
-            try await QuizAttemptStore.grade(attempt, position: position, grade, by: access.personID, on: req.db)
+            try await QuizAttemptStore.grade(attempt, position: position, grade, by: access.personID, writes: req.application.realtime.writes,
+                                            on: req.db)
         } catch let errors as ValidationErrors {
             let state = Form.State(values: ["percent": form.percent ?? "", "comment": form.comment ?? ""], errors: errors.errors)
             return try await Self.renderResult(req, access, attempt, problem: (position, state), status: .unprocessableEntity)
@@ -186,7 +188,8 @@ struct QuizController: RouteCollection {
     static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptRecord,
                              problem: (position: Int, state: Form.State)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, caches: req.application.readCaches, on: req.db)
+        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, writes: req.application.realtime.writes, caches: req.application.readCaches,
+                                                         on: req.db)
         guard let score = QuizAttemptStore.score(of: attempt) else {
             return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id!.lowercasedText).path)
         }
@@ -197,8 +200,11 @@ struct QuizController: RouteCollection {
         let rows = try await QuizAnswerRecord.query(on: req.db).filter(\.$attemptID == attempt.id!).all()
         let stored = rows.reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
         let comments = rows.reduce(into: [Int: String]()) { if let comment = $1.comment { $0[$1.position] = comment } }
-        let used = try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
-            .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
+        // Attempts used: only asked when the policy depends on it.
+        let used = settings.showAnswers == .afterLastAttempt && settings.maxAttempts != nil
+            ? try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
+                .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
+            : 0
         let mastery = try await Self.mastery(of: attempt.personID, in: access, on: req.db)
         let activity = try await ActivityRecord.find(attempt.activityID, on: req.db)
         let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
@@ -212,7 +218,8 @@ struct QuizController: RouteCollection {
             },
             showsRightAnswers: AttemptRules.showsRightAnswers(settings.showAnswers, attemptsUsed: used, maxAttempts: settings.maxAttempts),
             mastery: mastery,
-            weak: try await QuizNextSteps.weakTopics(mastery, items: items, marks: marks, attempt: attempt, access: access, on: req.db))
+            weak: try await QuizNextSteps.weakTopics(mastery, items: items, marks: marks, attempt: attempt, access: access,
+                                                     caches: req.application.readCaches, on: req.db))
         if access.isStaff { model.grading = .init(attemptID: attempt.id!.lowercasedText, problem: problem) }
         return .page(QuizResultPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }

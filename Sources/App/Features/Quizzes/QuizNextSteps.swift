@@ -10,12 +10,12 @@ import Views
 /// peers read it, and the options would give the answer away).
 enum QuizNextSteps {
     static func weakTopics(_ mastery: [(topic: String, value: Double)], items: [AttemptItem], marks: [QuestionMark], attempt: QuizAttemptRecord,
-                           access: LearningAccess, on db: any Database) async throws -> [QuizResultModel.WeakTopic] {
+                           access: LearningAccess, caches: ReadCaches, on db: any Database) async throws -> [QuizResultModel.WeakTopic] {
         let asked = Set(items.flatMap(\.question.tags))
         let weak = TopicMastery.weak(Dictionary(mastery.map { ($0.topic, $0.value) }, uniquingKeysWith: { a, _ in a }))
             .filter(asked.contains)
         guard !weak.isEmpty else { return [] }
-        let outline = try await CourseQueries.outline(of: access.courseID, on: db)
+        let outline = try await CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
         let titles = Dictionary(outline.flatMap(\.activities).map { ($0.id.uuid, $0.title) }, uniquingKeysWith: { a, _ in a })
         let links = try await QuestionBankStore.topicLessons(of: access.courseID, on: db)
         let space = try await forumSpace(of: attempt.activityID, outline: outline, access: access, on: db)
