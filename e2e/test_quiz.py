@@ -1,6 +1,8 @@
-"""Quizzes end to end (first part): an author imports a GIFT file with every kind of question
-into a course's bank, fixes a refused edit, links a topic to a lesson, and reads the bank on a
-phone. The XSS payloads of an `[html]` question are imported too and must not run."""
+"""Quizzes end to end: an author imports a GIFT file with every kind of question into a course's
+bank (an `[html]` question full of XSS payloads must not run), fixes a refused edit, links a topic
+to a lesson, makes a quiz and reads the bank on a phone; a learner on a phone takes the demo quiz,
+gets a topic wrong, follows "Ask about this in the forum" and posts; the trainer reads the
+cohort's attempts and the item analysis."""
 
 from __future__ import annotations
 
@@ -134,7 +136,7 @@ def test_an_author_imports_a_gift_bank_and_links_topics(quiz_server, new_page, t
     screenshot(phone, "question-bank")
 
 
-def test_a_learner_takes_the_demo_quiz_on_a_phone_and_asks_the_forum(quiz_server, new_page):
+def test_a_learner_takes_the_demo_quiz_on_a_phone_asks_the_forum_and_the_trainer_sees_the_item_analysis(quiz_server, new_page):
     base = quiz_server.url
     learner = new_page("phone")
     sign_in(learner, base, "learner02@northwind.test", DEMO_PASSWORD)
@@ -174,3 +176,18 @@ def test_a_learner_takes_the_demo_quiz_on_a_phone_and_asks_the_forum(quiz_server
     assert "symptom" not in text and "change" not in text, "no answer given away"
     learner.get_by_role("button", name="Post").click()
     expect(learner.get_by_role("heading", name="Question about root-cause", level=1)).to_be_visible()
+
+    # The trainer reads how the cohort did: learners' attempts and the item analysis.
+    trainer = new_page("desktop")
+    sign_in(trainer, base, "trainer1@northwind.test", DEMO_PASSWORD)
+    trainer.get_by_role("link", name=re.compile("Escalations")).first.click()
+    trainer.get_by_role("link", name="See the course as learners do").click()
+    trainer.get_by_role("link", name="Check yourself: escalations").click()
+    expect(trainer.get_by_role("heading", name="Item analysis")).to_be_visible()
+    expect(trainer.locator(".item-analysis li").first).to_contain_text("Facility")
+    marc = trainer.get_by_role("row", name=re.compile("Marc Dubois"))   # learner02, who just took it
+    expect(marc).to_contain_text("Read")
+    expect(trainer.get_by_role("row", name=re.compile("Lena Ortiz"))).to_contain_text("Read")   # learner01's demo attempt
+    expect(trainer.locator(".item-analysis")).to_contain_text("picked")
+    check_page(trainer)
+    screenshot(trainer, "quiz-item-analysis")
