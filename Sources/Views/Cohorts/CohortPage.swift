@@ -23,6 +23,8 @@ public struct CohortPageModel: Sendable {
     public var showsEmails: Bool
     /// The person looking learns in this cohort (they get "Continue"; staff get "See the course").
     public var viewerIsLearner: Bool
+    /// For staff: the course's quizzes, whose pages show the cohort's results and item analysis.
+    public var quizzes: [(id: Activity.ID, title: String)] = []
 
     public init(cohort: Cohort, courseName: String, status: Cohort.Status, members: [Member],
                 candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true,
@@ -63,6 +65,17 @@ public enum CohortPage {
                 a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
                 a(.href(SiteRoute.forum(org, cohort.id).path)) { "Forum" }
                 a(.href(SiteRoute.cohortChannel(org, cohort.id).path)) { "Cohort channel" }
+            }
+            if !model.viewerIsLearner, !model.quizzes.isEmpty {
+                section(.aria("labelledby", "quizzes-heading")) {
+                    h2(.id("quizzes-heading")) { "Quizzes" }
+                    p(.class("hint")) { "Each quiz's page shows how the cohort did: attempts, answers to grade, item analysis." }
+                    ul(.class("plain-list")) {
+                        for quiz in model.quizzes {
+                            li { a(.href(SiteRoute.cohortActivity(org, cohort.id, quiz.id).path)) { quiz.title } }
+                        }
+                    }
+                }
             }
             section(.aria("labelledby", "staff-heading")) {
                 h2(.id("staff-heading")) { "Staff" }

@@ -56,13 +56,3 @@ extension QuestionKind {
         }
     }
 }
-
-extension ActivityKind {
-    /// How an activity's kind is named on pages.
-    public var label: String {
-        switch self {
-        case .lesson: "Lesson"
-        case .quiz: "Quiz"
-        }
-    }
-}

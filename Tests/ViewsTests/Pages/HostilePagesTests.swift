@@ -71,6 +71,7 @@ import Testing
             ("quiz-staff", QuizStartPage.render(quizStart(learner: false), context)),
             ("quiz-attempt", QuizAttemptPage.render(quizAttempt, context)),
             ("quiz-result", QuizResultPage.render(quizResult, context)),
+            ("cohort-quizzes", CohortPage.render(cohortWithQuizzes(cohort), context)),
         ]
     }
 

@@ -49,6 +49,15 @@ extension HostilePagesTests {
         }
     }
 
+    /// The cohort page as its staff see it, with the course's quizzes listed.
+    static func cohortWithQuizzes(_ cohort: Cohort) -> CohortPageModel {
+        var model = CohortPageModel(cohort: cohort, courseName: evil, status: .running,
+                                    members: [.init(id: .init(UUID()), name: evil, email: evil, role: .trainer)],
+                                    candidates: [], canManage: false)
+        model.quizzes = [(activity.id, evil)]
+        return model
+    }
+
     static var quizEditor: QuizEditorModel {
         QuizEditorModel(organizationID: org, courseID: .init(UUID()), courseName: evil, moduleTitle: evil, activity: activity,
                         settings: QuizSettings(selection: .random([.init(topic: evil, count: 2)])),

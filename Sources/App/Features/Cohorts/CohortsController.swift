@@ -88,7 +88,7 @@ struct CohortsController: RouteCollection {
                 return (.init(person.id!), "\(person.name) (\(person.email))")
             }
         }
-        let model = CohortPageModel(
+        var model = CohortPageModel(
             cohort: cohort.domain(), courseName: try await cohort.$course.get(on: req.db).name,
             status: cohort.domain().status(today: .today()),
             members: try members.map { row in
@@ -97,6 +97,10 @@ struct CohortsController: RouteCollection {
             },
             candidates: candidates, canManage: canManage, showsEmails: canManage || isStaff,
             viewerIsLearner: !isStaff && mine.contains { $0.cohortRole == .learner })
+        if !model.viewerIsLearner {
+            model.quizzes = try await CourseQueries.cachedOutline(of: cohort.$course.id, caches: req.application.readCaches, on: req.db)
+                .flatMap(\.activities).filter { $0.kind == .quiz }.map { ($0.id, $0.title) }
+        }
         return .page(CohortPage.render(model, req.layout(context, section: canManage ? .cohorts : .home)), request: req)
     }
 

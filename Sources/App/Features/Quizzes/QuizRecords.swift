@@ -47,10 +47,16 @@ final class QuizAttemptRecord: Model, @unchecked Sendable {
     @OptionalField(key: "possible") var possible: Double?
     @OptionalField(key: "pending") var pending: Int?
 
+    /// The decoded `items`, once per record: a request reads them several times.
+    private var decodedItems: [AttemptItem]?
+
     init() {}
 
     var items: [AttemptItem] {
-        (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(itemsJSON.utf8))) ?? []
+        if let decodedItems { return decodedItems }
+        let items = (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(itemsJSON.utf8))) ?? []
+        decodedItems = items
+        return items
     }
 }
 

@@ -1,0 +1,10 @@
+import Domain
+extension ActivityKind {
+    /// How an activity's kind is named on pages.
+    public var label: String {
+        switch self {
+        case .lesson: "Lesson"
+        case .quiz: "Quiz"
+        }
+    }
+}
