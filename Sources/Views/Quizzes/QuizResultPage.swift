@@ -50,6 +50,9 @@ public struct QuizResultModel: Sendable {
     public var weak: [WeakTopic]
     /// Set for the cohort's staff: written answers get a grading form.
     public var grading: Grading?
+    /// For the learner: the cohort's trainers, to ask privately, and the message prefilled.
+    public var trainers: [(id: Person.ID, name: String)] = []
+    public var askTrainerDraft = ""
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, activityID: Activity.ID, quizTitle: String, learnerName: String?,
                 number: Int, score: QuizScore, passPercent: Int, items: [Item], showsRightAnswers: Bool,
@@ -103,7 +106,17 @@ public enum QuizResultPage {
                             }
                         }
                     }
-                    p { a(.href(SiteRoute.messages(org).path)) { "Ask my trainer privately" } }
+                    if model.trainers.isEmpty {
+                        p { a(.href(SiteRoute.messages(org).path)) { "Ask my trainer privately" } }
+                    }
+                    for trainer in model.trainers {
+                        form(.method("post"), .action(SiteRoute.directMessage(org).path), .class("inline-form ask-trainer")) {
+                            Form.csrf(context.csrfToken)
+                            input(.type("hidden"), .name("person_id"), .value(trainer.id.description))
+                            input(.type("hidden"), .name("draft"), .value(model.askTrainerDraft))
+                            button(.type("submit"), .class("button-small button-secondary")) { "Ask \(trainer.name) privately" }
+                        }
+                    }
                 }
             }
             h2 { "Your answers" }

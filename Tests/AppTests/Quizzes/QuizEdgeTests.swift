@@ -100,3 +100,27 @@ extension QuizEdgeTests {
         }
     }
 }
+
+extension QuizEdgeTests {
+    @Test func askingTheTrainerOpensAPrivateConversationWithTheMessagePrefilled() async throws {
+        try await withApp { app in
+            let q = try await QuizTests.quiz(app)
+            let fx = Fixtures(app: app)
+            let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
+            try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
+            var lea = try await fx.signedIn(q.c.learner)
+            let attempt = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(attempt + "/submit", ["q0": "1"])
+            let result = try await lea.get(attempt + "/result")
+            #expect(result.text.contains("Ask Tom privately"))
+            let draft = "About the quiz “Check yourself”: I would like help with “anchoring”, “listening”."
+            #expect(result.text.contains(#"name="draft" value="\#(draft.replacingOccurrences(of: "“", with: "“"))""#))
+            let opened = try await lea.post("/orgs/\(q.c.org.id!.lowercased)/messages/direct", ["person_id": tom.id!.uuidString, "draft": draft + " C++"])
+            let location = try #require(opened.location)
+            #expect(location.contains("?draft="))
+            let conversation = try await lea.get(location)
+            #expect(conversation.text.contains("I would like help with “anchoring”, “listening”. C++</textarea>"))
+            #expect(try await MessageRecord.query(on: app.db).count() == 0, "nothing is sent until the learner sends it")
+        }
+    }
+}

@@ -20,7 +20,8 @@ struct ChatController: RouteCollection {
         org.post("conversations", ":conversationID", "messages", ":sequence", "delete", use: delete)
     }
 
-    struct DirectForm: Content { var person_id: String? }
+    /// `draft`: a first message to prefill (a quiz result's "Ask my trainer"), not sent yet.
+    struct DirectForm: Content { var person_id: String?; var draft: String? }
     struct SendForm: Content { var body: String? }
     struct SettingsForm: Content { var learners_may_message: String? }
 
@@ -84,10 +85,16 @@ struct ChatController: RouteCollection {
 
     func startDirect(req: Request) async throws -> Response {
         let context = try await req.organizationContext()
-        guard let other = try req.content.decode(DirectForm.self).person_id.flatMap(UUID.init(uuidString:)),
-              other != context.user.person.id.uuid else { throw AppError.notFound() }
+        let form = try req.content.decode(DirectForm.self)
+        guard let other = form.person_id.flatMap(UUID.init(uuidString:)), other != context.user.person.id.uuid else { throw AppError.notFound() }
         let conversation = try await ChatDirectory.startDirect(context, with: other, on: req.db)
-        return req.redirect(to: SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path)
+        var path = SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path
+        if let draft = form.draft?.trimmingCharacters(in: .whitespacesAndNewlines), !draft.isEmpty {
+            var query = URLComponents()
+            query.queryItems = [URLQueryItem(name: "draft", value: String(draft.prefix(2_000)))]
+            path += "?" + (query.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        }
+        return req.redirect(to: path)
     }
 
     /// The cohort in the path (of this organization) and the person's role in it, if any.
@@ -130,7 +137,10 @@ struct ChatController: RouteCollection {
         let context = try await req.organizationContext()
         let conversation = try await load(req, context)
         let before = try? req.query.get(Int.self, at: "before")
-        return try await render(req, context, conversation, before: before, form: .empty, status: .ok)
+        // A message started elsewhere, to read over and send (or not).
+        let draft = (try? req.query.get(String.self, at: "draft")).map { String($0.prefix(2_000)) }
+        return try await render(req, context, conversation, before: before, form: draft.map { Form.State(values: ["body": $0]) } ?? .empty,
+                                status: .ok)
     }
 
     private func render(_ req: Request, _ context: OrganizationContext, _ conversation: ConversationRecord, before: Int?,

@@ -221,6 +221,14 @@ struct QuizController: RouteCollection {
             weak: try await QuizNextSteps.weakTopics(mastery, items: items, marks: marks, attempt: attempt, access: access,
                                                      caches: req.application.readCaches, on: req.db))
         if access.isStaff { model.grading = .init(attemptID: attempt.id!.lowercasedText, problem: problem) }
+        if access.isLearner, !model.weak.isEmpty {
+            let trainerIDs = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == access.cohortID)
+                .filter(\.$role == CohortRole.trainer.rawValue).all().map(\.$person.id)
+            model.trainers = try await PersonRecord.query(on: req.db).filter(\.$id ~~ trainerIDs).sort(\.$name).all()
+                .map { (.init($0.id!), $0.name) }
+            model.askTrainerDraft = "About the quiz “\(model.quizTitle)”: I would like help with "
+                + model.weak.map { "“\($0.topic)”" }.joined(separator: ", ") + "."
+        }
         return .page(QuizResultPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
