@@ -52,12 +52,6 @@ stop_server
     echo "Atelier forum bench — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -m)"
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; median of $ROUNDS rounds; SQLite; 20,000 posts"
     echo
-    echo "| endpoint | req/s | p50 (ms) | p99 (ms) | ÷ /health |"
-    echo "|---|---:|---:|---:|---:|"
-    health="$(awk '$1 == "health" { print $2 }' <<<"$rows")"
-    while read -r label rps p50 p99; do
-        ratio="$(awk -v a="$rps" -v b="$health" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-        echo "| \`$label\` | $rps | $p50 | $p99 | $ratio |"
-    done <<<"$rows"
+    endpoint_table "$rows"
 } | tee "$OUT/summary.md"
 check_errors

@@ -163,6 +163,18 @@ measure() {
     done
 }
 
+# endpoint_table ROWS: the markdown table of measure's rows, each against /health (the "health" row).
+endpoint_table() {
+    local rows="$1" health label rps p50 p99 ratio
+    echo "| endpoint | req/s | p50 (ms) | p99 (ms) | ÷ /health |"
+    echo "|---|---:|---:|---:|---:|"
+    health="$(awk '$1 == "health" { print $2 }' <<<"$rows")"
+    while read -r label rps p50 p99; do
+        ratio="$(awk -v a="$rps" -v b="$health" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
+        echo "| \`$label\` | $rps | $p50 | $p99 | $ratio |"
+    done <<<"$rows"
+}
+
 check_errors() {
     if ((ERRORS > 0)); then
         printf '\033[31m%s failed requests (non-2xx/3xx or socket errors) during the runs: the figures are not valid (see %s)\033[0m\n' "$ERRORS" "$OUT" >&2

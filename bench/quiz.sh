@@ -60,13 +60,7 @@ submitted="$(sqlite3 "$data/atelier.sqlite" "SELECT count(*) FROM quiz_attempts 
     echo "Atelier quiz bench — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $(uname -m)"
     echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; median of $ROUNDS rounds; SQLite; 20 questions an attempt; $submitted attempts submitted"
     echo
-    echo "| endpoint | req/s | p50 (ms) | p99 (ms) | ÷ /health |"
-    echo "|---|---:|---:|---:|---:|"
-    health="$(awk '$1 == "health" { print $2 }' <<<"$rows")"
-    while read -r label rps p50 p99; do
-        ratio="$(awk -v a="$rps" -v b="$health" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-        echo "| \`$label\` | $rps | $p50 | $p99 | $ratio |"
-    done <<<"$rows"
+    endpoint_table "$rows"
     submit="$(awk '$1 == "submit" { print $2 }' <<<"$rows")"
     result="$(awk '$1 == "result" { print $2 }' <<<"$rows")"
     echo

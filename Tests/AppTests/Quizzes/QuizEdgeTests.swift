@@ -124,3 +124,24 @@ extension QuizEdgeTests {
         }
     }
 }
+
+extension QuizEdgeTests {
+    /// Another organization's people, even its admins, find nothing of a cohort's quiz (404).
+    @Test func anotherOrganizationReachesNoAttempt() async throws {
+        try await withApp { app in
+            let q = try await QuizTests.quiz(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let attempt = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(attempt + "/submit", ["q0": "0"])
+            let fx = Fixtures(app: app)
+            let globex = try await fx.organization("Globex")
+            var sam = try await fx.signedIn(try await fx.person("sam@globex.test", name: "Sam", in: globex, roles: [.admin, .trainer]))
+            #expect(try await sam.get(q.page).status == .notFound)
+            #expect(try await sam.post(q.page + "/attempts", [:]).status == .notFound)
+            #expect(try await sam.get(attempt + "/result").status == .notFound)
+            #expect(try await sam.post(attempt + "/answers", ["q0": "1"]).status == .notFound)
+            #expect(try await sam.post(attempt + "/grades/0", ["percent": "100"]).status == .notFound)
+            #expect(try await QuizAttemptRecord.query(on: app.db).count() == 1)
+        }
+    }
+}

@@ -45,10 +45,7 @@ struct ForumDiscussController: RouteCollection {
 
     /// The space of the activity's module (the general one if it has none).
     private func space(for activity: ActivityRecord, _ access: ForumController.Access, on db: any Database) async throws -> ForumSpaceRecord {
-        let spaces = try await ForumStore.spaces(of: access.cohort, on: db)
-        guard let space = spaces.first(where: { $0.moduleID == activity.$module.id }) ?? spaces.first(where: { $0.kind == .general }) else {
-            throw AppError.notFound()
-        }
+        guard let space = try await ForumStore.space(ofModule: activity.$module.id, in: access.cohort, on: db) else { throw AppError.notFound() }
         return space
     }
 

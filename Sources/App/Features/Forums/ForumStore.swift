@@ -8,6 +8,12 @@ import Views
 enum ForumStore {
     /// The cohort's spaces in order, made if missing: the general one, then one per module of
     /// its course (a module added later gets its space on the next visit), then staff's own.
+    /// Where questions about a module's activities go: its space, or the general one.
+    static func space(ofModule moduleID: UUID?, in cohort: CohortRecord, on db: any Database) async throws -> ForumSpaceRecord? {
+        let spaces = try await spaces(of: cohort, on: db)
+        return spaces.first { $0.moduleID != nil && $0.moduleID == moduleID } ?? spaces.first { $0.kind == .general }
+    }
+
     static func spaces(of cohort: CohortRecord, on db: any Database) async throws -> [ForumSpaceRecord] {
         let cohortID = cohort.id!
         var existing = try await ForumSpaceRecord.query(on: db).filter(\.$cohortID == cohortID).all()

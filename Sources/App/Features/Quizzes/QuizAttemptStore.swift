@@ -53,8 +53,11 @@ enum QuizAttemptStore {
 
     /// The saved answers of an attempt, by position.
     static func responses(of attemptID: UUID, on db: any Database) async throws -> [Int: QuestionResponse] {
-        try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attemptID).all()
-            .reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
+        responses(in: try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attemptID).all())
+    }
+
+    static func responses(in rows: [QuizAnswerRecord]) -> [Int: QuestionResponse] {
+        rows.reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
     }
 
     /// Saves answers (a position with no response clears it), in one statement for the ones

@@ -39,7 +39,7 @@ struct QuizController: RouteCollection {
         }
         var model = QuizStartModel(frame: view.lessonModel(access, located, html: TrustedHTML(sanitized: ""), video: nil), settings: settings,
                                    attempts: rows, openAttemptID: attempts.last { $0.submittedAt == nil }?.id?.lowercasedText,
-                                   mastery: try await mastery(of: access.personID, in: access, on: req.db), problem: problem)
+                                   mastery: try await QuizMastery.of(access.personID, in: access.cohortID, on: req.db), problem: problem)
         if access.isStaff {
             model.report = try await QuizCohortReport.load(access, activityID: located.activity.id.uuid, settings: settings, on: req.db)
         }
@@ -195,9 +195,10 @@ struct QuizController: RouteCollection {
         }
         let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
         let items = attempt.items
-        let responses = try await QuizAttemptStore.responses(of: attempt.id!, on: req.db)
-        let (marks, _) = AttemptResult.grade(items, responses: responses)
+        // One read of the answers: the responses, the stored marks and the trainers' comments.
         let rows = try await QuizAnswerRecord.query(on: req.db).filter(\.$attemptID == attempt.id!).all()
+        let responses = QuizAttemptStore.responses(in: rows)
+        let (marks, _) = AttemptResult.grade(items, responses: responses)
         let stored = rows.reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
         let comments = rows.reduce(into: [Int: String]()) { if let comment = $1.comment { $0[$1.position] = comment } }
         // Attempts used: only asked when the policy depends on it.
@@ -205,7 +206,7 @@ struct QuizController: RouteCollection {
             ? try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
                 .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
             : 0
-        let mastery = try await Self.mastery(of: attempt.personID, in: access, on: req.db)
+        let mastery = try await QuizMastery.of(attempt.personID, in: access.cohortID, on: req.db)
         let activity = try await ActivityRecord.find(attempt.activityID, on: req.db)
         let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
         var model = QuizResultModel(
@@ -240,10 +241,5 @@ struct QuizController: RouteCollection {
         case .timeUp: "The time for this attempt is over."
         case .alreadySubmitted: "This attempt is already submitted."
         }
-    }
-
-    /// Mastery per topic over every submitted attempt of the person in the cohort, weakest first.
-    static func mastery(of personID: UUID, in access: LearningAccess, on db: any Database) async throws -> [(topic: String, value: Double)] {
-        try await QuizMastery.of(personID, in: access.cohortID, on: db)
     }
 }

@@ -12,14 +12,13 @@ enum QuizNextSteps {
     static func weakTopics(_ mastery: [(topic: String, value: Double)], items: [AttemptItem], marks: [QuestionMark], attempt: QuizAttemptRecord,
                            access: LearningAccess, caches: ReadCaches, on db: any Database) async throws -> [QuizResultModel.WeakTopic] {
         let asked = Set(items.flatMap(\.question.tags))
-        let weak = TopicMastery.weak(Dictionary(mastery.map { ($0.topic, $0.value) }, uniquingKeysWith: { a, _ in a }))
-            .filter(asked.contains)
+        let values = Dictionary(mastery.map { ($0.topic, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let weak = TopicMastery.weak(values).filter(asked.contains)
         guard !weak.isEmpty else { return [] }
         let outline = try await CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
         let titles = Dictionary(outline.flatMap(\.activities).map { ($0.id.uuid, $0.title) }, uniquingKeysWith: { a, _ in a })
         let links = try await QuestionBankStore.topicLessons(of: access.courseID, on: db)
         let space = try await forumSpace(of: attempt.activityID, outline: outline, access: access, on: db)
-        let values = Dictionary(mastery.map { ($0.topic, $0.value) }, uniquingKeysWith: { a, _ in a })
         return weak.map { topic in
             let lessons = (links[topic] ?? []).compactMap { id in titles[id.uuid].map { (id: id, title: $0) } }
                 .sorted { $0.title < $1.title }
@@ -36,9 +35,7 @@ enum QuizNextSteps {
                            on db: any Database) async throws -> UUID? {
         let moduleID = outline.first { $0.activities.contains { $0.id.uuid == activityID } }?.module.id.uuid
         guard let cohort = try await CohortRecord.find(access.cohortID, on: db) else { return nil }
-        // Made on first use, like the forum's own pages make them.
-        let spaces = try await ForumStore.spaces(of: cohort, on: db)
-        return (spaces.first { $0.moduleID == moduleID } ?? spaces.first { $0.kind == .general })?.id
+        return try await ForumStore.space(ofModule: moduleID, in: cohort, on: db)?.id
     }
 
     static func askPath(space: UUID, topic: String, example: Question?, access: LearningAccess) -> String {
