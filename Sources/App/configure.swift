@@ -53,6 +53,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(RepeatingJob.outbox)
         app.lifecycle.use(RepeatingJob.notificationMail)
         app.lifecycle.use(RepeatingJob.presence)
+        app.lifecycle.use(RepeatingJob.peerReviewPush)
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }
@@ -70,6 +71,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CourseEditorController())
     try app.register(collection: QuestionBankController())
     try app.register(collection: QuizController())
+    try app.register(collection: PeerReviewController())
     try app.register(collection: LessonEditorController())
     try app.register(collection: UploadsController())
     try app.register(collection: FilesController())

@@ -36,6 +36,9 @@ public enum SiteRoute: Hashable, Sendable {
     case activityUpload(Organization.ID, Course.ID, Activity.ID, UploadKind)
     case activityAttachmentRemove(Organization.ID, Course.ID, Activity.ID, Upload.ID)
     case activityVideoRemove(Organization.ID, Course.ID, Activity.ID)
+    /// A peer assignment's graded examples, for calibration.
+    case peerExamples(Organization.ID, Course.ID, Activity.ID)
+    case peerExampleDelete(Organization.ID, Course.ID, Activity.ID, UUIDText)
     case questionBank(Organization.ID, Course.ID)
     case questionImport(Organization.ID, Course.ID)
     /// The whole bank as a GIFT file.
@@ -65,6 +68,22 @@ public enum SiteRoute: Hashable, Sendable {
     case quizAttemptResult(Organization.ID, Cohort.ID, UUIDText)
     /// A trainer grading the written answer at `position`.
     case quizAttemptGrade(Organization.ID, Cohort.ID, UUIDText, position: Int)
+    /// A learner handing in (or editing) their work for a peer assignment.
+    case peerSubmission(Organization.ID, Cohort.ID, Activity.ID)
+    /// Asking for a peer's work to review (the one that most needs a review).
+    case peerReviews(Organization.ID, Cohort.ID, Activity.ID)
+    case peerSelfReview(Organization.ID, Cohort.ID, Activity.ID)
+    /// Offering (or no longer) to review more than one's share when work runs short.
+    case peerVolunteer(Organization.ID, Cohort.ID, Activity.ID)
+    /// A learner assessing one of the trainer's graded examples before reviewing peers.
+    case peerCalibration(Organization.ID, Cohort.ID, Activity.ID)
+    case peerReview(Organization.ID, Cohort.ID, UUIDText)
+    /// The author rating the helpfulness of a review of their work, or flagging it as unfair.
+    case peerReviewRating(Organization.ID, Cohort.ID, UUIDText)
+    case peerReviewFlag(Organization.ID, Cohort.ID, UUIDText)
+    /// Staff: one learner's submission with every review and who wrote it.
+    case peerSubmissionDetail(Organization.ID, Cohort.ID, UUIDText)
+    case peerGradeOverride(Organization.ID, Cohort.ID, UUIDText)
     case cohorts(Organization.ID)
     case cohort(Organization.ID, Cohort.ID)
     case cohortStaff(Organization.ID, Cohort.ID)
@@ -181,6 +200,19 @@ public enum SiteRoute: Hashable, Sendable {
         case .quizAttemptResult(let org, let cohort, let attempt): "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/result"
         case .quizAttemptGrade(let org, let cohort, let attempt, let position):
             "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/grades/\(position)"
+        case .peerSubmission(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/submission"
+        case .peerReviews(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/reviews"
+        case .peerSelfReview(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/self-review"
+        case .peerVolunteer(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/volunteer"
+        case .peerReview(let org, let cohort, let review): "/orgs/\(org)/cohorts/\(cohort)/reviews/\(review)"
+        case .peerCalibration(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/calibration"
+        case .peerExamples(let org, let course, let activity): "/orgs/\(org)/courses/\(course)/activities/\(activity)/examples"
+        case .peerExampleDelete(let org, let course, let activity, let example):
+            "/orgs/\(org)/courses/\(course)/activities/\(activity)/examples/\(example)/delete"
+        case .peerReviewRating(let org, let cohort, let review): "/orgs/\(org)/cohorts/\(cohort)/reviews/\(review)/rating"
+        case .peerReviewFlag(let org, let cohort, let review): "/orgs/\(org)/cohorts/\(cohort)/reviews/\(review)/flag"
+        case .peerSubmissionDetail(let org, let cohort, let submission): "/orgs/\(org)/cohorts/\(cohort)/submissions/\(submission)"
+        case .peerGradeOverride(let org, let cohort, let submission): "/orgs/\(org)/cohorts/\(cohort)/submissions/\(submission)/grade"
         case .cohorts(let org): "/orgs/\(org)/cohorts"
         case .cohort(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)"
         case .cohortStaff(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/staff"

@@ -33,5 +33,6 @@ enum Migrations {
         CreateQuizzes(),         // quiz activities' settings, learners' attempts and answers
         AddQuizGrading(),        // trainers' grades and comments on written answers
         CreateQuizTopicScores(), // mastery per learner and topic, as running sums
+        CreatePeerReview(),      // peer assignments, learners' submissions and their reviews
     ]
 }

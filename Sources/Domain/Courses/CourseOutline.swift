@@ -10,6 +10,8 @@ public enum ActivityKind: String, Sendable, Codable, CaseIterable {
     case lesson
     /// Questions from the course's bank, for self-assessment.
     case quiz
+    /// Learners hand in work and assess each other's against a rubric.
+    case peerAssignment = "peer_assignment"
 }
 
 /// A part of a course: activities in order, opened to a cohort on its unlock day.

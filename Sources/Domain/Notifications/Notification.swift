@@ -9,6 +9,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case mention
     /// New posts in a forum thread the person follows; one notification per thread while unread.
     case forumPost
+    /// A peer review to do: work short of reviews pushed to a volunteer or a trainer.
+    case peerReview
 
     /// How the settings page names the kind.
     public var label: String {
@@ -16,6 +18,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .message: "Private messages"
         case .mention: "Mentions of you (@your name)"
         case .forumPost: "New posts in forum threads you follow (at most hourly)"
+        case .peerReview: "Peer reviews you are asked to do"
         }
     }
 }
@@ -162,6 +165,7 @@ public enum NotificationText {
         case .message: count > 1 ? "\(title) sent you \(count) messages" : "\(title) wrote to you"
         case .mention: title
         case .forumPost: count > 1 ? "\(count) new posts in “\(title)”" : "New post in “\(title)”"
+        case .peerReview: count > 1 ? "\(count) reviews to do in “\(title)”" : "A review to do in “\(title)”"
         }
     }
 }

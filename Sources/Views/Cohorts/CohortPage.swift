@@ -25,6 +25,8 @@ public struct CohortPageModel: Sendable {
     public var viewerIsLearner: Bool
     /// For staff: the course's quizzes, whose pages show the cohort's results and item analysis.
     public var quizzes: [(id: Activity.ID, title: String)] = []
+    /// For staff: the course's peer assignments, whose pages show submissions, reviews, grades and to-dos.
+    public var peerAssignments: [(id: Activity.ID, title: String)] = []
 
     public init(cohort: Cohort, courseName: String, status: Cohort.Status, members: [Member],
                 candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true,
@@ -73,6 +75,17 @@ public enum CohortPage {
                     ul(.class("plain-list")) {
                         for quiz in model.quizzes {
                             li { a(.href(SiteRoute.cohortActivity(org, cohort.id, quiz.id).path)) { quiz.title } }
+                        }
+                    }
+                }
+            }
+            if !model.viewerIsLearner, !model.peerAssignments.isEmpty {
+                section(.aria("labelledby", "peer-heading")) {
+                    h2(.id("peer-heading")) { "Peer assignments" }
+                    p(.class("hint")) { "Each one's page shows who handed in, reviews received and done, grades, flags, and reviews for you to do." }
+                    ul(.class("plain-list")) {
+                        for assignment in model.peerAssignments {
+                            li { a(.href(SiteRoute.cohortActivity(org, cohort.id, assignment.id).path)) { assignment.title } }
                         }
                     }
                 }

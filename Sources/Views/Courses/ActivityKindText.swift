@@ -5,6 +5,7 @@ extension ActivityKind {
         switch self {
         case .lesson: "Lesson"
         case .quiz: "Quiz"
+        case .peerAssignment: "Peer assignment"
         }
     }
 }

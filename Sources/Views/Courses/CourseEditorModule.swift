@@ -39,7 +39,7 @@ enum CourseEditorModule {
                 }
             }
             details(.class("module-more")) {
-                summary { "Add a lesson or a quiz, or edit the module" }
+                summary { "Add a lesson, a quiz or a peer assignment, or edit the module" }
                 form(.method("post"), .action(SiteRoute.moduleActivities(org, courseID, module.id).path), .class("add-activity")) {
                     input(.type("hidden"), .name("_csrf"), .value(csrf))
                     Form.field("Title of the new activity", name: "title", autocomplete: "off", idPrefix: prefix + "lesson-")
@@ -48,6 +48,8 @@ enum CourseEditorModule {
                         button(.type("submit"), .name("kind"), .value(ActivityKind.quiz.rawValue), .class("button-small button-secondary")) {
                             "Add quiz"
                         }
+                        button(.type("submit"), .name("kind"), .value(ActivityKind.peerAssignment.rawValue),
+                               .class("button-small button-secondary")) { "Add peer assignment" }
                     }
                 }
                 form(.method("post"), .action(SiteRoute.courseModule(org, courseID, module.id).path)) {

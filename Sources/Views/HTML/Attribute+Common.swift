@@ -27,6 +27,8 @@ public extension Attribute {
     static func datetime(_ value: String) -> Attribute { Attribute(known: "datetime", value) }
     static func colspan(_ value: Int) -> Attribute { Attribute(known: "colspan", String(value)) }
     static func rowspan(_ value: Int) -> Attribute { Attribute(known: "rowspan", String(value)) }
+    /// `col` or `row`: which cells a header cell names.
+    static func scope(_ value: String) -> Attribute { Attribute(known: "scope", value) }
 
     // Forms.
     static func type(_ value: String) -> Attribute { Attribute(known: "type", value) }

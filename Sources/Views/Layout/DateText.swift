@@ -51,3 +51,10 @@ public extension DateText {
         "\(weekdays[day.weekday - 1]) \(day.day) \(months[day.month - 1]) \(day.year)"
     }
 }
+
+public extension DateText {
+    /// The day that ends at `deadline` (a midnight): "29 Nov 2026" for 30 Nov, 00:00 UTC.
+    static func dayBefore(_ deadline: Date) -> String {
+        day(deadline.addingTimeInterval(-1))
+    }
+}

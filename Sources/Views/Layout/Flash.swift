@@ -47,6 +47,17 @@ public enum Flash: Codable, Sendable, Equatable {
     case quizAdded(title: String)
     case quizSaved(title: String)
     case quizTimeUp
+    case peerAssignmentAdded(title: String)
+    case peerAssignmentSaved(title: String)
+    case workSubmitted(edited: Bool)
+    case reviewSaved(done: Int, required: Int)
+    case selfAssessmentSaved
+    case reviewRated
+    case reviewFlagged
+    case volunteering(Bool)
+    case gradeOverridden
+    case noReviewAvailable
+    case exampleSaved
     case answerGraded
     case questionSaved
     case topicLessonsSaved(topic: String)
@@ -118,6 +129,21 @@ public enum Flash: Codable, Sendable, Equatable {
         case .quizTimeUp: "The time was over: the answers saved in time were submitted."
         case .quizAdded(let title): "Quiz “\(title)” added. Choose its questions here."
         case .quizSaved(let title): "Quiz “\(title)” saved. Attempts already started keep their questions."
+        case .peerAssignmentAdded(let title): "Peer assignment “\(title)” added. Write its instructions and rubric here."
+        case .peerAssignmentSaved(let title): "Peer assignment “\(title)” saved."
+        case .workSubmitted(let edited):
+            edited ? "Your changes are saved. Reviewers will see this version." : "Your work is handed in. Now review your peers' work."
+        case .reviewSaved(let done, let required):
+            done >= required ? "Review saved. You have done your share (\(done) of \(required)); more reviews are welcome."
+                : "Review saved: \(done) of \(required) done."
+        case .selfAssessmentSaved: "Your self-assessment is saved. It is shown beside your grade, never counted in it."
+        case .reviewRated: "Thank you: your rating helps grade the reviewers."
+        case .reviewFlagged: "The review is flagged: a trainer will look at it."
+        case .volunteering(let on):
+            on ? "Thank you: you may be asked for an extra review if someone's work runs short of reviews." : "You will not be asked for extra reviews."
+        case .gradeOverridden: "The grade is saved; the learner sees it with your comment."
+        case .exampleSaved: "The example is saved: learners assess it before reviewing their peers."
+        case .noReviewAvailable: "There is no work left for you to review right now. Come back later: more may be handed in."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
         case .failure(let failure):
             switch failure {

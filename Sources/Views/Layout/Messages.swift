@@ -10,7 +10,9 @@ public enum Messages {
     public static func text(for reason: FieldError.Reason, field: String) -> String {
         let label = fieldLabel(field)
         switch reason {
-        case .required: return "\(label) is required."
+        case .required:
+            if field == "example_levels" { return "Pick your level for every criterion of the example." }
+            return "\(label) is required."
         case .tooLong: return "\(label) is too long."
         case .tooShort:
             return field.contains("password") ? "Use at least \(PasswordPolicy.minimumLength) characters." : "\(label) is too short."
@@ -23,6 +25,14 @@ public enum Messages {
             case "estimated_minutes": return "Duration must be between \(ActivityInput.minutes.lowerBound) and \(ActivityInput.minutes.upperBound) minutes."
             case "unlock_week", "due_week": return "Pick a week from \(ScheduleOffset.weeks.lowerBound) to \(ScheduleOffset.weeks.upperBound) and a day of the week."
             case "shift_days": return "Shift by at most 365 days either way."
+            case "example_text": return "An assignment has at most 3 examples: delete one first."
+            case "criteria": return "A rubric has at most \(Rubric.maxCriteria) criteria."
+            case "reviews_required": return "Ask for \(PeerAssignmentSettings.reviewsRange.lowerBound) to \(PeerAssignmentSettings.reviewsRange.upperBound) reviews per submission."
+            case "review_days": return "Give reviewers \(PeerAssignmentSettings.reviewDaysRange.lowerBound) to \(PeerAssignmentSettings.reviewDaysRange.upperBound) days."
+            case "lease_hours": return "Hold a started review for 1 to \(PeerAssignmentSettings.leaseHoursRange.upperBound) hours."
+            case "push_hours": return "Push short submissions 0 to \(PeerAssignmentSettings.pushHoursRange.upperBound) hours before the review deadline."
+            case "overall_minimum": return "Ask for 0 to \(Rubric.overallCommentRange.upperBound) characters."
+            case _ where field.hasSuffix("_levels"): return "\(label): give each criterion 2 to \(Rubric.maxLevels) levels."
             default: return "\(label) is out of range."
             }
         case .unknownRole: return "Role must be one of: learner, trainer, facilitator, author, admin."
@@ -31,7 +41,9 @@ public enum Messages {
         case .mismatch: return "The two passwords differ."
         case .controlCharacters: return "\(label) must be one line of text, without line breaks or control characters."
         case .notACohortRole: return "Only learners, trainers and facilitators join a cohort: leave the cohort empty for admins and authors."
-        case .invalid: return "\(label) is not valid."
+        case .invalid:
+            if field.hasSuffix("_levels") { return "\(label): each level needs its own number of points, from 0 to 1000." }
+            return "\(label) is not valid."
         case .invalidVideoLink: return "Paste a YouTube or Vimeo link, such as https://www.youtube.com/watch?v=… or https://vimeo.com/…"
         }
     }
@@ -57,8 +69,27 @@ public enum Messages {
         case "video_url": "Video link"
         case "unlock_week": "Unlocks"
         case "due_week": "Due"
+        case "criteria": "Rubric"
+        case "example_text": "The example"
+        case "reviews_required": "Reviews per submission"
+        case "overall_minimum": "Overall comment minimum"
+        case _ where criterionLabel(field) != nil: criterionLabel(field)!
         default: field.prefix(1).uppercased() + field.dropFirst().replacingOccurrences(of: "_", with: " ")
         }
+    }
+
+    /// `c2_title` → "Criterion 3: title", `c0_l1_points` → "Criterion 1, level 2: points".
+    /// Nil for any other field.
+    static func criterionLabel(_ field: String) -> String? {
+        let parts = field.dropFirst().split(separator: "_")
+        guard field.hasPrefix("c"), parts.count > 1, let first = parts.first, let criterion = Int(first) else { return nil }
+        var label = "Criterion \(criterion + 1)"
+        var rest = parts.dropFirst()
+        if let level = rest.first, level.hasPrefix("l"), let number = Int(level.dropFirst()) {
+            label += ", level \(number + 1)"
+            rest = rest.dropFirst()
+        }
+        return rest.isEmpty ? label : label + ": " + rest.joined(separator: " ")
     }
 
     public static func roleName(_ role: Role) -> String {

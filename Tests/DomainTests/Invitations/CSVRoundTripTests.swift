@@ -3,7 +3,7 @@ import Testing
 
 /// SplitMix64, small, fast and deterministic so a failure reproduces on every run: the one the
 /// quiz attempt plans use.
-typealias SplitMix64 = AttemptGenerator
+typealias SplitMix64 = SeededGenerator
 
 @Suite struct CSVRoundTripTests {
     /// Characters that matter to CSV, and some that must merely survive.

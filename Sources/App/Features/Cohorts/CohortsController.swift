@@ -98,8 +98,10 @@ struct CohortsController: RouteCollection {
             candidates: candidates, canManage: canManage, showsEmails: canManage || isStaff,
             viewerIsLearner: !isStaff && mine.contains { $0.cohortRole == .learner })
         if !model.viewerIsLearner {
-            model.quizzes = try await CourseQueries.cachedOutline(of: cohort.$course.id, caches: req.application.readCaches, on: req.db)
-                .flatMap(\.activities).filter { $0.kind == .quiz }.map { ($0.id, $0.title) }
+            let activities = try await CourseQueries.cachedOutline(of: cohort.$course.id, caches: req.application.readCaches, on: req.db)
+                .flatMap(\.activities)
+            model.quizzes = activities.filter { $0.kind == .quiz }.map { ($0.id, $0.title) }
+            model.peerAssignments = activities.filter { $0.kind == .peerAssignment }.map { ($0.id, $0.title) }
         }
         return .page(CohortPage.render(model, req.layout(context, section: canManage ? .cohorts : .home)), request: req)
     }

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Views
 
-/// Copies a course — details, modules, activities and their content, the question bank — as a new draft, in one
+/// Copies a course — details, modules, activities and their content, the question bank, peer assignments' rubrics — as a new draft, in one
 /// transaction. Cohorts and progress stay with the original.
 enum CourseDuplication {
     static func duplicate(_ course: CourseRecord, on db: any Database) async throws -> CourseRecord {
@@ -51,6 +51,11 @@ enum CourseDuplication {
                 }
             if !attachments.isEmpty { try await attachments.create(on: db) }
             try await QuestionBankStore.copy(from: course, to: copy, activityIDs: activityIDs, on: db)
+            let assignments = try await PeerAssignmentRecord.query(on: db).filter(\.$activityID ~~ Array(activityIDs.keys)).all()
+            for assignment in assignments {
+                guard let activityID = activityIDs[assignment.activityID] else { continue }
+                try await PeerAssignmentRecord(activityID: activityID, settings: assignment.settings).create(on: db)
+            }
             return copy
         }
     }

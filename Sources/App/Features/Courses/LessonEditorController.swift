@@ -37,7 +37,7 @@ struct LessonEditorController: RouteCollection {
         let module = try await CourseQueries.module(req.parameters.get("moduleID"), of: course, on: req.db)
         let form = try req.content.decode(AddForm.self)
         guard let kind = form.kind.map(ActivityKind.init(rawValue:)) ?? .lesson else {
-            throw Abort(.unprocessableEntity, reason: "kind must be lesson or quiz.")
+            throw Abort(.unprocessableEntity, reason: "kind must be lesson, quiz or peer_assignment.")
         }
         var v = Validator()
         let input = ActivityInput.check(title: form.title, estimatedMinutes: nil, required: false, dueWeek: nil, dueWeekday: nil, into: &v)
@@ -50,6 +50,11 @@ struct LessonEditorController: RouteCollection {
             return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
                                 flash: .quizAdded(title: input.title))
         }
+        if kind == .peerAssignment {
+            let activity = try await PeerAssignmentAuthoring.add(input, to: module, on: req.db)
+            return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
+                                flash: .peerAssignmentAdded(title: input.title))
+        }
         let (activity, _) = try await CourseAuthoring.addLesson(input, content: LessonInput(markdown: "", video: nil), to: module, on: req.db)
         return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
                             flash: .lessonAdded(title: input.title))
@@ -59,6 +64,7 @@ struct LessonEditorController: RouteCollection {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
         if activity.kind == .quiz { return try await QuizEditor.page(req, context, course, activity) }
+        if activity.kind == .peerAssignment { return try await PeerAssignmentEditor.page(req, context, course, activity) }
         return try await Self.renderSaved(req, context, course, activity)
     }
 
@@ -92,6 +98,7 @@ struct LessonEditorController: RouteCollection {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
         if activity.kind == .quiz { return try await QuizEditor.save(req, context, course, activity) }
+        if activity.kind == .peerAssignment { return try await PeerAssignmentEditor.save(req, context, course, activity) }
         let form = try req.content.decode(LessonForm.self)
         var v = Validator()
         let frame = ActivityInput.check(title: form.title, estimatedMinutes: form.estimated_minutes, required: form.required == "on",

@@ -52,6 +52,7 @@ struct LearningController: RouteCollection {
                                           req.layout(access.context, section: .home)), status: .forbidden, request: req)
         }
         if located.activity.kind == .quiz { return try await QuizController.startPage(req, access, view, located) }
+        if located.activity.kind == .peerAssignment { return try await PeerReviewController.page(req, access, view, located) }
         let lesson = try await CourseQueries.cachedLesson(of: located.activity.id.uuid, caches: req.application.readCaches, on: req.db)
         // Re-reading the lesson last visited writes nothing for a minute: "Continue" needs the
         // last lesson seen, not every view of it.

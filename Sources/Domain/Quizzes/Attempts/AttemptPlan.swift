@@ -20,7 +20,7 @@ public enum AttemptPlan {
     /// answers shown in that order) or the items (ordering); [] for other kinds. Points: 1, and 0
     /// for a description.
     public static func make(_ settings: QuizSettings, bank: [(id: String, question: Question)], seed: UInt64) throws(AttemptError) -> [AttemptItem] {
-        var rng = AttemptGenerator(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var firstPlace: [String: Int] = [:]
         for (place, entry) in bank.enumerated() where firstPlace[entry.id] == nil { firstPlace[entry.id] = place }
         var chosen: [Int]
@@ -43,7 +43,7 @@ public enum AttemptPlan {
 
     /// Bank places of the questions drawn, in bank order.
     private static func drawn(_ draws: [QuizSettings.TopicDraw], from bank: [(id: String, question: Question)],
-                              places: Set<Int>, using rng: inout AttemptGenerator) throws(AttemptError) -> [Int] {
+                              places: Set<Int>, using rng: inout SeededGenerator) throws(AttemptError) -> [Int] {
         let questions = places.sorted().filter { bank[$0].question.kind.carriesMarks }
         var taken = Set<Int>()
         for draw in draws where draw.count > 0 {
@@ -56,7 +56,7 @@ public enum AttemptPlan {
         return taken.sorted()
     }
 
-    private static func optionOrder(_ answers: QuestionAnswers, shuffle: Bool, using rng: inout AttemptGenerator) -> [Int] {
+    private static func optionOrder(_ answers: QuestionAnswers, shuffle: Bool, using rng: inout SeededGenerator) -> [Int] {
         switch answers {
         case .singleChoice(let choices), .multipleResponse(let choices):
             return arranged(choices.count, shuffle: shuffle, using: &rng)
@@ -69,7 +69,7 @@ public enum AttemptPlan {
         }
     }
 
-    private static func arranged(_ count: Int, shuffle: Bool, using rng: inout AttemptGenerator) -> [Int] {
+    private static func arranged(_ count: Int, shuffle: Bool, using rng: inout SeededGenerator) -> [Int] {
         var order = Array(0..<count)
         if shuffle { rng.shuffle(&order) }
         return order
@@ -77,7 +77,7 @@ public enum AttemptPlan {
 
     /// A shuffle that is never the right order (for two or more items). Redrawing keeps every
     /// other order equally likely; the rotation after many unlucky draws only bounds the loop.
-    private static func scrambled(_ count: Int, using rng: inout AttemptGenerator) -> [Int] {
+    private static func scrambled(_ count: Int, using rng: inout SeededGenerator) -> [Int] {
         let identity = Array(0..<count)
         guard count > 1 else { return identity }
         for _ in 0..<32 {

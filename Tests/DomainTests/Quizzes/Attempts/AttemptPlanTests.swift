@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func splitMix64GivesTheReferenceSequence() {
-        var generator = AttemptGenerator(seed: 0)
+        var generator = SeededGenerator(seed: 0)
         #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
         #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
     }

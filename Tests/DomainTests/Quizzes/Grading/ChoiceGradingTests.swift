@@ -2,7 +2,7 @@ import Testing
 @testable import Domain
 
 @Suite struct ChoiceGradingTests {
-    typealias Bank = GradingSamples
+    typealias Bank = QuizGradingSamples
 
     @Test(arguments: [
         // weights, picked, fraction, feedback earned
@@ -74,7 +74,7 @@ import Testing
         #expect(try QuestionGrading.mark(question, .truth(false)) == QuestionMark(fraction: 1))
     }
 
-    @Test(arguments: GradingSamples.everyKind)
+    @Test(arguments: QuizGradingSamples.everyKind)
     func unansweredEarnsNothingAndNoFeedback(question: Question) throws {
         #expect(try QuestionGrading.mark(question, nil) == QuestionMark(fraction: 0))
     }
@@ -105,7 +105,7 @@ import Testing
         }
     }
 
-    @Test(arguments: GradingSamples.everyKind, everyResponseKind)
+    @Test(arguments: QuizGradingSamples.everyKind, everyResponseKind)
     func aResponseOfAnotherKindDoesNotFit(question: Question, response: QuestionResponse) throws {
         if Self.fits(question.kind, response) {
             _ = try QuestionGrading.mark(question, response)

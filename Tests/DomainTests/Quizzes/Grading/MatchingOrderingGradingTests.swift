@@ -2,7 +2,7 @@ import Testing
 @testable import Domain
 
 @Suite struct MatchingOrderingGradingTests {
-    typealias Bank = GradingSamples
+    typealias Bank = QuizGradingSamples
 
     /// Three prompts and a distractor ("->Lisbon", index 3).
     static let capitals = Bank.matching("France->Paris", "Italy->Rome", "Spain->Madrid", "->Lisbon")

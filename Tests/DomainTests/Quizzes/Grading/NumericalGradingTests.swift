@@ -2,7 +2,7 @@ import Testing
 @testable import Domain
 
 @Suite struct NumericalGradingTests {
-    typealias Bank = GradingSamples
+    typealias Bank = QuizGradingSamples
 
     @Test(arguments: [
         ("3.14", 3.14), ("3,14", 3.14), (" 3.14 ", 3.14), ("+2", 2), (" -2 ", -2), ("−2", -2), ("-0", 0),

@@ -2,7 +2,7 @@ import Testing
 @testable import Domain
 
 @Suite struct ShortAnswerGradingTests {
-    typealias Bank = GradingSamples
+    typealias Bank = QuizGradingSamples
 
     /// One accepted answer worth full marks, case ignored.
     @Test(arguments: [

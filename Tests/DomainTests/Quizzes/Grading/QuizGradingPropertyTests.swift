@@ -2,8 +2,8 @@ import PropertyBased
 import Testing
 @testable import Domain
 
-@Suite struct GradingPropertyTests {
-    typealias Bank = GradingSamples
+@Suite struct QuizGradingPropertyTests {
+    typealias Bank = QuizGradingSamples
 
     /// The contract every mark keeps, whatever the bank and the request hold: a throw only as
     /// `responseDoesNotFit` of the question's own kind, a fraction within 0…1, and a nil fraction

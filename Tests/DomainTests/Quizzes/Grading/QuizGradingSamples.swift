@@ -3,7 +3,7 @@
 /// Builds the questions the grading tests mark, keeping each table row to one line.
 /// Every option, accepted answer and pair gets feedback "fb <index>", so a row can say which
 /// one a response earned by its index alone.
-enum GradingSamples {
+enum QuizGradingSamples {
     static func feedback(_ index: Int) -> QuizText { QuizText("fb \(index)") }
 
     static func question(_ answers: QuestionAnswers) -> Question {

@@ -1,0 +1,152 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Reads and writes of one peer assignment in one cohort: submissions, reviews handed out (pull
+/// and push), assessments, ratings. The decisions are Domain's (`PeerAllocation`, `Rubric.check`,
+/// `PeerGrading`); this file loads their state and saves what they decide.
+enum PeerReviewStore {
+    /// Where an activity is run: which cohort, with which settings and deadlines.
+    struct Place: Sendable {
+        let organizationID: UUID
+        let cohortID: UUID
+        let activityID: UUID
+        let settings: PeerAssignmentSettings
+        let deadlines: PeerDeadlines
+    }
+
+    /// Everything of the assignment in the cohort, read at once (a cohort is 8–25 learners).
+    struct State {
+        let submissions: [PeerSubmissionRecord]
+        let reviews: [PeerReviewRecord]
+
+        func submission(of personID: UUID) -> PeerSubmissionRecord? { submissions.first { $0.personID == personID } }
+        func reviews(of submissionID: UUID) -> [PeerReviewRecord] { reviews.filter { $0.submissionID == submissionID } }
+        func reviews(by personID: UUID) -> [PeerReviewRecord] { reviews.filter { $0.reviewerID == personID && $0.kind != .self } }
+
+        /// Allocation's view: self-assessments are not reviews.
+        func pool(_ settings: PeerAssignmentSettings) -> PeerPool {
+            PeerPool(
+                submissions: submissions.map { .init(id: $0.id!, author: $0.personID, submittedAt: $0.submittedAt) },
+                reviews: reviews.filter { $0.kind != .self }.map { review in
+                    .init(submission: review.submissionID, reviewer: review.reviewerID,
+                          state: review.completedAt.map { .completed(at: $0) } ?? .inProgress(leaseEnds: review.leaseEnds),
+                          byStaff: review.kind == .staff)
+                },
+                reviewsRequired: settings.reviewsRequired)
+        }
+
+        /// Grading's view: completed peer and staff reviews.
+        func scores() -> [PeerScore] {
+            reviews.compactMap { review in
+                guard review.kind != .self, review.completedAt != nil, let assessment = review.assessment else { return nil }
+                return PeerScore(submission: review.submissionID, reviewer: review.reviewerID, levels: assessment.levels,
+                                 byStaff: review.kind == .staff)
+            }
+        }
+
+        func grades(_ settings: PeerAssignmentSettings, calibration: [UUID: Double] = [:]) -> PeerGrades {
+            var ratings: [UUID: [Helpfulness]] = [:]
+            for review in reviews where review.kind == .peer { if let rating = review.rating { ratings[review.reviewerID, default: []].append(rating) } }
+            return PeerGrading.grade(scores(), rubric: settings.rubric, calibration: calibration, ratings: ratings)
+        }
+    }
+
+    static func settings(of activityID: UUID, on db: any Database) async throws -> PeerAssignmentSettings {
+        try await PeerAssignmentRecord.query(on: db).filter(\.$activityID == activityID).first()?.settings ?? .starter
+    }
+
+    static func state(_ place: Place, on db: any Database) async throws -> State {
+        async let submissions = PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
+            .filter(\.$cohortID == place.cohortID).sort(\.$submittedAt).all()
+        async let reviews = PeerReviewRecord.query(on: db).filter(\.$activityID == place.activityID)
+            .filter(\.$cohortID == place.cohortID).sort(\.$startedAt).all()
+        return State(submissions: try await submissions, reviews: try await reviews)
+    }
+
+    /// Saves a learner's work: new, or edited while nobody has started reviewing it.
+    static func submit(_ text: String, by personID: UUID, in place: Place, now: Date, on db: any Database) async throws(PeerReviewError) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptySubmission }
+        if let deadline = place.deadlines.submission, now >= deadline, !place.settings.acceptsLate { throw .submissionClosed }
+        do {
+            if let existing = try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
+                .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first() {
+                let started = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == existing.id!)
+                    .filter(\.$kind != .self).count()
+                guard started == 0 else { throw PeerReviewError.alreadyReviewed }
+                existing.text = trimmed
+                try await existing.save(on: db)
+            } else {
+                try await PeerSubmissionRecord(organizationID: place.organizationID, cohortID: place.cohortID, activityID: place.activityID,
+                                               personID: personID, text: trimmed, at: now).create(on: db)
+            }
+        } catch let error as PeerReviewError {
+            throw error
+        } catch {
+            throw .submissionClosed
+        }
+    }
+
+    /// The review a learner should do next: the one they hold, or a new one from allocation
+    /// (nil when none may be given). Refused before they submitted, after the review deadline
+    /// for someone who has done their share, and before calibration when it is required.
+    static func pull(for personID: UUID, in place: Place, now: Date, on db: any Database) async throws -> PeerReviewRecord? {
+        let state = try await state(place, on: db)
+        guard state.submission(of: personID) != nil else { throw PeerReviewError.notSubmitted }
+        if try await PeerCalibration.isRequired(of: personID, in: place, on: db) { throw PeerReviewError.calibrationRequired }
+        if let held = state.reviews(by: personID).first(where: { $0.completedAt == nil && $0.leaseEnds > now }) { return held }
+        var random = SeededGenerator(seed: UInt64(bitPattern: Int64(now.timeIntervalSince1970 * 1000)))
+        guard let submissionID = PeerAllocation.next(for: personID, in: state.pool(place.settings), now: now, using: &random) else {
+            return nil
+        }
+        // An expired lease of the same pair is taken up again rather than duplicated.
+        if let stale = state.reviews.first(where: { $0.submissionID == submissionID && $0.reviewerID == personID }) {
+            stale.leaseEnds = now.addingTimeInterval(TimeInterval(place.settings.leaseHours) * 3600)
+            try await stale.save(on: db)
+            return stale
+        }
+        let review = PeerReviewRecord(cohortID: place.cohortID, activityID: place.activityID, submissionID: submissionID,
+                                      reviewerID: personID, kind: .peer, at: now,
+                                      leaseEnds: now.addingTimeInterval(TimeInterval(place.settings.leaseHours) * 3600))
+        do {
+            try await review.create(on: db)
+        } catch {
+            // The same person asked twice at once (two tabs): the pair is unique, so the other request made it.
+            guard let made = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == submissionID)
+                .filter(\.$reviewerID == personID).first() else { throw error }
+            return made
+        }
+        return review
+    }
+
+    /// The author's own assessment (when the assignment asks for one), kept beside the grade.
+    static func selfReview(of submission: PeerSubmissionRecord, in place: Place, now: Date, on db: any Database) async throws -> PeerReviewRecord {
+        if let existing = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == submission.id!)
+            .filter(\.$reviewerID == submission.personID).first() { return existing }
+        let review = PeerReviewRecord(cohortID: place.cohortID, activityID: place.activityID, submissionID: submission.id!,
+                                      reviewerID: submission.personID, kind: .self, at: now, leaseEnds: .distantFuture)
+        try await review.create(on: db)
+        return review
+    }
+
+    /// Saves an assessment. A peer review past its lease is still accepted while nobody else took
+    /// the submission's place in it (the work is not lost); after the review deadline only staff,
+    /// self-assessments and late submissions' reviews are accepted.
+    static func complete(_ review: PeerReviewRecord, with assessment: RubricAssessment, in place: Place, now: Date,
+                         on db: any Database) async throws(PeerReviewError) {
+        guard review.completedAt == nil else { throw .alreadyReviewed }
+        try place.settings.rubric.check(assessment)
+        if review.kind == .peer, let deadline = place.deadlines.review, now >= deadline,
+           let submitted = try? await PeerSubmissionRecord.find(review.submissionID, on: db)?.submittedAt,
+           place.deadlines.submission.map({ submitted < $0 }) ?? true {
+            throw .reviewClosed
+        }
+        do {
+            try review.complete(assessment, at: now)
+            try await review.save(on: db)
+        } catch {
+            throw .reviewClosed
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Who reviews which submission of a peer assignment: the pull a learner makes when they ask for
+/// a submission to review, and the push that, near the review deadline, hands submissions still
+/// short of `k` reviews to volunteers and then to the cohort's trainers.
+///
+/// Both read the pool as it is at `now`, and follow the same rules:
+/// - a reviewer never gets their own submission, nor one of their own group (the submission's
+///   group, or else its author's; the reviewer's group, or else the one their submission names);
+/// - a reviewer never gets a submission they already review or reviewed (completed, or a lease
+///   that has not ended). A submission whose only reviews by them are ended leases is given back
+///   to them only when nothing else fits: they dropped it once, but a review is better than none;
+/// - a submission's reviews are its completed reviews and unexpired leases, staff ones included.
+///   Staff reviews count for the submission but never towards a learner's share;
+/// - ties are broken by the oldest submission, then by the random source, so that a seed gives
+///   the same allocation every time.
+public enum PeerAllocation {
+    /// What a reviewer has done: completed reviews (peer ones), in progress, and whether their share (k) is done.
+    public struct Share: Hashable, Sendable {
+        /// Completed peer reviews.
+        public var completed: Int
+        /// Peer reviews whose lease has not ended.
+        public var inProgress: Int
+        /// `k`.
+        public var required: Int
+
+        public init(completed: Int, inProgress: Int, required: Int) {
+            self.completed = completed
+            self.inProgress = inProgress
+            self.required = required
+        }
+
+        /// `k` completed reviews; more are allowed and counted.
+        public var isDone: Bool { completed >= required }
+    }
+
+    /// What `reviewer` has done as a peer at `now` (reviews by staff are not counted).
+    public static func share(of reviewer: UUID, in pool: PeerPool, now: Date) -> Share {
+        AllocationView(pool, now: now, about: reviewer).share(of: reviewer)
+    }
+
+    /// Pull: the submission `reviewer` should review next, or nil when none may be given to them.
+    /// An unexpired in-progress review the reviewer already holds is returned first (resume, not a second lease).
+    ///
+    /// - Only a learner who has submitted may pull; anyone else gets nil.
+    /// - One lease at a time: a reviewer holding an unexpired lease gets that submission back
+    ///   (the one whose lease ends first, should there be several), never another. Early
+    ///   reviewers thus cannot hoard; once done they may pull again, beyond `k`.
+    /// - Otherwise the submission that most needs reviews: fewest reviews first; among those,
+    ///   one whose author does not review the reviewer's own submission, if there is one; then the
+    ///   oldest; then the random source.
+    /// - A submission on which the reviewer let a lease lapse comes back to them only when nothing
+    ///   else fits.
+    /// - Submissions that already have `k` reviews are still given when nothing shorter fits, so
+    ///   nil means there is nothing left that this reviewer may review.
+    ///
+    /// The caller starts the lease (`leaseHours`) on a submission that is not the one resumed.
+    public static func next<G: RandomNumberGenerator>(for reviewer: UUID, in pool: PeerPool, now: Date,
+                                                      using random: inout G) -> UUID? {
+        let view = AllocationView(pool, now: now, about: reviewer)
+        guard view.hasSubmitted(reviewer) else { return nil }
+        if let held = view.heldLease(of: reviewer) { return held }
+        var fresh: [PeerPool.Submission] = []
+        var lapsed: [PeerPool.Submission] = []
+        for submission in pool.submissions {
+            switch view.fit(of: reviewer, for: submission) {
+            case .fresh: fresh.append(submission)
+            case .lapsed: lapsed.append(submission)
+            case nil: break
+            }
+        }
+        let chosen = best(fresh.isEmpty ? lapsed : fresh, id: \.id, rank: { submission in
+            Rank(first: Double(view.count(of: submission.id)),
+                 second: view.isReciprocal(reviewer: reviewer, author: submission.author) ? 1 : 0,
+                 third: submission.submittedAt.timeIntervalSinceReferenceDate)
+        }, using: &random)
+        return chosen?.id
+    }
+}

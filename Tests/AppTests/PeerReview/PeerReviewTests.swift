@@ -1,0 +1,106 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+/// Learners hand in work, review each other's, read their grade and feedback without names,
+/// rate what they got; the assignment counts as done once they handed in and did their share.
+@Suite struct PeerReviewTests {
+    @Test func learnersReviewEachOtherAndReadTheirGradeWithoutNames() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 2)
+            var browsers: [Browser] = []
+            for learner in pc.learners { browsers.append(try await Fixtures(app: app).signedIn(learner)) }
+            let intro = try await browsers[0].get(pc.page)
+            #expect(intro.status == .ok)
+            #expect(intro.text.contains("Write <strong>your</strong> case.") && intro.text.contains("Hand in"))
+            for i in browsers.indices {
+                let handed = try await pc.submit(&browsers[i], "Work number \(i) by its author.")
+                #expect(handed.status == .seeOther)
+            }
+            // Each does two reviews; every submission gets two (four learners, k = 2).
+            for _ in 0..<2 {
+                for i in browsers.indices {
+                    let path = try #require(try await pc.pull(&browsers[i]))
+                    let form = try await browsers[i].get(path)
+                    #expect(form.text.contains("Review a peer") && form.text.contains("Work number"))
+                    let author = try await PeerClass.author(of: path, on: app.db)
+                    #expect(!PeerClass.mentions(form.text, author.name), "no author name on a reviewer's page")
+                    #expect(!form.text.contains("Work number \(i) "), "never their own work")
+                    let saved = try await browsers[i].post(path, PeerClass.goodReview)
+                    #expect(saved.status == .seeOther)
+                }
+            }
+            let reviews = try await pc.reviews(on: app.db)
+            #expect(reviews.count == 8 && reviews.allSatisfy { $0.completedAt != nil })
+            #expect(Set(reviews.map { "\($0.submissionID)/\($0.reviewerID)" }).count == 8)
+            let page = try await browsers[0].get(pc.page)
+            #expect(page.text.contains("Your grade:") && page.text.contains("4 / 6"))
+            #expect(page.text.contains("Review 1") && page.text.contains("Review 2"))
+            for other in pc.learners.dropFirst() { #expect(!PeerClass.mentions(page.text, other.name), "no reviewer's name on the author's page") }
+            #expect(page.text.contains("You have done your share"))
+            // Rating a review of one's own work.
+            let own = try #require(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first())
+            let received = try #require(reviews.first { $0.submissionID == own.id! })
+            let rated = try await browsers[0].post(pc.c.base + "/reviews/\(received.id!.lowercased)/rating", ["rating": "helpful"])
+            #expect(rated.status == .seeOther)
+            #expect(try await PeerReviewRecord.find(received.id, on: app.db)?.helpfulness == "helpful")
+            // Done: handed in and did the share.
+            let progress = try await ProgressRecord.query(on: app.db).filter(\.$activityID == pc.activity.id!)
+                .filter(\.$personID == pc.learners[0].id!).first()
+            #expect(progress?.state == .done)
+        }
+    }
+
+    @Test func namesShowWhenTheAssignmentIsNotAnonymous() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1, anonymous: false)
+            var lea = try await Fixtures(app: app).signedIn(pc.learners[0])
+            var bo = try await Fixtures(app: app).signedIn(pc.learners[1])
+            _ = try await pc.submit(&lea, "Lea's work")
+            _ = try await pc.submit(&bo, "Bo's work")
+            let path = try #require(try await pc.pull(&bo))
+            #expect(try await bo.get(path).text.contains("Lea"))
+            _ = try await bo.post(path, PeerClass.goodReview)
+            #expect(try await lea.get(pc.page).text.contains("Bo Brown"))
+        }
+    }
+
+    @Test func theWorkCanChangeUntilReviewingStarts() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1)
+            var lea = try await Fixtures(app: app).signedIn(pc.learners[0])
+            var bo = try await Fixtures(app: app).signedIn(pc.learners[1])
+            _ = try await pc.submit(&lea, "First draft")
+            #expect(try await pc.submit(&lea, "Second draft").status == .seeOther)
+            _ = try await pc.submit(&bo, "Bo's work")
+            _ = try #require(try await pc.pull(&bo))
+            let refused = try await pc.submit(&lea, "Third draft")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.text.contains("Reviewing has started"))
+            #expect(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first()?.text == "Second draft")
+        }
+    }
+
+    @Test func aSelfAssessmentIsShownBesideTheGradeNeverCounted() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1, selfAssessment: true)
+            var lea = try await Fixtures(app: app).signedIn(pc.learners[0])
+            var bo = try await Fixtures(app: app).signedIn(pc.learners[1])
+            _ = try await pc.submit(&lea, "Lea's work")
+            _ = try await pc.submit(&bo, "Bo's work")
+            let own = try await lea.post(pc.page + "/self-review", [:])
+            let path = try #require(own.location)
+            #expect(try await lea.get(path).text.contains("Assess your own work"))
+            _ = try await lea.post(path, ["c0": "2", "c1": "2", "overall": "I think it is strong."])
+            // Bo's review, not Lea's own, makes her grade.
+            let review = try #require(try await pc.pull(&bo))
+            _ = try await bo.post(review, ["c0": "0", "c1": "0", "overall": "Not convincing yet, sorry."])
+            let page = try await lea.get(pc.page)
+            #expect(page.text.contains("Your grade:") && page.text.contains("0 / 6"))
+            #expect(page.text.contains("Your own assessment (not counted)") && page.text.contains("6 / 6"))
+        }
+    }
+}
