@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "atelier", targets: ["atelier"]),
+        .executable(name: "peer-review-sim", targets: ["PeerReviewSimulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -39,6 +40,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "atelier", dependencies: ["App"]),
+        // bench/peer-review.sh: peer review in simulated cohorts, aggregation rules compared.
+        .executableTarget(name: "PeerReviewSimulation", dependencies: ["Domain"]),
         .testTarget(
             name: "DomainTests",
             dependencies: ["Domain", .product(name: "PropertyBased", package: "swift-property-based")]

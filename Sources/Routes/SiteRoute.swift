@@ -81,6 +81,8 @@ public enum SiteRoute: Hashable, Sendable {
     /// The author rating the helpfulness of a review of their work, or flagging it as unfair.
     case peerReviewRating(Organization.ID, Cohort.ID, UUIDText)
     case peerReviewFlag(Organization.ID, Cohort.ID, UUIDText)
+    /// Staff answering a flag: set the review aside (not counted), keep it, or count it again.
+    case peerReviewModeration(Organization.ID, Cohort.ID, UUIDText)
     /// Staff: one learner's submission with every review and who wrote it.
     case peerSubmissionDetail(Organization.ID, Cohort.ID, UUIDText)
     case peerGradeOverride(Organization.ID, Cohort.ID, UUIDText)
@@ -211,6 +213,7 @@ public enum SiteRoute: Hashable, Sendable {
             "/orgs/\(org)/courses/\(course)/activities/\(activity)/examples/\(example)/delete"
         case .peerReviewRating(let org, let cohort, let review): "/orgs/\(org)/cohorts/\(cohort)/reviews/\(review)/rating"
         case .peerReviewFlag(let org, let cohort, let review): "/orgs/\(org)/cohorts/\(cohort)/reviews/\(review)/flag"
+        case .peerReviewModeration(let org, let cohort, let review): "/orgs/\(org)/cohorts/\(cohort)/reviews/\(review)/moderation"
         case .peerSubmissionDetail(let org, let cohort, let submission): "/orgs/\(org)/cohorts/\(cohort)/submissions/\(submission)"
         case .peerGradeOverride(let org, let cohort, let submission): "/orgs/\(org)/cohorts/\(cohort)/submissions/\(submission)/grade"
         case .cohorts(let org): "/orgs/\(org)/cohorts"

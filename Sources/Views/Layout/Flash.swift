@@ -58,6 +58,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case gradeOverridden
     case noReviewAvailable
     case exampleSaved
+    case reviewModerated
     case answerGraded
     case questionSaved
     case topicLessonsSaved(topic: String)
@@ -142,6 +143,7 @@ public enum Flash: Codable, Sendable, Equatable {
         case .volunteering(let on):
             on ? "Thank you: you may be asked for an extra review if someone's work runs short of reviews." : "You will not be asked for extra reviews."
         case .gradeOverridden: "The grade is saved; the learner sees it with your comment."
+        case .reviewModerated: "Saved: the grade follows the reviews that count."
         case .exampleSaved: "The example is saved: learners assess it before reviewing their peers."
         case .noReviewAvailable: "There is no work left for you to review right now. Come back later: more may be handed in."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."

@@ -81,6 +81,13 @@ public enum PeerAssignmentPage {
                 share.isDone ? "You have done your share: \(share.completed) review\(share.completed == 1 ? "" : "s") (\(share.required) asked)."
                     : "You have done \(share.completed) of \(share.required) reviews."
             }
+            if let grade = model.reviewing, let overall = grade.overall {
+                p(.class("reviewing-grade")) {
+                    "Your reviewing grade: "
+                    strong { "\(Int(overall.rounded())) / 100" }
+                    " — " + PeerReviewText.reviewing(grade)
+                }
+            }
             progress(.class("share"), .max(share.required), .value(min(share.completed, share.required)), .ariaLabel("Reviews done"))
             if model.mustCalibrate {
                 p(.class("hint")) {

@@ -26,9 +26,10 @@ enum PeerResultsView {
                 AssessmentView.grades(grades, rubric: rubric, selfAssessment: results.selfAssessment)
             } else if results.override == nil {
                 let k = model.settings.reviewsRequired
+                let counted = results.reviews.filter { !$0.setAside }.count
                 p(.class("hint")) {
-                    results.reviews.isEmpty ? "No review yet. Your grade comes once \(k) reviews are in."
-                        : "\(results.reviews.count) of \(k) reviews in: your grade comes once all are."
+                    counted == 0 ? "No review counts yet. Your grade comes once \(k) review\(k == 1 ? " is" : "s are") in."
+                        : "\(counted) of \(k) reviews in: your grade comes once all are."
                 }
             }
             for review in results.reviews {
@@ -38,6 +39,7 @@ enum PeerResultsView {
                         if review.byStaff { " (by a trainer)" }
                         if let name = review.reviewer { " — \(name)" }
                     }
+                    if review.setAside { p(.class("meta")) { "A trainer set this review aside: it does not count in your grade." } }
                     AssessmentView.render(review.assessment, rubric: rubric)
                     rating(review, model: model, csrf: csrf)
                 }
@@ -60,7 +62,10 @@ enum PeerResultsView {
                 }
             }
             if let flag = review.flag {
-                p(.class("meta")) { "You flagged this review as unfair: “\(flag)”. A trainer will look at it." }
+                p(.class("meta")) {
+                    review.flagResolved ? "You flagged this review as unfair: “\(flag)”. A trainer looked at it."
+                        : "You flagged this review as unfair: “\(flag)”. A trainer will look at it."
+                }
             } else {
                 details(.class("flag-review")) {
                     summary { "This review is unfair" }

@@ -12,6 +12,10 @@ public struct ShownAssessment: Sendable {
     public var byStaff: Bool
     public var rating: Helpfulness?
     public var flag: String?
+    /// Settled by staff (kept or set aside).
+    public var flagResolved = false
+    /// Set aside by staff: shown, not counted.
+    public var setAside = false
     public var completed: Date
 
     public init(reviewID: String, label: String, reviewer: String?, assessment: RubricAssessment, byStaff: Bool,
@@ -77,6 +81,8 @@ public struct PeerAssignmentPageModel: Sendable {
     public var canEdit: Bool
     public var canSubmit: Bool
     public var share: PeerAllocation.Share?
+    /// How well the learner reviews (accuracy against the others' reviews, helpfulness to authors).
+    public var reviewing: ReviewingGrade?
     public var heldReviewID: String?
     /// Reviewing waits for a passed calibration on one of the trainer's examples.
     public var mustCalibrate = false

@@ -28,6 +28,14 @@ public enum PeerReviewText {
         }
     }
 
+    /// What a reviewing grade is made of, in words.
+    public static func reviewing(_ grade: ReviewingGrade) -> String {
+        var parts: [String] = []
+        if let accuracy = grade.accuracy { parts.append("closeness to the other reviewers \(Int(accuracy.rounded()))") }
+        if let helpfulness = grade.helpfulness { parts.append("helpfulness rated by authors \(Int(helpfulness.rounded()))") }
+        return parts.joined(separator: ", ") + "."
+    }
+
     /// "2.5", "3": points with at most one decimal.
     public static func points(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

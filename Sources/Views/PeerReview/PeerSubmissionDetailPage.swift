@@ -5,6 +5,20 @@ import Routes
 /// Staff: one learner's work, its grade (with the form to override it), and every review with
 /// its reviewer's name, rating and flag.
 public enum PeerSubmissionDetailPage {
+    /// A flag to answer (set aside or keep), or a review set aside to count again.
+    private static func moderation(_ review: ShownAssessment, model: PeerSubmissionDetailModel, csrf: String) -> HTML {
+        let action = SiteRoute.peerReviewModeration(model.organizationID, model.cohortID, review.reviewID).path
+        let choices: [(String, String)] = if review.setAside { [("restore", "Count it again")] }
+            else if review.flag != nil && !review.flagResolved { [("set_aside", "Set it aside (not counted)"), ("keep", "Keep it")] }
+            else { [("set_aside", "Set it aside (not counted)")] }
+        return form(.method("post"), .action(action), .class("button-group")) {
+            Form.csrf(csrf)
+            for (value, text) in choices {
+                button(.type("submit"), .name("action"), .value(value), .class("button-small button-secondary")) { text }
+            }
+        }
+    }
+
     public static func render(_ model: PeerSubmissionDetailModel, _ context: LayoutContext) -> [UInt8] {
         let org = model.organizationID, cohort = model.cohortID
         let rubric = model.rubric
@@ -50,7 +64,9 @@ public enum PeerSubmissionDetailPage {
                             if let rating = review.rating { " · rated “\(PeerReviewText.rating(rating))” by the author" }
                         }
                         if let flag = review.flag { div(.class("flash flash-error")) { p { "Flagged as unfair by the author: “\(flag)”" } } }
+                        if review.setAside { p(.class("meta")) { "Set aside: shown to the author, not counted." } }
                         AssessmentView.render(review.assessment, rubric: rubric)
+                        moderation(review, model: model, csrf: context.csrfToken)
                     }
                 }
                 if !model.pending.isEmpty {

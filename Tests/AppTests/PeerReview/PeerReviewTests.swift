@@ -41,6 +41,7 @@ import VaporTesting
             #expect(page.text.contains("Review 1") && page.text.contains("Review 2"))
             for other in pc.learners.dropFirst() { #expect(!PeerClass.mentions(page.text, other.name), "no reviewer's name on the author's page") }
             #expect(page.text.contains("You have done your share"))
+            #expect(page.text.contains("Your reviewing grade: <strong>100 / 100</strong>"), "all reviewers agreed")
             // Rating a review of one's own work.
             let own = try #require(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first())
             let received = try #require(reviews.first { $0.submissionID == own.id! })
@@ -101,6 +102,48 @@ import VaporTesting
             let page = try await lea.get(pc.page)
             #expect(page.text.contains("Your grade:") && page.text.contains("0 / 6"))
             #expect(page.text.contains("Your own assessment (not counted)") && page.text.contains("6 / 6"))
+        }
+    }
+}
+
+/// An author flags an unfair review; a trainer sets it aside (shown, not counted) or keeps it.
+@Suite struct PeerReviewFlagTests {
+    @Test func aTrainerSetsAFlaggedReviewAside() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1)
+            var lea = try await Fixtures(app: app).signedIn(pc.learners[0])
+            var bo = try await Fixtures(app: app).signedIn(pc.learners[1])
+            var cy = try await Fixtures(app: app).signedIn(pc.learners[2])
+            _ = try await pc.submit(&lea, "Lea's work")
+            _ = try await pc.submit(&bo, "Bo's work")
+            _ = try await pc.submit(&cy, "Cy's work")
+            // Bo and Cy both review Lea's work (Bo first: it is the oldest); Bo is harsh.
+            let boReview = try #require(try await pc.pull(&bo))
+            #expect(try await PeerClass.author(of: boReview, on: app.db).id == pc.learners[0].id)
+            _ = try await bo.post(boReview, ["c0": "0", "c1": "0", "overall": "Nothing here is any good."])
+            let submission = try #require(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first())
+            let review = try #require(try await pc.reviews(on: app.db).first { $0.submissionID == submission.id })
+            let path = pc.c.base + "/reviews/\(review.id!.lowercased)"
+            #expect(try await lea.post(path + "/flag", ["reason": "  "]).status == .unprocessableEntity)
+            #expect(try await lea.post(path + "/flag", ["reason": "It ignores my evidence."]).status == .seeOther)
+            #expect(try await lea.get(pc.page).text.contains("A trainer will look at it"))
+            // A learner cannot moderate; the trainer sees the flag with the reviewer's name.
+            #expect(try await lea.post(path + "/moderation", ["action": "set_aside"]).status == .notFound)
+            var tina = try await Fixtures(app: app).signedIn(pc.trainer)
+            let detail = pc.c.base + "/submissions/\(submission.id!.lowercased)"
+            let page = try await tina.get(detail)
+            #expect(page.text.contains("It ignores my evidence.") && page.text.contains("Bo Brown"))
+            #expect(try await tina.post(path + "/moderation", ["action": "delete"]).status == .unprocessableEntity)
+            #expect(try await tina.post(path + "/moderation", ["action": "set_aside"]).status == .seeOther)
+            let after = try #require(try await PeerReviewRecord.find(review.id, on: app.db))
+            #expect(after.setAsideAt != nil && after.flagResolvedAt != nil)
+            // Not counted: Lea has no grade until another review comes; she still reads it, marked.
+            let lea1 = try await lea.get(pc.page)
+            #expect(lea1.text.contains("set this review aside") && !lea1.text.contains("Your grade:"))
+            #expect(lea1.text.contains("No review counts yet"))
+            #expect(lea1.text.contains("A trainer looked at it"))
+            #expect(try await tina.post(path + "/moderation", ["action": "restore"]).status == .seeOther)
+            #expect(try await lea.get(pc.page).text.contains("Your grade:"))
         }
     }
 }

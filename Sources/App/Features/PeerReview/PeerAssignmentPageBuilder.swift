@@ -17,6 +17,7 @@ enum PeerAssignmentPageBuilder {
         if access.isLearner {
             let me = access.personID
             model.share = PeerAllocation.share(of: me, in: state.pool(settings), now: now)
+            model.reviewing = grades.reviewing[me]
             model.mustCalibrate = try await PeerCalibration.isRequired(of: me, in: at.place, on: db)
             model.heldReviewID = state.reviews(by: me).first { $0.completedAt == nil && $0.leaseEnds > now }?.id?.lowercasedText
             if let submission = state.submission(of: me) {
@@ -28,7 +29,7 @@ enum PeerAssignmentPageBuilder {
                 if settings.asksSelfAssessment { model.selfReview = own.map { ($0.id!.lowercasedText, $0.completedAt != nil) } ?? ("", false) }
                 let names = settings.anonymous ? [:] : try await self.names(Set(received.map(\.reviewerID)), on: db)
                 let shown = shownReviews(received.filter { $0.kind != .self }, names: names)
-                let enough = shown.count >= settings.reviewsRequired || (at.place.deadlines.review.map { now >= $0 } ?? false)
+                let enough = shown.filter { !$0.setAside }.count >= settings.reviewsRequired || (at.place.deadlines.review.map { now >= $0 } ?? false)
                 let criteria = enough ? grades.grades[submission.id!] : nil
                 model.results = .init(grades: criteria, total: criteria.map { $0.reduce(0, +) },
                                       override: submission.overridePoints.map { ($0, submission.overrideComment ?? "") },
@@ -44,9 +45,12 @@ enum PeerAssignmentPageBuilder {
     static func shownReviews(_ reviews: [PeerReviewRecord], names: [UUID: String]) -> [ShownAssessment] {
         reviews.filter { $0.completedAt != nil }.sorted { $0.completedAt! < $1.completedAt! }.enumerated().compactMap { index, review in
             guard let assessment = review.assessment else { return nil }
-            return ShownAssessment(reviewID: review.id!.lowercasedText, label: "Review \(index + 1)", reviewer: names[review.reviewerID],
-                                   assessment: assessment, byStaff: review.kind == .staff, rating: review.rating, flag: review.flag,
-                                   completed: review.completedAt!)
+            var shown = ShownAssessment(reviewID: review.id!.lowercasedText, label: "Review \(index + 1)", reviewer: names[review.reviewerID],
+                                        assessment: assessment, byStaff: review.kind == .staff, rating: review.rating, flag: review.flag,
+                                        completed: review.completedAt!)
+            shown.flagResolved = review.flagResolvedAt != nil
+            shown.setAside = review.setAsideAt != nil
+            return shown
         }
     }
 

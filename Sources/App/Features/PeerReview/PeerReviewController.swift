@@ -19,6 +19,7 @@ struct PeerReviewController: RouteCollection {
         cohort.postForm("reviews", ":reviewID", upTo: 1 << 20, use: saveReview)
         cohort.post("reviews", ":reviewID", "rating", use: rate)
         cohort.post("reviews", ":reviewID", "flag", use: flag)
+        cohort.post("reviews", ":reviewID", "moderation", use: PeerSubmissionDetail.moderate)
         cohort.get("activities", ":activityID", "calibration", use: PeerCalibration.page)
         cohort.post("activities", ":activityID", "calibration", use: PeerCalibration.save)
         let examples = routes.grouped("orgs", ":orgID", "courses", ":courseID", "activities", ":activityID", "examples")

@@ -83,6 +83,8 @@ final class PeerReviewRecord: Model, @unchecked Sendable {
     /// The author finds it unfair: the reason, for the trainer.
     @OptionalField(key: "flag") var flag: String?
     @OptionalField(key: "flag_resolved_at") var flagResolvedAt: Date?
+    /// A trainer set the review aside (after a flag): shown, never counted.
+    @OptionalField(key: "set_aside_at") var setAsideAt: Date?
 
     init() {}
 
@@ -201,6 +203,7 @@ struct CreatePeerReview: AsyncMigration {
             .field("helpfulness", .string)
             .field("flag", .string)
             .field("flag_resolved_at", .datetime)
+            .field("set_aside_at", .datetime)
             // A reviewer reviews a submission once: two pulls at once make one review.
             .unique(on: "submission_id", "reviewer_id")
             .create()

@@ -39,7 +39,7 @@ enum PeerReviewStore {
         /// Grading's view: completed peer and staff reviews.
         func scores() -> [PeerScore] {
             reviews.compactMap { review in
-                guard review.kind != .self, review.completedAt != nil, let assessment = review.assessment else { return nil }
+                guard review.kind != .self, review.completedAt != nil, review.setAsideAt == nil, let assessment = review.assessment else { return nil }
                 return PeerScore(submission: review.submissionID, reviewer: review.reviewerID, levels: assessment.levels,
                                  byStaff: review.kind == .staff)
             }

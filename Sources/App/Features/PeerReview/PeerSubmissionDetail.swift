@@ -62,6 +62,23 @@ enum PeerSubmissionDetail {
         return .page(PeerSubmissionDetailPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
     }
 
+    /// Staff answer a flag: `set_aside` (shown, not counted), `keep` (counted; the flag is settled),
+    /// or `restore` (a review set aside counts again).
+    @Sendable static func moderate(req: Request) async throws -> Response {
+        let (at, review) = try await PeerReviewController.review(req)
+        guard at.access.isStaff, review.kind != .self, review.completedAt != nil else { throw AppError.notFound() }
+        let now = Date()
+        switch PeerReviewController.fields(req)["action"] {
+        case "set_aside": review.setAsideAt = now; review.flagResolvedAt = now
+        case "keep": review.flagResolvedAt = now
+        case "restore": review.setAsideAt = nil
+        default: throw AppError(status: .unprocessableEntity, code: "invalid_action", message: "Choose to set the review aside, keep it, or count it again.")
+        }
+        try await review.save(on: req.db)
+        return req.redirect(to: SiteRoute.peerSubmissionDetail(at.access.context.organization.id, .init(at.access.cohortID),
+                                                               review.submissionID.lowercasedText).path, flash: .reviewModerated)
+    }
+
     /// A trainer's grade in place of the peers' (or back to the peers' with an empty grade).
     @Sendable static func override(req: Request) async throws -> Response {
         let (at, submission) = try await load(req)
