@@ -35,6 +35,8 @@ final class AllocationView {
     private let submitted: [UUID: [UUID]]
     /// Completed reviews and unexpired leases, staff ones included.
     private var counted: [UUID: Int] = [:]
+    /// Completed reviews and unexpired staff to-dos: `counted` without peers' leases.
+    private var firm: [UUID: Int] = [:]
     /// Pairs with a completed review or an unexpired lease.
     private var live: Set<Pair> = []
     /// Pairs with an ended lease (and maybe a live review too: `live` is asked first).
@@ -66,7 +68,10 @@ final class AllocationView {
         let theirs = person.flatMap { submitted[$0] } ?? []
         for review in pool.reviews {
             let counts = review.counts(at: now)
-            if counts { counted[review.submission, default: 0] += 1 }
+            if counts {
+                counted[review.submission, default: 0] += 1
+                if review.isCompleted || review.byStaff { firm[review.submission, default: 0] += 1 }
+            }
             if let person, review.reviewer != person, !theirs.contains(review.submission) { continue }
             let pair = Pair(reviewer: review.reviewer, submission: review.submission)
             guard counts else {
@@ -94,6 +99,10 @@ final class AllocationView {
 
     /// Completed reviews and unexpired leases on `submission`.
     func count(of submission: UUID) -> Int { counted[submission] ?? 0 }
+
+    /// Completed reviews and unexpired staff to-dos on `submission`: its reviews without the
+    /// peers' leases, which a learner may still abandon.
+    func firmCount(of submission: UUID) -> Int { firm[submission] ?? 0 }
 
     /// The submission of the unexpired peer lease `reviewer` holds, if any.
     func heldLease(of reviewer: UUID) -> UUID? { held[reviewer]?.submission }
@@ -132,6 +141,7 @@ final class AllocationView {
         counted[push.submission, default: 0] += 1
         live.insert(pair)
         if push.byStaff {
+            firm[push.submission, default: 0] += 1
             staffReviews[push.reviewer, default: 0] += 1
         } else {
             peerInProgress[push.reviewer, default: 0] += 1

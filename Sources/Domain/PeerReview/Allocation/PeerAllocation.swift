@@ -10,7 +10,8 @@ import Foundation
 /// - a reviewer never gets a submission they already review or reviewed (completed, or a lease
 ///   that has not ended). A submission whose only reviews by them are ended leases is given back
 ///   to them only when nothing else fits: they dropped it once, but a review is better than none;
-/// - a submission's reviews are its completed reviews and unexpired leases, staff ones included.
+/// - a submission's reviews are its completed reviews and unexpired leases, staff ones included
+///   (except in the push's staff phase, which leaves out the leases peers took by pulling).
 ///   Staff reviews count for the submission but never towards a learner's share;
 /// - ties are broken by the oldest submission, then by the random source, so that a seed gives
 ///   the same allocation every time.

@@ -25,6 +25,8 @@ final class AllocationOracle {
     private var live: Set<Pair> = []
     private var ended: Set<Pair> = []
     private var counts: [UUID: Int] = [:]
+    /// Completed reviews and staff to-dos only.
+    private var firmCounts: [UUID: Int] = [:]
     private var completed: [UUID: Int] = [:]
     private var staffLoads: [UUID: Int] = [:]
     /// Peer leases that have not ended, by reviewer.
@@ -49,6 +51,7 @@ final class AllocationOracle {
     func add(_ review: PeerPool.Review) {
         live.insert(Pair(reviewer: review.reviewer, submission: review.submission))
         counts[review.submission, default: 0] += 1
+        if review.isCompleted || review.byStaff { firmCounts[review.submission, default: 0] += 1 }
         switch (review.state, review.byStaff) {
         case (_, true): staffLoads[review.reviewer, default: 0] += 1
         case (.completed, false): completed[review.reviewer, default: 0] += 1
@@ -59,6 +62,8 @@ final class AllocationOracle {
     func submission(_ id: UUID) -> PeerPool.Submission? { byID[id] }
     func hasSubmitted(_ person: UUID) -> Bool { byAuthor[person] != nil }
     func count(of submission: UUID) -> Int { counts[submission] ?? 0 }
+    /// Its reviews without peers' leases: what the staff phase counts.
+    func firmCount(of submission: UUID) -> Int { firmCounts[submission] ?? 0 }
     func completedPeerReviews(of person: UUID) -> Int { completed[person] ?? 0 }
     func staffLoad(of person: UUID) -> Int { staffLoads[person] ?? 0 }
     func leases(of person: UUID) -> [Lease] { leases[person] ?? [] }

@@ -21,7 +21,7 @@ struct AllocationScenario: Sendable, CustomStringConvertible {
 
     var k: Int
     var learners: [Learner]
-    /// At least `k`, so that trainers alone can complete any submission.
+    /// `k - 1` to `k + 1`: with fewer than `k`, trainers alone cannot complete a submission.
     var staff: Int
     var seed: UInt64
 
@@ -50,7 +50,7 @@ struct AllocationScenario: Sendable, CustomStringConvertible {
                            group: groups > 0 && Bool.random(using: &rng) ? Int.random(in: 1...groups, using: &rng) : nil,
                            groupInPool: Bool.random(using: &rng), groupOnSubmission: Bool.random(using: &rng))
         }
-        return AllocationScenario(k: k, learners: learners, staff: k + Int.random(in: 0...1, using: &rng),
+        return AllocationScenario(k: k, learners: learners, staff: k + Int.random(in: -1...1, using: &rng),
                                   seed: UInt64.random(in: .min ... .max, using: &rng))
     }
 }
@@ -59,7 +59,8 @@ struct AllocationScenario: Sendable, CustomStringConvertible {
 /// (hour 240; push window 48 hours, so volunteers from 192 and trainers from 216; leases of 24
 /// hours). At each step (hours 3, 7, 11…): the submissions of the last four hours arrive (they
 /// come at 2:30, 6:30…); present learners who want more reviews ask with even chance, and
-/// complete what they get or, until hour 168, now and then drop it (the lease ends); at hour 239
+/// complete what they get or now and then drop it (they are away until its lease ends, even
+/// past the deadline, which the staff phase must not wait for); at hour 239
 /// each present learner asks until their share is done or they get nothing; from hour 187 the
 /// push runs, trainers complete their to-dos at once and present volunteers most of the time.
 struct AllocationSimulation {
@@ -99,10 +100,10 @@ struct AllocationSimulation {
     var volunteers: [UUID] { scenario.learners.indices.filter { scenario.learners[$0].volunteers }.map(Self.learner) }
 
     /// Runs to the end; `pulled` sees each pull with the pool it was made on, `pushed` each run of
-    /// the push, `stepDone` the pool after each step.
+    /// the push, `stepDone` the pool after each step with the learners (indices) away then.
     mutating func run(pulled: (PeerPool, Date, UUID, UUID?) -> Void = { _, _, _, _ in },
                       pushed: (PeerPool, Date, [PeerAllocation.Push]) -> Void = { _, _, _ in },
-                      stepDone: (Int, PeerPool) -> Void = { _, _ in }) {
+                      stepDone: (Int, PeerPool, Set<Int>) -> Void = { _, _, _ in }) {
         for hour in stride(from: 3, through: Self.end, by: Self.step) {
             let now = AllocationSamples.at(Double(hour))
             arrive(by: hour)
@@ -119,7 +120,7 @@ struct AllocationSimulation {
                 }
             }
             if hour >= 187 { push(at: now, pushed: pushed) }
-            stepDone(hour, pool)
+            stepDone(hour, pool, Set(awayUntil.filter { $0.value > hour }.keys))
         }
     }
 
@@ -162,7 +163,7 @@ struct AllocationSimulation {
             return true
         }
         let ends = now + Self.lease * 3600
-        let drops = Double(hour) + Self.lease <= 192 && random.index(below: 6) == 0
+        let drops = random.index(below: 6) == 0
         start(PeerPool.Review(submission: given, reviewer: reviewer, state: drops ? .inProgress(leaseEnds: ends) : .completed(at: now)))
         if drops {
             awayUntil[index] = hour + Int(Self.lease)
