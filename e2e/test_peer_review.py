@@ -86,6 +86,8 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
         author.locator(f"input[name=c1_l{i}_text]").fill("")
     author.get_by_label("Reviews per submission (k)").fill("2")
     author.get_by_label("Days for reviewing after the deadline").fill("1")
+    # Short work is pushed from 4 days before the review deadline, trainers in the last 2 days.
+    author.get_by_label(re.compile("Hours before the review deadline to push")).fill("96")
     author.get_by_label("Overall comment: at least this many characters").fill("15")
     author.get_by_label(re.compile("Learners first assess one of your graded examples")).check()
     author.get_by_role("button", name="Save peer assignment").click()
@@ -126,8 +128,9 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
     sofia.get_by_role("group", name="Clarity").get_by_label(re.compile("Clear$")).check()
     sofia.get_by_role("group", name="Evidence").get_by_label(re.compile("Strong")).check()
     sofia.get_by_role("button", name="Compare with the trainer").click()
-    expect(sofia.get_by_role("heading", name="Not yet: try another example")).to_be_visible()
-    expect(sofia.get_by_text("Short and vague on what was learned.")).to_be_visible()
+    expect(sofia.get_by_role("heading", name="Not yet: look again")).to_be_visible()
+    expect(sofia.get_by_text("too far")).to_have_count(2)
+    expect(sofia.get_by_text("Short and vague on what was learned.")).to_have_count(0)
     check_page(sofia)
     screenshot(sofia, "peer-calibration")
     sofia.get_by_role("link", name="Try again").click()
@@ -135,6 +138,7 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
     sofia.get_by_role("group", name="Evidence").get_by_label(re.compile("Some")).check()
     sofia.get_by_role("button", name="Compare with the trainer").click()
     expect(sofia.get_by_role("heading", name="Passed: you can review your peers")).to_be_visible()
+    expect(sofia.get_by_text("Short and vague on what was learned.")).to_be_visible()
     sofia.get_by_role("link", name="Back to the assignment").click()
     omar.get_by_role("link", name="Assess the example").click()
     omar.get_by_role("group", name="Clarity").get_by_label(re.compile("Unclear")).check()
@@ -154,8 +158,8 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
     check_page(sofia)
     screenshot(sofia, "peer-reviewing")
 
-    # The trainer moves the schedule a week earlier: the review deadline is a day away, and
-    # the work still short of two reviews (Sofia's, Omar's) comes to the trainers as to-dos.
+    # The trainer moves the schedule a week earlier: the review deadline is one to two days away,
+    # and the work still short of two reviews (Sofia's, Omar's) comes to the trainers as to-dos.
     trainer = new_page("desktop")
     done = 0
     for email in TRAINERS:

@@ -98,3 +98,16 @@ public struct PeerDeadlines: Hashable, Sendable {
         review.map { $0.addingTimeInterval(-TimeInterval(settings.pushHours) * 3600) }
     }
 }
+
+/// Who may grade in a cohort's peer assignment: override a grade, set a flagged review aside.
+public enum PeerGradingPermission {
+    /// The cohort's trainers, and the organization's admins; not facilitators (they keep the
+    /// group active, they do not grade) and not learners.
+    public static func mayGrade(cohortRole: CohortRole?, organizationRoles: Set<Role>) -> Bool {
+        switch cohortRole {
+        case .trainer?: true
+        case nil: organizationRoles.contains(.admin)
+        default: false
+        }
+    }
+}

@@ -43,6 +43,9 @@ public struct Rubric: Hashable, Sendable, Codable {
 
     public var maxPoints: Int { criteria.reduce(0) { $0 + $1.maxPoints } }
 
+    /// Criteria and their number of levels: what assessments already made depend on.
+    public var shape: [Int] { criteria.map(\.levels.count) }
+
     public static let maxCriteria = 12
     public static let maxLevels = 7
     public static let overallCommentRange = 0...2000
@@ -88,8 +91,11 @@ public struct RubricAssessment: Hashable, Sendable, Codable {
     }
 
     /// Points per criterion, in the rubric's criterion order.
+    /// A level that is not among the criterion's (an assessment made before the rubric changed) counts 0.
     public func points(in rubric: Rubric) -> [Double] {
-        zip(levels, rubric.criteria).map { level, criterion in Double(criterion.levels[level].points) }
+        zip(levels, rubric.criteria).map { level, criterion in
+            criterion.levels.indices.contains(level) ? Double(criterion.levels[level].points) : 0
+        }
     }
 
     public func total(in rubric: Rubric) -> Double { points(in: rubric).reduce(0, +) }
@@ -112,6 +118,9 @@ public enum PeerReviewError: Error, Hashable, Sendable {
     case nothingToReview
     /// Reviewing peers waits for a passed calibration.
     case calibrationRequired
+    /// The database refused the write; nothing was saved.
+    case storage
+    case submissionTooLong
 }
 
 public enum PeerReviewLimits {

@@ -28,6 +28,8 @@ public struct FieldError: Error, Hashable, Sendable {
         case mismatch
         case invalidVideoLink = "invalid_video_link"
         case invalid
+        /// No longer changeable: something depends on it (a rubric once work is handed in).
+        case locked
     }
 }
 

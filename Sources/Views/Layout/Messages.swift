@@ -44,6 +44,9 @@ public enum Messages {
         case .invalid:
             if field.hasSuffix("_levels") { return "\(label): each level needs its own number of points, from 0 to 1000." }
             return "\(label) is not valid."
+        case .locked:
+            return field == "criteria" ? "Work has been handed in: the rubric's criteria and their number of levels can no longer change (titles, descriptions and points can)."
+                : "\(label) can no longer change."
         case .invalidVideoLink: return "Paste a YouTube or Vimeo link, such as https://www.youtube.com/watch?v=… or https://vimeo.com/…"
         }
     }

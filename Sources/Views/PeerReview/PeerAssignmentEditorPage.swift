@@ -59,9 +59,8 @@ public enum PeerAssignmentEditorPage {
                     HTML(element: "textarea", attributes: [.name("instructions"), .id("instructions"), .rows(8)],
                          content: HTML(value("instructions", settings.instructions)))
                 }
-                Form.select("Learners hand in", name: "submission_kind",
-                            options: [("text", "Text"), ("files", "Files"), ("textAndFiles", "Text and files")],
-                            selected: value("submission_kind", settings.submissionKind.rawValue), state: state)
+                // Text for now: handing in files (through the blob store) comes with the next slice.
+                input(.type("hidden"), .name("submission_kind"), .value(PeerAssignmentSettings.SubmissionKind.text.rawValue))
                 fieldset(.class("rubric-editor")) {
                     legend { "Rubric" }
                     p(.class("hint")) {

@@ -7,8 +7,13 @@ public struct PeerCalibrationModel: Sendable {
     public struct Result: Sendable {
         public var levels: [Int]
         public var passed: Bool
-        public var trainer: RubricAssessment
-        public init(levels: [Int], passed: Bool, trainer: RubricAssessment) { self.levels = levels; self.passed = passed; self.trainer = trainer }
+        /// Per criterion, whether the learner was within one level of the trainer.
+        public var within: [Bool]
+        /// Shown once passed only.
+        public var trainer: RubricAssessment?
+        public init(levels: [Int], passed: Bool, within: [Bool], trainer: RubricAssessment?) {
+            self.levels = levels; self.passed = passed; self.within = within; self.trainer = trainer
+        }
     }
 
     public var organizationID: Organization.ID
@@ -64,26 +69,38 @@ public enum PeerCalibrationPage {
     private static func resultView(_ result: PeerCalibrationModel.Result, model: PeerCalibrationModel, activityPath: String, csrf: String) -> HTML {
         let org = model.organizationID, cohort = model.cohortID
         return section(.class("card"), .aria("labelledby", "result-heading")) {
-            h2(.id("result-heading"), .class("card-title")) { result.passed ? "Passed: you can review your peers" : "Not yet: try another example" }
+            h2(.id("result-heading"), .class("card-title")) { result.passed ? "Passed: you can review your peers" : "Not yet: look again" }
+            if !result.passed {
+                p { "Where a criterion says “too far”, your level is more than one level away from the trainer's. Read the example and the level descriptions again, then try again." }
+            }
             div(.class("table-wrap")) {
                 table(.class("table")) {
-                    thead { tr { th(.scope("col")) { "Criterion" }; th(.scope("col")) { "You" }; th(.scope("col")) { "The trainer" } } }
+                    thead {
+                        tr {
+                            th(.scope("col")) { "Criterion" }
+                            th(.scope("col")) { "You" }
+                            th(.scope("col")) { result.trainer == nil ? "Within one level?" : "The trainer" }
+                        }
+                    }
                     tbody {
                         for (i, criterion) in model.rubric.criteria.enumerated() {
-                            let mine = i < result.levels.count ? result.levels[i] : -1
-                            let theirs = i < result.trainer.levels.count ? result.trainer.levels[i] : -1
-                            tr(.class(abs(mine - theirs) <= 1 ? "" : "short")) {
+                            let within = i < result.within.count && result.within[i]
+                            tr(.class(within ? "" : "short")) {
                                 th(.scope("row")) { criterion.title }
-                                td { level(criterion, mine) }
-                                td { level(criterion, theirs) }
+                                td { level(criterion, i < result.levels.count ? result.levels[i] : -1) }
+                                if let trainer = result.trainer {
+                                    td { level(criterion, i < trainer.levels.count ? trainer.levels[i] : -1) }
+                                } else {
+                                    td { within ? "yes" : "too far" }
+                                }
                             }
                         }
                     }
                 }
             }
-            if !result.trainer.overall.isEmpty {
+            if let trainer = result.trainer, !trainer.overall.isEmpty {
                 h3 { "The trainer's comment" }
-                div(.class("prose")) { Markdown.render(result.trainer.overall) }
+                div(.class("prose")) { Markdown.render(trainer.overall) }
             }
             if result.passed || model.passedBefore {
                 form(.method("post"), .action(SiteRoute.peerReviews(org, cohort, model.activityID).path)) {

@@ -149,11 +149,14 @@ public struct PeerSubmissionDetailModel: Sendable {
     public var total: Double?
     public var override: (points: Double, comment: String)?
     public var state: Form.State
+    /// Trainers and admins override grades and answer flags; facilitators only read.
+    public var mayGrade: Bool
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, activityID: Activity.ID, activityTitle: String, submissionID: String,
                 author: String, text: String, submittedAt: Date, rubric: Rubric, reviews: [ShownAssessment],
                 pending: [(reviewer: String, leaseEnds: Date, byStaff: Bool)], selfAssessment: RubricAssessment?, grades: [Double]?,
-                total: Double?, override: (points: Double, comment: String)?, state: Form.State = .empty) {
+                total: Double?, override: (points: Double, comment: String)?, state: Form.State = .empty, mayGrade: Bool = true) {
+        self.mayGrade = mayGrade
         self.organizationID = organizationID; self.cohortID = cohortID; self.activityID = activityID; self.activityTitle = activityTitle
         self.submissionID = submissionID; self.author = author; self.text = text; self.submittedAt = submittedAt; self.rubric = rubric
         self.reviews = reviews; self.pending = pending; self.selfAssessment = selfAssessment; self.grades = grades; self.total = total

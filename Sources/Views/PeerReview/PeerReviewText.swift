@@ -17,6 +17,8 @@ public enum PeerReviewText {
         case .alreadyReviewed: "Reviewing has started on your work: it can no longer be changed."
         case .nothingToReview: "There is no work left for you to review right now."
         case .calibrationRequired: "Assess the example first: then you can review your peers."
+        case .storage: "This could not be saved just now; nothing was changed. Try again in a moment."
+        case .submissionTooLong: "Your text is too long: at most \(PeerReviewLimits.submissionTextLength) characters. Nothing was saved."
         }
     }
 

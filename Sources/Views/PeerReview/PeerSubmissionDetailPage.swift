@@ -39,6 +39,7 @@ public enum PeerSubmissionDetailPage {
                     p { "Overridden: \(PeerReviewText.points(override.points)) / \(rubric.maxPoints). “\(override.comment)”" }
                 }
                 Form.errorSummary(state)
+                if model.mayGrade {
                 form(.method("post"), .action(SiteRoute.peerGradeOverride(org, cohort, model.submissionID).path)) {
                     Form.csrf(context.csrfToken)
                     Form.field("Grade in place of the peers' (out of \(rubric.maxPoints); empty: back to the peers' grade)", name: "points",
@@ -48,6 +49,7 @@ public enum PeerSubmissionDetailPage {
                     Form.textArea("Comment for the learner (required with a grade)", name: "comment",
                                   state: state.values.isEmpty ? Form.State(values: ["comment": model.override?.comment ?? ""]) : state, rows: 3)
                     button(.type("submit"), .class("button-secondary")) { "Save the grade" }
+                }
                 }
             }
             section(.class("card"), .aria("labelledby", "reviews-heading")) {
@@ -66,7 +68,7 @@ public enum PeerSubmissionDetailPage {
                         if let flag = review.flag { div(.class("flash flash-error")) { p { "Flagged as unfair by the author: “\(flag)”" } } }
                         if review.setAside { p(.class("meta")) { "Set aside: shown to the author, not counted." } }
                         AssessmentView.render(review.assessment, rubric: rubric)
-                        moderation(review, model: model, csrf: context.csrfToken)
+                        if model.mayGrade { moderation(review, model: model, csrf: context.csrfToken) }
                     }
                 }
                 if !model.pending.isEmpty {

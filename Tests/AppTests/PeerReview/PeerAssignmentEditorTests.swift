@@ -61,3 +61,28 @@ import VaporTesting
         }
     }
 }
+
+/// Work handed in is assessed on the saved rubric: its criteria and levels can no longer be added
+/// or removed (which would make earlier assessments point at levels that are gone).
+@Suite struct PeerRubricLockTests {
+    @Test func theRubricsShapeIsLockedOnceWorkIsHandedIn() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1)
+            var lea = try await Fixtures(app: app).signedIn(pc.learners[0])
+            _ = try await pc.submit(&lea, "Lea's work")
+            let author = try await Fixtures(app: app).person("ana@acme.test", in: pc.c.org, roles: [.author])
+            var ana = try await Fixtures(app: app).signedIn(author)
+            let editor = "/orgs/\(pc.c.org.id!.lowercased)/courses/\(pc.c.course.id!.lowercased)/activities/\(pc.activity.id!.lowercased)"
+            var fields = ["title": "Your case", "estimated_minutes": "30", "reviews_required": "1", "overall_minimum": "10",
+                          "c0_title": "Clarity", "c0_l0_points": "0", "c0_l1_points": "1", "c0_l2_points": "2",
+                          "c1_title": "Evidence", "c1_l0_points": "0", "c1_l1_points": "2"]
+            let refused = try await ana.post(editor, fields)
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("can no longer change"))
+            #expect(try await PeerReviewStore.settings(of: pc.activity.id!, on: app.db).rubric == PeerClass.rubric)
+            fields["c1_l2_points"] = "5"
+            fields["c1_title"] = "Evidence and numbers"
+            #expect(try await ana.post(editor, fields).status == .seeOther, "titles and points may change")
+            #expect(try await PeerReviewStore.settings(of: pc.activity.id!, on: app.db).rubric.criteria[1].title == "Evidence and numbers")
+        }
+    }
+}

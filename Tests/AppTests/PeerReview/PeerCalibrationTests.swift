@@ -42,11 +42,16 @@ import VaporTesting
             // Two levels off on the first criterion: not passed.
             let missed = try await lea.post(calibration, ["example_id": example.id!.lowercased, "c0": "0", "c1": "1"])
             let result = try await lea.get(try #require(missed.location))
-            #expect(result.text.contains("Not yet") && result.text.contains("thin on evidence"))
+            #expect(result.text.contains("Not yet") && result.text.contains("too far"))
+            #expect(!result.text.contains("thin on evidence"), "the trainer's levels and comment only once passed")
             #expect(try await pc.pull(&lea) == nil)
             // Within one level everywhere: passed.
             let passed = try await lea.post(calibration, ["example_id": example.id!.lowercased, "c0": "1", "c1": "2"])
-            #expect(try await lea.get(try #require(passed.location)).text.contains("Passed"))
+            let shown = try await lea.get(try #require(passed.location))
+            #expect(shown.text.contains("Passed") && shown.text.contains("thin on evidence"))
+            // Her weight's prior comes from the first attempt, not the one after the hint.
+            let place = try await PeerReviewEdgeTests.place(pc, app)
+            #expect(try await PeerCalibration.closeness(in: place, on: app.db)[pc.learners[0].id!]! < 0.9)
             #expect(try await pc.pull(&lea) != nil)
             // Bad input: an unknown example, a missing level.
             #expect(try await bo.post(calibration, ["example_id": UUID().uuidString, "c0": "1", "c1": "1"]).status == .notFound)

@@ -116,10 +116,18 @@ import VaporTesting
                     .create(on: app.db)
             }
             var bo = try await Fixtures(app: app).signedIn(pc.learners[1])
-            let path = try #require(try await pc.pull(&bo))
-            let closed = try await bo.post(path, PeerClass.goodReview)
+            // After the review deadline no work is handed out, and a review held from before is not saved.
+            let refused = try await bo.post(pc.page + "/reviews", [:])
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("review deadline has passed"))
+            #expect(try await pc.reviews(on: app.db).allSatisfy { $0.kind == .staff }, "what is short goes to the trainer instead")
+            let submission = try #require(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first())
+            let held = PeerReviewRecord(cohortID: pc.c.cohort.id!, activityID: pc.activity.id!, submissionID: submission.id!,
+                                        reviewerID: pc.learners[1].id!, kind: .peer, at: place.deadlines.review!.addingTimeInterval(-7200),
+                                        leaseEnds: place.deadlines.review!)
+            try await held.create(on: app.db)
+            let closed = try await bo.post(pc.c.base + "/reviews/\(held.id!.lowercased)", PeerClass.goodReview)
             #expect(closed.status == .unprocessableEntity && closed.text.contains("review deadline has passed"))
-            #expect(try await pc.reviews(on: app.db).allSatisfy { $0.completedAt == nil })
+            #expect(try await PeerReviewRecord.find(held.id, on: app.db)?.completedAt == nil)
         }
     }
 
@@ -177,6 +185,14 @@ import VaporTesting
             for fields in [["points": "7", "comment": "Too many"], ["points": "abc", "comment": "x"], ["points": "5", "comment": " "]] {
                 #expect(try await tina.post(detail + "/grade", fields).status == .unprocessableEntity)
             }
+            #expect(try await PeerSubmissionRecord.find(submission.id, on: app.db)?.overridePoints == nil)
+            // A facilitator reads, but does not grade.
+            let fay = try await Fixtures(app: app).person("fay@acme.test", name: "Fay Facilitator", in: pc.c.org, roles: [.facilitator])
+            try await Fixtures(app: app).enroll(fay, in: pc.c.cohort, as: .facilitator)
+            var fayBrowser = try await Fixtures(app: app).signedIn(fay)
+            let read = try await fayBrowser.get(detail)
+            #expect(read.status == .ok && !read.text.contains("Save the grade"))
+            #expect(try await fayBrowser.post(detail + "/grade", ["points": "1", "comment": "No"]).status == .notFound)
             #expect(try await PeerSubmissionRecord.find(submission.id, on: app.db)?.overridePoints == nil)
             #expect(try await tina.post(detail + "/grade", ["points": "5,5", "comment": "Strong evidence."]).status == .seeOther)
             let page = try await lea.get(pc.page)

@@ -3,7 +3,7 @@ import Fluent
 import Foundation
 import Views
 
-/// Copies a course — details, modules, activities and their content, the question bank, peer assignments' rubrics — as a new draft, in one
+/// Copies a course — details, modules, activities and their content, the question bank, peer assignments' rubrics and graded examples — as a new draft, in one
 /// transaction. Cohorts and progress stay with the original.
 enum CourseDuplication {
     static func duplicate(_ course: CourseRecord, on db: any Database) async throws -> CourseRecord {
@@ -55,6 +55,10 @@ enum CourseDuplication {
             for assignment in assignments {
                 guard let activityID = activityIDs[assignment.activityID] else { continue }
                 try await PeerAssignmentRecord(activityID: activityID, settings: assignment.settings).create(on: db)
+            }
+            for example in try await PeerExampleRecord.query(on: db).filter(\.$activityID ~~ Array(activityIDs.keys)).all() {
+                guard let activityID = activityIDs[example.activityID], let assessment = example.assessment else { continue }
+                try await PeerExampleRecord(activityID: activityID, text: example.text, assessment: assessment, at: example.createdAt).create(on: db)
             }
             return copy
         }

@@ -55,10 +55,15 @@ enum PeerAssignmentEditor {
         } catch {
             for problem in error.errors { v.add(problem.field, problem.reason) }
         }
+        let record = try await PeerAssignmentAuthoring.record(of: activity.id!, on: req.db)
+        // Work handed in is assessed on the saved criteria and levels: their number stays.
+        if let settings, settings.rubric.shape != record.settings.rubric.shape,
+           try await PeerSubmissionRecord.query(on: req.db).filter(\.$activityID == activity.id!).count() > 0 {
+            v.add("criteria", .locked)
+        }
         guard let settings, v.errors.isEmpty else {
             return try await page(req, context, course, activity, state: Form.State(values: fields, errors: v.errors))
         }
-        let record = try await PeerAssignmentAuthoring.record(of: activity.id!, on: req.db)
         activity.apply(frame)
         try record.apply(settings)
         try await req.db.transaction { db in

@@ -31,12 +31,13 @@ enum PeerCalibration {
         return !(try await attempts(of: personID, in: place, on: db)).contains { $0.passed }
     }
 
-    /// Each reviewer's best closeness to the trainer's examples, for their weight in grading.
+    /// Each reviewer's closeness to the trainer on their first attempt (later ones may have
+    /// learned the answer), for their weight in grading.
     static func closeness(in place: PeerReviewStore.Place, on db: any Database) async throws -> [UUID: Double] {
         guard place.settings.requiresCalibration else { return [:] }
         let all = try await PeerCalibrationRecord.query(on: db).filter(\.$cohortID == place.cohortID)
-            .filter(\.$activityID == place.activityID).all()
-        return all.reduce(into: [:]) { best, attempt in best[attempt.personID] = max(best[attempt.personID] ?? 0, attempt.closeness) }
+            .filter(\.$activityID == place.activityID).sort(\.$createdAt).all()
+        return all.reduce(into: [:]) { first, attempt in if first[attempt.personID] == nil { first[attempt.personID] = attempt.closeness } }
     }
 
     /// The example to assess next: one not tried yet, else the one tried longest ago.
@@ -97,7 +98,13 @@ enum PeerCalibration {
             organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID), activityID: at.located.activity.id,
             activityTitle: at.located.activity.title, exampleID: example.id!.lowercasedText, text: example.text,
             rubric: at.place.settings.rubric, values: values, problem: problem,
-            result: attempt.map { .init(levels: $0.levels, passed: $0.passed, trainer: example.assessment!) }, passedBefore: passedBefore)
+            result: attempt.map { attempt in
+                // The trainer's levels only once passed: shown after a miss, they would be copied.
+                let trainer = example.assessment!
+                return .init(levels: attempt.levels, passed: attempt.passed,
+                             within: zip(attempt.levels, trainer.levels).map { abs($0 - $1) <= 1 },
+                             trainer: attempt.passed || passedBefore ? trainer : nil)
+            }, passedBefore: passedBefore)
         return .page(PeerCalibrationPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
     }
 }

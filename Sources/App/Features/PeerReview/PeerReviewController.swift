@@ -79,12 +79,10 @@ struct PeerReviewController: RouteCollection {
         let text = fields["text"] ?? ""
         let existed = try await PeerReviewStore.state(at.place, on: req.db).submission(of: at.access.personID) != nil
         do {
-            guard text.count <= PeerReviewLimits.submissionTextLength else { throw PeerReviewError.emptySubmission }
             try await PeerReviewStore.submit(text, by: at.access.personID, in: at.place, now: Date(), on: req.db)
-        } catch let error as PeerReviewError {
-            let message = text.count > PeerReviewLimits.submissionTextLength
-                ? "Your text is too long: at most \(PeerReviewLimits.submissionTextLength) characters." : PeerReviewText.message(error)
-            return try await Self.page(req, at.access, at.view, at.located, problem: message, draft: text, status: .unprocessableEntity)
+        } catch {
+            return try await Self.page(req, at.access, at.view, at.located, problem: PeerReviewText.message(error), draft: text,
+                                       status: .unprocessableEntity)
         }
         try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
         return req.redirect(to: activityPath(at), flash: .workSubmitted(edited: existed))
@@ -105,8 +103,8 @@ struct PeerReviewController: RouteCollection {
 
     func selfReview(req: Request) async throws -> Response {
         let at = try await learner(req)
-        guard at.place.settings.asksSelfAssessment,
-              let submission = try await PeerReviewStore.state(at.place, on: req.db).submission(of: at.access.personID) else {
+        guard at.place.settings.asksSelfAssessment else { throw AppError.notFound() }
+        guard let submission = try await PeerReviewStore.state(at.place, on: req.db).submission(of: at.access.personID) else {
             return try await Self.page(req, at.access, at.view, at.located, problem: PeerReviewText.message(.notSubmitted),
                                        status: .unprocessableEntity)
         }

@@ -13,6 +13,14 @@ enum PeerReviewStore {
         let activityID: UUID
         let settings: PeerAssignmentSettings
         let deadlines: PeerDeadlines
+
+        /// A pulled review is held `leaseHours`, never past the review deadline: work a reviewer
+        /// leaves unfinished must be back in time to reach a trainer.
+        func leaseEnds(from now: Date) -> Date {
+            let lease = now.addingTimeInterval(TimeInterval(settings.leaseHours) * 3600)
+            guard let deadline = deadlines.review, deadline > now else { return lease }
+            return min(lease, deadline)
+        }
     }
 
     /// Everything of the assignment in the cohort, read at once (a cohort is 8–25 learners).
@@ -68,47 +76,54 @@ enum PeerReviewStore {
     static func submit(_ text: String, by personID: UUID, in place: Place, now: Date, on db: any Database) async throws(PeerReviewError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptySubmission }
+        guard trimmed.count <= PeerReviewLimits.submissionTextLength else { throw .submissionTooLong }
         if let deadline = place.deadlines.submission, now >= deadline, !place.settings.acceptsLate { throw .submissionClosed }
+        let existing = { try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
+            .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first() }
+        let edit = { (submission: PeerSubmissionRecord) in
+            let started = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == submission.id!).filter(\.$kind != .self).count()
+            guard started == 0 else { throw PeerReviewError.alreadyReviewed }
+            try await PeerSubmissionRecord.query(on: db).filter(\.$id == submission.id!).set(\.$text, to: trimmed).update()
+        }
         do {
-            if let existing = try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
-                .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first() {
-                let started = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == existing.id!)
-                    .filter(\.$kind != .self).count()
-                guard started == 0 else { throw PeerReviewError.alreadyReviewed }
-                existing.text = trimmed
-                try await existing.save(on: db)
-            } else {
+            if let submission = try await existing() { return try await edit(submission) }
+            do {
                 try await PeerSubmissionRecord(organizationID: place.organizationID, cohortID: place.cohortID, activityID: place.activityID,
                                                personID: personID, text: trimmed, at: now).create(on: db)
+            } catch {
+                // Handed in twice at once (two tabs): the other request made the row; this text follows it.
+                guard let submission = try await existing() else { throw error }
+                try await edit(submission)
             }
         } catch let error as PeerReviewError {
             throw error
         } catch {
-            throw .submissionClosed
+            throw .storage
         }
     }
 
     /// The review a learner should do next: the one they hold, or a new one from allocation
     /// (nil when none may be given). Refused before they submitted, after the review deadline
-    /// for someone who has done their share, and before calibration when it is required.
+    /// (what is still short then goes to trainers), and before calibration when it is required.
     static func pull(for personID: UUID, in place: Place, now: Date, on db: any Database) async throws -> PeerReviewRecord? {
         let state = try await state(place, on: db)
         guard state.submission(of: personID) != nil else { throw PeerReviewError.notSubmitted }
+        if let deadline = place.deadlines.review, now >= deadline { throw PeerReviewError.reviewClosed }
         if try await PeerCalibration.isRequired(of: personID, in: place, on: db) { throw PeerReviewError.calibrationRequired }
         if let held = state.reviews(by: personID).first(where: { $0.completedAt == nil && $0.leaseEnds > now }) { return held }
         var random = SeededGenerator(seed: UInt64(bitPattern: Int64(now.timeIntervalSince1970 * 1000)))
         guard let submissionID = PeerAllocation.next(for: personID, in: state.pool(place.settings), now: now, using: &random) else {
             return nil
         }
+        let leaseEnds = place.leaseEnds(from: now)
         // An expired lease of the same pair is taken up again rather than duplicated.
         if let stale = state.reviews.first(where: { $0.submissionID == submissionID && $0.reviewerID == personID }) {
-            stale.leaseEnds = now.addingTimeInterval(TimeInterval(place.settings.leaseHours) * 3600)
+            stale.leaseEnds = leaseEnds
             try await stale.save(on: db)
             return stale
         }
         let review = PeerReviewRecord(cohortID: place.cohortID, activityID: place.activityID, submissionID: submissionID,
-                                      reviewerID: personID, kind: .peer, at: now,
-                                      leaseEnds: now.addingTimeInterval(TimeInterval(place.settings.leaseHours) * 3600))
+                                      reviewerID: personID, kind: .peer, at: now, leaseEnds: leaseEnds)
         do {
             try await review.create(on: db)
         } catch {
@@ -137,16 +152,20 @@ enum PeerReviewStore {
                          on db: any Database) async throws(PeerReviewError) {
         guard review.completedAt == nil else { throw .alreadyReviewed }
         try place.settings.rubric.check(assessment)
-        if review.kind == .peer, let deadline = place.deadlines.review, now >= deadline,
-           let submitted = try? await PeerSubmissionRecord.find(review.submissionID, on: db)?.submittedAt,
-           place.deadlines.submission.map({ submitted < $0 }) ?? true {
-            throw .reviewClosed
-        }
         do {
+            if review.kind == .peer, let deadline = place.deadlines.review, now >= deadline,
+               let submitted = try await PeerSubmissionRecord.find(review.submissionID, on: db)?.submittedAt,
+               place.deadlines.submission.map({ submitted < $0 }) ?? true {
+                throw PeerReviewError.reviewClosed
+            }
             try review.complete(assessment, at: now)
-            try await review.save(on: db)
+            // Only while still open: a second save (another tab) changes nothing.
+            try await PeerReviewRecord.query(on: db).filter(\.$id == review.id!).filter(\.$completedAt == nil)
+                .set(\.$assessmentJSON, to: review.assessmentJSON).set(\.$completedAt, to: now).update()
+        } catch let error as PeerReviewError {
+            throw error
         } catch {
-            throw .reviewClosed
+            throw .storage
         }
     }
 }

@@ -58,7 +58,8 @@ enum PeerSubmissionDetail {
                 .map { (names[$0.reviewerID] ?? "—", $0.leaseEnds, $0.kind == .staff) },
             selfAssessment: received.first { $0.kind == .self }?.assessment,
             grades: criteria, total: criteria.map { $0.reduce(0, +) },
-            override: submission.overridePoints.map { ($0, submission.overrideComment ?? "") }, state: state)
+            override: submission.overridePoints.map { ($0, submission.overrideComment ?? "") }, state: state,
+            mayGrade: mayGrade(at.access))
         return .page(PeerSubmissionDetailPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
     }
 
@@ -66,7 +67,7 @@ enum PeerSubmissionDetail {
     /// or `restore` (a review set aside counts again).
     @Sendable static func moderate(req: Request) async throws -> Response {
         let (at, review) = try await PeerReviewController.review(req)
-        guard at.access.isStaff, review.kind != .self, review.completedAt != nil else { throw AppError.notFound() }
+        guard PeerSubmissionDetail.mayGrade(at.access), review.kind != .self, review.completedAt != nil else { throw AppError.notFound() }
         let now = Date()
         switch PeerReviewController.fields(req)["action"] {
         case "set_aside": review.setAsideAt = now; review.flagResolvedAt = now
@@ -80,8 +81,13 @@ enum PeerSubmissionDetail {
     }
 
     /// A trainer's grade in place of the peers' (or back to the peers' with an empty grade).
+    static func mayGrade(_ access: LearningAccess) -> Bool {
+        PeerGradingPermission.mayGrade(cohortRole: access.role, organizationRoles: access.context.roles)
+    }
+
     @Sendable static func override(req: Request) async throws -> Response {
         let (at, submission) = try await load(req)
+        guard mayGrade(at.access) else { throw AppError.notFound() }
         let fields = PeerReviewController.fields(req)
         let text = (fields["points"] ?? "").trimmingCharacters(in: .whitespaces)
         let comment = (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
