@@ -41,13 +41,8 @@ public enum LessonEditorPage {
         let activity = model.activity
         let state = model.state
         return Layout.page(title: "Edit \(activity.title)", context, scripts: ["/js/markdown-preview.js", "/js/uploads.js"]) {
-            p(.class("breadcrumb")) {
-                a(.href(SiteRoute.courses(org).path)) { "Courses" }
-                " › "
-                a(.href(SiteRoute.course(org, model.courseID).path + "#module-\(activity.moduleID)")) { model.courseName }
-            }
-            h1 { activity.title }
-            p(.class("lead")) { "Lesson in “\(model.moduleTitle)”" }
+            ActivityHeader.editor(organizationID: org, courseID: model.courseID, courseName: model.courseName, activity: activity,
+                                  moduleTitle: model.moduleTitle)
             Form.errorSummary(state)
             if let problem = model.uploadProblem {
                 div(.class("flash flash-error"), .role("alert")) { p { problem.message } }

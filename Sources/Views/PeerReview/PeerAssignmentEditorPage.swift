@@ -42,13 +42,8 @@ public enum PeerAssignmentEditorPage {
         let value = { (field: String, saved: String) in state.values.isEmpty ? saved : state.value(field) }
         let checked = { (field: String, saved: Bool) in state.values.isEmpty ? saved : state.values[field] == "on" }
         return Layout.page(title: "Edit \(activity.title)", context) {
-            p(.class("breadcrumb")) {
-                a(.href(SiteRoute.courses(org).path)) { "Courses" }
-                " › "
-                a(.href(SiteRoute.course(org, model.courseID).path + "#module-\(activity.moduleID)")) { model.courseName }
-            }
-            h1 { activity.title }
-            p(.class("lead")) { "Peer assignment in “\(model.moduleTitle)”" }
+            ActivityHeader.editor(organizationID: org, courseID: model.courseID, courseName: model.courseName, activity: activity,
+                                  moduleTitle: model.moduleTitle)
             Form.errorSummary(state)
             form(.method("post"), .action(SiteRoute.activityEdit(org, model.courseID, activity.id).path), .class("peer-editor")) {
                 Form.csrf(context.csrfToken)

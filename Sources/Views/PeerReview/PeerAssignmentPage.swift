@@ -8,15 +8,8 @@ import Routes
 public enum PeerAssignmentPage {
     public static func render(_ model: PeerAssignmentPageModel, _ context: LayoutContext) -> [UInt8] {
         let frame = model.frame
-        let org = frame.organizationID, cohort = frame.cohortID
         return Layout.page(title: frame.activity.title, context) {
-            p(.class("breadcrumb")) {
-                a(.href(SiteRoute.cohortCourse(org, cohort).path)) { frame.courseName }
-                " › \(frame.moduleTitle)"
-            }
-            h1 { frame.activity.title }
-            p(.class("meta")) { facts(model) }
-            if let problem = model.problem { div(.class("flash flash-error"), .role("alert")) { p { problem } } }
+            ActivityHeader.learning(frame, facts: facts(model), problem: model.problem)
             section(.class("card"), .aria("labelledby", "instructions-heading")) {
                 h2(.id("instructions-heading"), .class("card-title")) { "Instructions" }
                 div(.class("prose")) { frame.html }

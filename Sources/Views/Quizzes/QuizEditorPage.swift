@@ -47,13 +47,8 @@ public enum QuizEditorPage {
         } else { [:] }
         let mode = state.values["mode"] ?? (draws.isEmpty ? "fixed" : "random")
         return Layout.page(title: "Edit \(activity.title)", context) {
-            p(.class("breadcrumb")) {
-                a(.href(SiteRoute.courses(org).path)) { "Courses" }
-                " › "
-                a(.href(SiteRoute.course(org, model.courseID).path + "#module-\(activity.moduleID)")) { model.courseName }
-            }
-            h1 { activity.title }
-            p(.class("lead")) { "Quiz in “\(model.moduleTitle)”" }
+            ActivityHeader.editor(organizationID: org, courseID: model.courseID, courseName: model.courseName, activity: activity,
+                                  moduleTitle: model.moduleTitle)
             Form.errorSummary(state)
             form(.method("post"), .action(SiteRoute.activityEdit(org, model.courseID, activity.id).path), .class("quiz-editor")) {
                 Form.csrf(context.csrfToken)

@@ -75,13 +75,7 @@ public enum QuizStartPage {
         let frame = model.frame
         let org = frame.organizationID, cohort = frame.cohortID
         return Layout.page(title: frame.activity.title, context) {
-            p(.class("breadcrumb")) {
-                a(.href(SiteRoute.cohortCourse(org, cohort).path)) { frame.courseName }
-                " › \(frame.moduleTitle)"
-            }
-            h1 { frame.activity.title }
-            p(.class("meta")) { facts(model) }
-            if let problem = model.problem { div(.class("flash flash-error"), .role("alert")) { p { problem } } }
+            ActivityHeader.learning(frame, facts: facts(model), problem: model.problem)
             if frame.isLearner {
                 if let open = model.openAttemptID {
                     a(.href(SiteRoute.quizAttempt(org, cohort, open).path), .class("button")) { "Continue my attempt" }

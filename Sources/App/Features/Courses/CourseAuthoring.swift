@@ -18,15 +18,22 @@ enum CourseAuthoring {
     static func addLesson(_ frame: ActivityInput, content: LessonInput, to module: ModuleRecord,
                           on db: any Database) async throws -> (ActivityRecord, LessonRecord) {
         try await db.transaction { db in
-            let last = try await ActivityRecord.query(on: db).filter(\.$module.$id == module.id!).max(\.$position)
-            let activity = ActivityRecord(id: UUID(), organizationID: module.organizationID, courseID: module.$course.id,
-                                          moduleID: module.id!, kind: .lesson, input: frame, position: (last ?? -1) + 1)
-            try await activity.create(on: db)
+            let activity = try await appendActivity(.lesson, frame, to: module, on: db)
             let lesson = LessonRecord(activityID: activity.id!)
             apply(content, to: lesson)
             try await lesson.create(on: db)
             return (activity, lesson)
         }
+    }
+
+    /// A new activity of `kind` at the end of `module` (its content is the caller's, in the same transaction).
+    static func appendActivity(_ kind: ActivityKind, _ frame: ActivityInput, to module: ModuleRecord,
+                               on db: any Database) async throws -> ActivityRecord {
+        let last = try await ActivityRecord.query(on: db).filter(\.$module.$id == module.id!).max(\.$position)
+        let activity = ActivityRecord(id: UUID(), organizationID: module.organizationID, courseID: module.$course.id,
+                                      moduleID: module.id!, kind: kind, input: frame, position: (last ?? -1) + 1)
+        try await activity.create(on: db)
+        return activity
     }
 
     static func lesson(of activity: ActivityRecord, on db: any Database) async throws -> LessonRecord {

@@ -9,10 +9,7 @@ enum PeerAssignmentAuthoring {
     /// A peer assignment at the end of `module`, with the starter rubric for the author to adapt.
     static func add(_ frame: ActivityInput, to module: ModuleRecord, on db: any Database) async throws -> ActivityRecord {
         try await db.transaction { db in
-            let last = try await ActivityRecord.query(on: db).filter(\.$module.$id == module.id!).max(\.$position)
-            let activity = ActivityRecord(id: UUID(), organizationID: module.organizationID, courseID: module.$course.id,
-                                          moduleID: module.id!, kind: .peerAssignment, input: frame, position: (last ?? -1) + 1)
-            try await activity.create(on: db)
+            let activity = try await CourseAuthoring.appendActivity(.peerAssignment, frame, to: module, on: db)
             try await PeerAssignmentRecord(activityID: activity.id!, settings: .starter).create(on: db)
             return activity
         }

@@ -9,10 +9,7 @@ enum QuizAuthoring {
     /// A quiz at the end of `module`, with the default settings (no question chosen yet).
     static func addQuiz(_ frame: ActivityInput, to module: ModuleRecord, on db: any Database) async throws -> ActivityRecord {
         try await db.transaction { db in
-            let last = try await ActivityRecord.query(on: db).filter(\.$module.$id == module.id!).max(\.$position)
-            let activity = ActivityRecord(id: UUID(), organizationID: module.organizationID, courseID: module.$course.id,
-                                          moduleID: module.id!, kind: .quiz, input: frame, position: (last ?? -1) + 1)
-            try await activity.create(on: db)
+            let activity = try await CourseAuthoring.appendActivity(.quiz, frame, to: module, on: db)
             try await QuizRecord(activityID: activity.id!, settings: QuizSettings()).create(on: db)
             return activity
         }
