@@ -11,6 +11,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case forumPost
     /// A peer review to do: work short of reviews pushed to a volunteer or a trainer.
     case peerReview
+    /// For trainers: an author flagged a review of their work as unfair.
+    case peerFlag
 
     /// How the settings page names the kind.
     public var label: String {
@@ -19,6 +21,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .mention: "Mentions of you (@your name)"
         case .forumPost: "New posts in forum threads you follow (at most hourly)"
         case .peerReview: "Peer reviews you are asked to do"
+        case .peerFlag: "Peer reviews flagged as unfair (trainers)"
         }
     }
 }
@@ -166,6 +169,7 @@ public enum NotificationText {
         case .mention: title
         case .forumPost: count > 1 ? "\(count) new posts in “\(title)”" : "New post in “\(title)”"
         case .peerReview: count > 1 ? "\(count) reviews to do in “\(title)”" : "A review to do in “\(title)”"
+        case .peerFlag: count > 1 ? "\(count) reviews flagged as unfair in “\(title)”" : "A review flagged as unfair in “\(title)”"
         }
     }
 }

@@ -127,6 +127,11 @@ import VaporTesting
             #expect(try await lea.post(path + "/flag", ["reason": "  "]).status == .unprocessableEntity)
             #expect(try await lea.post(path + "/flag", ["reason": "It ignores my evidence."]).status == .seeOther)
             #expect(try await lea.get(pc.page).text.contains("A trainer will look at it"))
+            let told = try await NotificationRecord.query(on: app.db).filter(\.$personID == pc.trainer.id!).all()
+            #expect(told.map(\.kind) == [.peerFlag] && told.first?.excerpt == "It ignores my evidence.")
+            #expect(told.first?.url.hasSuffix("/submissions/\(submission.id!.lowercased)") == true)
+            #expect(try await NotificationRecord.query(on: app.db).filter(\.$personID != pc.trainer.id!).count() == 0,
+                    "nobody else, and not the reviewer")
             // A learner cannot moderate; the trainer sees the flag with the reviewer's name.
             #expect(try await lea.post(path + "/moderation", ["action": "set_aside"]).status == .notFound)
             var tina = try await Fixtures(app: app).signedIn(pc.trainer)

@@ -197,6 +197,16 @@ struct PeerReviewController: RouteCollection {
         review.flag = reason
         review.flagResolvedAt = nil
         try await review.save(on: req.db)
+        // The cohort's trainers hear of it: the submission's page has the review, its reviewer and the reason.
+        let trainers = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == at.access.cohortID)
+            .filter(\.$role == CohortRole.trainer.rawValue).all().map(\.$person.id)
+        let url = SiteRoute.peerSubmissionDetail(at.access.context.organization.id, .init(at.access.cohortID),
+                                                 review.submissionID.lowercasedText).path
+        try await NotificationStore.notify(trainers.map { trainer in
+            .init(organizationID: at.place.organizationID, personID: trainer, kind: .peerFlag,
+                  subjectKey: "peer-flag:\(at.place.activityID.lowercasedText)", sourceID: review.id!, sourcePosition: 1,
+                  title: at.located.activity.title, excerpt: plainExcerpt(reason), url: url)
+        }, on: req.db, broadcaster: req.application.realtime.broadcaster)
         return req.redirect(to: activityPath(at) + "#review-\(review.id!.lowercasedText)", flash: .reviewFlagged)
     }
 }
