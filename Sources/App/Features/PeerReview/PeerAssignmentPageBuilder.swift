@@ -85,15 +85,19 @@ enum PeerAssignmentPageBuilder {
 
 /// The assignment counts as done for a learner once they handed in and did their share of reviews.
 enum PeerAssignmentProgress {
-    static func update(_ at: PeerReviewController.Located, personID: UUID, caches: ReadCaches, on db: any Database) async throws {
-        guard at.access.isLearner else { return }
+    /// Returns the learner's share of reviews, as read for the decision.
+    @discardableResult
+    static func update(_ at: PeerReviewController.Located, personID: UUID, caches: ReadCaches,
+                       on db: any Database) async throws -> PeerAllocation.Share {
         let state = try await PeerReviewStore.state(at.place, on: db)
-        let done = state.submission(of: personID) != nil
-            && PeerAllocation.share(of: personID, in: state.pool(at.place.settings), now: Date()).isDone
+        let share = PeerAllocation.share(of: personID, in: state.pool(at.place.settings), now: Date())
+        guard at.access.isLearner else { return share }
+        let done = state.submission(of: personID) != nil && share.isDone
         let current = try await ProgressRecord.query(on: db).filter(\.$cohortID == at.access.cohortID).filter(\.$personID == personID)
             .filter(\.$activityID == at.place.activityID).first()
-        guard done != (current?.state == .done) else { return }
+        guard done != (current?.state == .done) else { return share }
         try await ProgressStore.setDone(done, ProgressStore.Learner(at.access), activityID: at.place.activityID, visited: false,
                                         caches: caches, on: db)
+        return share
     }
 }

@@ -40,9 +40,13 @@ struct PeerReviewController: RouteCollection {
     static func locate(_ req: Request, _ access: LearningAccess, activityID: String?) async throws -> Located {
         guard access.canSeeContent else { throw AppError.notFound() }
         let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
-        guard let located = view.locate(activityID), located.activity.kind == .peerAssignment, access.isOpen(located.module) else {
-            throw AppError.notFound()
-        }
+        guard let located = view.locate(activityID) else { throw AppError.notFound() }
+        return try await locate(req, access, view, located)
+    }
+
+    /// The same from what the learning page already loaded.
+    static func locate(_ req: Request, _ access: LearningAccess, _ view: LearnerView, _ located: LearnerView.Located) async throws -> Located {
+        guard located.activity.kind == .peerAssignment, access.isOpen(located.module) else { throw AppError.notFound() }
         let settings = try await PeerReviewStore.settings(of: located.activity.id.uuid, on: req.db)
         let place = PeerReviewStore.Place(organizationID: access.context.organizationID, cohortID: access.cohortID,
                                           activityID: located.activity.id.uuid, settings: settings,
@@ -63,7 +67,7 @@ struct PeerReviewController: RouteCollection {
     /// The assignment's page in the course (the learning pages hand peer assignments here).
     static func page(_ req: Request, _ access: LearningAccess, _ view: LearnerView, _ located: LearnerView.Located,
                      problem: String? = nil, draft: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let at = try await locate(req, access, activityID: located.activity.id.description)
+        let at = try await locate(req, access, view, located)
         let now = Date()
         try await PeerReviewPush.push(at.place, title: located.activity.title, now: now, on: req.db,
                                       broadcaster: req.application.realtime.broadcaster)
@@ -84,7 +88,7 @@ struct PeerReviewController: RouteCollection {
             return try await Self.page(req, at.access, at.view, at.located, problem: PeerReviewText.message(error), draft: text,
                                        status: .unprocessableEntity)
         }
-        try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
+        _ = try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
         return req.redirect(to: activityPath(at), flash: .workSubmitted(edited: existed))
     }
 
@@ -156,12 +160,11 @@ struct PeerReviewController: RouteCollection {
             return try await PeerReviewPageBuilder.render(req, at, review, values: fields, problem: PeerReviewText.message(error),
                                                           status: .unprocessableEntity)
         }
-        let done = try await PeerReviewStore.state(at.place, on: req.db).reviews(by: at.access.personID).filter { $0.completedAt != nil }.count
-        try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
+        let share = try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
         let flash: Flash = switch review.kind {
         case .self: .selfAssessmentSaved
         case .staff: .reviewSaved(done: 1, required: 1)
-        case .peer: .reviewSaved(done: done, required: at.place.settings.reviewsRequired)
+        case .peer: .reviewSaved(done: share.completed, required: share.required)
         }
         return req.redirect(to: activityPath(at), flash: flash)
     }

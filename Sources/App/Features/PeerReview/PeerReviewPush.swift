@@ -15,9 +15,11 @@ enum PeerReviewPush {
         let activities = try await ActivityRecord.query(on: db).filter(\.$kind == .peerAssignment).all()
         guard !activities.isEmpty else { return 0 }
         let cohorts = try await CohortRecord.query(on: db).filter(\.$course.$id ~~ Set(activities.map(\.courseID))).all()
+        let saved = try await PeerAssignmentRecord.query(on: db).filter(\.$activityID ~~ activities.compactMap(\.id)).all()
+        let settingsOf = Dictionary(saved.map { ($0.activityID, $0.settings) }, uniquingKeysWith: { a, _ in a })
         var pushed = 0
         for activity in activities {
-            let settings = try await PeerReviewStore.settings(of: activity.id!, on: db)
+            let settings = settingsOf[activity.id!] ?? .starter
             for cohort in cohorts where cohort.$course.id == activity.courseID {
                 let domain = cohort.domain()
                 let due = activity.domain().due?.resolve(start: domain.startDate, shiftDays: cohort.scheduleShiftDays)
