@@ -72,6 +72,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: QuestionBankController())
     try app.register(collection: QuizController())
     try app.register(collection: PeerReviewController())
+    try app.register(collection: PeerWorkFilesController())
     try app.register(collection: LessonEditorController())
     try app.register(collection: UploadsController())
     try app.register(collection: FilesController())

@@ -70,6 +70,11 @@ public enum SiteRoute: Hashable, Sendable {
     case quizAttemptGrade(Organization.ID, Cohort.ID, UUIDText, position: Int)
     /// A learner handing in (or editing) their work for a peer assignment.
     case peerSubmission(Organization.ID, Cohort.ID, Activity.ID)
+    /// Adding a file to one's work (multipart), and taking one off.
+    case peerSubmissionFiles(Organization.ID, Cohort.ID, Activity.ID)
+    case peerSubmissionFileRemove(Organization.ID, Cohort.ID, Activity.ID, UUIDText)
+    /// A file of a learner's work, named as its reader may see it.
+    case peerFile(Organization.ID, Cohort.ID, UUIDText, filename: String)
     /// Asking for a peer's work to review (the one that most needs a review).
     case peerReviews(Organization.ID, Cohort.ID, Activity.ID)
     case peerSelfReview(Organization.ID, Cohort.ID, Activity.ID)
@@ -203,6 +208,10 @@ public enum SiteRoute: Hashable, Sendable {
         case .quizAttemptGrade(let org, let cohort, let attempt, let position):
             "/orgs/\(org)/cohorts/\(cohort)/attempts/\(attempt)/grades/\(position)"
         case .peerSubmission(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/submission"
+        case .peerSubmissionFiles(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/submission/files"
+        case .peerSubmissionFileRemove(let org, let cohort, let activity, let file):
+            "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/submission/files/\(file)/delete"
+        case .peerFile(let org, let cohort, let id, let filename): "/orgs/\(org)/cohorts/\(cohort)/peer-files/\(id)/\(Self.pathSegment(filename))"
         case .peerReviews(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/reviews"
         case .peerSelfReview(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/self-review"
         case .peerVolunteer(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/volunteer"

@@ -34,5 +34,6 @@ enum Migrations {
         AddQuizGrading(),        // trainers' grades and comments on written answers
         CreateQuizTopicScores(), // mastery per learner and topic, as running sums
         CreatePeerReview(),      // peer assignments, learners' submissions and their reviews
+        CreatePeerSubmissionFiles(), // files learners hand in with their peer-assessed work
     ]
 }

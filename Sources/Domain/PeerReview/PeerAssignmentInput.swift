@@ -39,7 +39,10 @@ public enum PeerAssignmentInput {
             guard let number = Int(text) else { found.append(FieldError(name, .outOfRange)); return fallback }
             return number
         }
-        let kind = PeerAssignmentSettings.SubmissionKind(rawValue: value("submission_kind")) ?? .text
+        let kind = value("submission_kind").isEmpty ? .text : PeerAssignmentSettings.SubmissionKind(rawValue: value("submission_kind")) ?? {
+            found.append(FieldError("submission_kind", .invalid))
+            return .text
+        }()
         let settings = PeerAssignmentSettings(
             instructions: fields["instructions"] ?? "", submissionKind: kind,
             rubric: Rubric(criteria: criteria, overallCommentMinimum: integer("overall_minimum", 40)),

@@ -121,6 +121,14 @@ public enum PeerReviewError: Error, Hashable, Sendable {
     /// The database refused the write; nothing was saved.
     case storage
     case submissionTooLong
+    /// A files assignment handed in without a file.
+    case noFiles
+    /// Already `PeerReviewLimits.filesPerSubmission` files.
+    case tooManyFiles
+    /// This assignment asks for text only.
+    case filesNotAccepted
+    /// The file is all the handed-in work has.
+    case lastFile
 }
 
 public enum PeerReviewLimits {

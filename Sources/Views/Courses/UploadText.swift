@@ -47,6 +47,17 @@ public enum UploadText {
         }
     }
 
+    /// Why a file added to a learner's work was refused.
+    public static func workRefusal(_ refusal: UploadRefusal) -> String {
+        switch refusal {
+        case .empty: "Choose a file to add (an empty file cannot be used). Nothing was stored."
+        case .tooLarge(let limit): "That file is too large: each file may be up to \(size(limit)). Nothing was stored."
+        case .markup: "HTML, SVG and XML files are refused: they can carry scripts. Save it as PDF instead. Nothing was stored."
+        case .archive: "ZIP archives are refused: add the documents themselves (at most \(PeerReviewLimits.filesPerSubmission)). Nothing was stored."
+        default: "Add documents (\(accepted(.attachment))) or images (\(accepted(.image))); other files are refused. Nothing was stored."
+        }
+    }
+
     /// Why a file sent in a conversation was refused.
     public static func chatRefusal(_ refusal: UploadRefusal) -> String {
         switch refusal {

@@ -50,6 +50,9 @@ public enum Flash: Codable, Sendable, Equatable {
     case peerAssignmentAdded(title: String)
     case peerAssignmentSaved(title: String)
     case workSubmitted(edited: Bool)
+    /// A file added to a learner's work (`handedIn`: the work was handed in already).
+    case workFileAdded(name: String, handedIn: Bool)
+    case workFileRemoved(name: String)
     case reviewSaved(done: Int, required: Int)
     case selfAssessmentSaved
     case reviewRated
@@ -134,6 +137,9 @@ public enum Flash: Codable, Sendable, Equatable {
         case .peerAssignmentSaved(let title): "Peer assignment “\(title)” saved."
         case .workSubmitted(let edited):
             edited ? "Your changes are saved. Reviewers will see this version." : "Your work is handed in. Now review your peers' work."
+        case .workFileAdded(let name, let handedIn):
+            handedIn ? "“\(name)” is added to your work. Reviewers will see it." : "“\(name)” is added. Hand in your work when it is ready."
+        case .workFileRemoved(let name): "“\(name)” is removed from your work."
         case .reviewSaved(let done, let required):
             done >= required ? "Review saved. You have done your share (\(done) of \(required)); more reviews are welcome."
                 : "Review saved: \(done) of \(required) done."

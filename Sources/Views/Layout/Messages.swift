@@ -43,6 +43,7 @@ public enum Messages {
         case .notACohortRole: return "Only learners, trainers and facilitators join a cohort: leave the cohort empty for admins and authors."
         case .invalid:
             if field.hasSuffix("_levels") { return "\(label): each level needs its own number of points, from 0 to 1000." }
+            if field == "submission_kind" { return "Choose what learners hand in: a text, files, or both." }
             return "\(label) is not valid."
         case .locked:
             return field == "criteria" ? "Work has been handed in: the rubric's criteria and their number of levels can no longer change (titles, descriptions and points can)."
@@ -75,6 +76,7 @@ public enum Messages {
         case "criteria": "Rubric"
         case "example_text": "The example"
         case "reviews_required": "Reviews per submission"
+        case "submission_kind": "What learners hand in"
         case "overall_minimum": "Overall comment minimum"
         case _ where criterionLabel(field) != nil: criterionLabel(field)!
         default: field.prefix(1).uppercased() + field.dropFirst().replacingOccurrences(of: "_", with: " ")

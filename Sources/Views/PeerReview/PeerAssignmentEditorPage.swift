@@ -54,8 +54,17 @@ public enum PeerAssignmentEditorPage {
                     HTML(element: "textarea", attributes: [.name("instructions"), .id("instructions"), .rows(8)],
                          content: HTML(value("instructions", settings.instructions)))
                 }
-                // Text for now: handing in files (through the blob store) comes with the next slice.
-                input(.type("hidden"), .name("submission_kind"), .value(PeerAssignmentSettings.SubmissionKind.text.rawValue))
+                fieldset {
+                    legend { "What learners hand in" }
+                    let chosen = value("submission_kind", settings.submissionKind.rawValue)
+                    for kind in PeerAssignmentSettings.SubmissionKind.allCases {
+                        label(.class("check")) {
+                            input(.type("radio"), .name("submission_kind"), .value(kind.rawValue), .checked(chosen == kind.rawValue))
+                            kind.label
+                        }
+                    }
+                    p(.class("hint")) { "Files: up to \(PeerReviewLimits.filesPerSubmission) documents or images per learner, each within the upload limit." }
+                }
                 fieldset(.class("rubric-editor")) {
                     legend { "Rubric" }
                     p(.class("hint")) {

@@ -37,26 +37,34 @@ public enum PeerAssignmentPage {
 
     private static func work(_ model: PeerAssignmentPageModel, csrf: String) -> HTML {
         let frame = model.frame
+        let kind = model.settings.submissionKind
         return section(.class("card"), .aria("labelledby", "work-heading")) {
             h2(.id("work-heading"), .class("card-title")) { "Your work" }
             if let submission = model.submission, !model.canEdit {
                 p(.class("meta")) { "Handed in on \(DateText.dayAndTime(submission.at)). Reviewing has started, so it can no longer change." }
-                div(.class("prose submission")) { Markdown.render(submission.text) }
+                if !submission.text.isEmpty { div(.class("prose submission")) { Markdown.render(submission.text) } }
+                if !model.files.isEmpty { SubmittedFilesView.list(model.files) }
             } else if model.canSubmit {
                 if let submission = model.submission {
                     p(.class("meta")) { "Handed in on \(DateText.dayAndTime(submission.at)). You may change it until someone starts reviewing it." }
                 } else if let due = model.deadlines.submission, model.now >= due {
                     p(.class("hint")) { "The deadline has passed; late work is still accepted and reviewed." }
                 }
-                form(.method("post"), .action(SiteRoute.peerSubmission(frame.organizationID, frame.cohortID, frame.activity.id).path),
-                     .class("peer-submission")) {
-                    Form.csrf(csrf)
-                    div(.class("field")) {
-                        label(.for("text")) { "Your answer (Markdown)" }
-                        HTML(element: "textarea", attributes: [.name("text"), .id("text"), .rows(12), .required],
-                             content: HTML(model.draft ?? model.submission?.text ?? ""))
+                if kind.takesFiles { SubmittedFilesView.editor(model, csrf: csrf) }
+                // Files alone, once handed in, change as they are added: there is nothing else to save.
+                if kind.takesText || model.submission == nil {
+                    form(.method("post"), .action(SiteRoute.peerSubmission(frame.organizationID, frame.cohortID, frame.activity.id).path),
+                         .class("peer-submission")) {
+                        Form.csrf(csrf)
+                        if kind.takesText {
+                            div(.class("field")) {
+                                label(.for("text")) { kind.takesFiles ? "Your answer (Markdown; optional with files)" : "Your answer (Markdown)" }
+                                HTML(element: "textarea", attributes: [.name("text"), .id("text"), .rows(12)] + (kind.takesFiles ? [] : [.required]),
+                                     content: HTML(model.draft ?? model.submission?.text ?? ""))
+                            }
+                        }
+                        button(.type("submit"), .class("button")) { model.submission == nil ? "Hand in" : "Save changes" }
                     }
-                    button(.type("submit"), .class("button")) { model.submission == nil ? "Hand in" : "Save changes" }
                 }
             } else {
                 p(.class("empty")) { "The deadline for handing in has passed." }

@@ -25,6 +25,20 @@ public struct ShownAssessment: Sendable {
     }
 }
 
+/// A file of a learner's work, named as its reader may see it (a peer reviewer of an anonymous
+/// assignment never sees the name it was uploaded with).
+public struct SubmittedFile: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var type: FileType
+    public var byteCount: Int
+    public var href: String
+
+    public init(id: String, name: String, type: FileType, byteCount: Int, href: String) {
+        self.id = id; self.name = name; self.type = type; self.byteCount = byteCount; self.href = href
+    }
+}
+
 public struct PeerAssignmentPageModel: Sendable {
     /// What the author of a submission learns from its reviews.
     public struct Results: Sendable {
@@ -77,6 +91,10 @@ public struct PeerAssignmentPageModel: Sendable {
     public var now: Date
     /// The learner's own work (Markdown) and when it was handed in.
     public var submission: (text: String, at: Date)?
+    /// The files of their work, handed in or not yet.
+    public var files: [SubmittedFile] = []
+    /// The size limit of one file, in bytes.
+    public var fileLimit = UploadLimits.standard.otherBytes
     /// Whether the learner may still change it (nobody started reviewing it, deadline not passed).
     public var canEdit: Bool
     public var canSubmit: Bool
@@ -111,6 +129,7 @@ public struct PeerReviewPageModel: Sendable {
     public var instructions: String
     /// The work, as Markdown; its author's name only where it may be shown.
     public var submission: String
+    public var files: [SubmittedFile] = []
     public var author: String?
     public var rubric: Rubric
     /// The fields sent with a refused save, or the saved assessment.
@@ -140,6 +159,7 @@ public struct PeerSubmissionDetailModel: Sendable {
     public var submissionID: String
     public var author: String
     public var text: String
+    public var files: [SubmittedFile] = []
     public var submittedAt: Date
     public var rubric: Rubric
     public var reviews: [ShownAssessment]

@@ -27,7 +27,8 @@ public enum PeerReviewPage {
             }
             section(.class("card"), .aria("labelledby", "work-heading")) {
                 h2(.id("work-heading"), .class("card-title")) { model.kind == .peer ? "The work" : "Work of \(model.author ?? "the learner")" }
-                div(.class("prose submission")) { Markdown.render(model.submission) }
+                if !model.submission.isEmpty { div(.class("prose submission")) { Markdown.render(model.submission) } }
+                if !model.files.isEmpty { SubmittedFilesView.list(model.files) }
             }
             if model.completed || !model.mayEdit {
                 section(.class("card"), .aria("labelledby", "assessment-heading")) {

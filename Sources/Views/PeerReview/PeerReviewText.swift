@@ -12,13 +12,17 @@ public enum PeerReviewText {
         case .submissionClosed: "The deadline for handing in has passed, and this assignment does not accept late work."
         case .reviewClosed: "The review deadline has passed: this review can no longer be saved."
         case .notSubmitted: "Hand in your own work first: then you can review your peers'."
-        case .emptySubmission: "Write something before handing in."
+        case .emptySubmission: "There is nothing to hand in yet: write your answer (or add a file, when the assignment takes files)."
         case .notAllocated: "This work is not given to you to review."
         case .alreadyReviewed: "Reviewing has started on your work: it can no longer be changed."
         case .nothingToReview: "There is no work left for you to review right now."
         case .calibrationRequired: "Assess the example first: then you can review your peers."
         case .storage: "This could not be saved just now; nothing was changed. Try again in a moment."
         case .submissionTooLong: "Your text is too long: at most \(PeerReviewLimits.submissionTextLength) characters. Nothing was saved."
+        case .noFiles: "Add at least one file before handing in."
+        case .tooManyFiles: "You can hand in at most \(PeerReviewLimits.filesPerSubmission) files: remove one first. Nothing was stored."
+        case .filesNotAccepted: "This assignment asks for a text, not files. Nothing was stored."
+        case .lastFile: "Your work was handed in with this file and nothing else: add another file before removing it."
         }
     }
 

@@ -27,7 +27,10 @@ public enum PeerSubmissionDetailPage {
             p(.class("breadcrumb")) { a(.href(SiteRoute.cohortActivity(org, cohort, model.activityID).path)) { model.activityTitle } }
             h1 { "Work of \(model.author)" }
             p(.class("meta")) { "Handed in on \(DateText.dayAndTime(model.submittedAt))" }
-            section(.class("card")) { div(.class("prose submission")) { Markdown.render(model.text) } }
+            section(.class("card")) {
+                if !model.text.isEmpty { div(.class("prose submission")) { Markdown.render(model.text) } }
+                if !model.files.isEmpty { SubmittedFilesView.list(model.files) }
+            }
             section(.class("card"), .aria("labelledby", "grade-heading")) {
                 h2(.id("grade-heading"), .class("card-title")) { "Grade" }
                 if let grades = model.grades {

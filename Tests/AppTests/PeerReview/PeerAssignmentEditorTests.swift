@@ -43,12 +43,17 @@ import VaporTesting
                 (["reviews_required": "0"], "Ask for 1 to 10 reviews"),
                 (["c0_l1_points": ""], "Criterion 1, level 2: points is required"),
                 (["c0_title": "", "c0_l0_text": "Unclear"], "Criterion 1: title is required"),
+                (["submission_kind": "video"], "Choose what learners hand in"),
             ] as [([String: String], String)] {
                 let refused = try await ana.post(editor, fields.merging(change) { $1 })
                 #expect(refused.status == .unprocessableEntity, "\(change)")
                 #expect(refused.text.contains(message), "\(change)")
                 #expect(try await PeerReviewStore.settings(of: activity.id!, on: app.db) == settings, "nothing saved")
             }
+            fields["submission_kind"] = "files"
+            #expect(try await ana.post(editor, fields).status == .seeOther)
+            #expect(try await PeerReviewStore.settings(of: activity.id!, on: app.db).submissionKind == .files)
+            #expect(try await ana.get(editor).text.contains(#"value="files" checked"#))
             fields["c0_title"] = "<script>alert(1)</script>"
             _ = try await ana.post(editor, fields)
             #expect(!(try await ana.get(editor).text.contains("<script>alert(1)")))

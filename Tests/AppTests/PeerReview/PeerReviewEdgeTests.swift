@@ -19,7 +19,7 @@ import VaporTesting
             #expect(try await pc.reviews(on: app.db).isEmpty)
             // An empty hand-in.
             let empty = try await pc.submit(&lea, "   ")
-            #expect(empty.status == .unprocessableEntity && empty.text.contains("Write something"))
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("nothing to hand in yet"))
             _ = try await pc.submit(&lea, "Lea's work")
             _ = try await pc.submit(&bo, "Bo's work")
             let path = try #require(try await pc.pull(&bo))

@@ -22,7 +22,7 @@ struct PeerClass {
     ], overallCommentMinimum: 10)
 
     static func make(_ app: Application, k: Int = 2, due: ScheduleOffset? = nil, anonymous: Bool = true, acceptsLate: Bool = true,
-                     selfAssessment: Bool = false) async throws -> PeerClass {
+                     selfAssessment: Bool = false, kind: PeerAssignmentSettings.SubmissionKind = .text) async throws -> PeerClass {
         let c = try await LearningTests.classroom(app)
         let fx = Fixtures(app: app)
         var learners = [c.learner]
@@ -37,7 +37,7 @@ struct PeerClass {
         let activity = try await PeerAssignmentAuthoring.add(ActivityInput(title: "Your case", estimatedMinutes: 30, required: true, due: due),
                                                              to: module, on: app.db)
         let record = try await PeerAssignmentAuthoring.record(of: activity.id!, on: app.db)
-        try record.apply(PeerAssignmentSettings(instructions: "Write **your** case.", rubric: rubric, reviewsRequired: k,
+        try record.apply(PeerAssignmentSettings(instructions: "Write **your** case.", submissionKind: kind, rubric: rubric, reviewsRequired: k,
                                                 acceptsLate: acceptsLate, anonymous: anonymous, asksSelfAssessment: selfAssessment))
         try await record.save(on: app.db)
         return PeerClass(c: c, activity: activity, learners: learners, trainer: trainer)
@@ -45,6 +45,15 @@ struct PeerClass {
 
     func submit(_ browser: inout Browser, _ text: String) async throws -> TestingHTTPResponse {
         try await browser.post(page + "/submission", ["text": text])
+    }
+
+    /// Adds a file to the learner's work.
+    func addFile(_ browser: inout Browser, _ bytes: [UInt8], named name: String) async throws -> TestingHTTPResponse {
+        try await browser.uploadFile(page + "/submission/files", bytes: bytes, filename: name)
+    }
+
+    func files(on db: any Database) async throws -> [PeerSubmissionFileRecord] {
+        try await PeerSubmissionFileRecord.query(on: db).filter(\.$activityID == activity.id!).sort(\.$addedAt).all()
     }
 
     /// Asks for a review; the review's path.

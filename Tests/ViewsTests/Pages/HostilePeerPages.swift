@@ -12,8 +12,12 @@ extension HostilePagesTests {
     }
 
     static var hostileSettings: PeerAssignmentSettings {
-        PeerAssignmentSettings(instructions: evil, rubric: hostileRubric, asksSelfAssessment: true, requiresCalibration: true)
+        PeerAssignmentSettings(instructions: evil, submissionKind: .textAndFiles, rubric: hostileRubric, asksSelfAssessment: true,
+                               requiresCalibration: true)
     }
+
+    /// A file whose name, id and link are the payload (names come from uploaders).
+    static var hostileFiles: [SubmittedFile] { [SubmittedFile(id: evil, name: evil, type: .pdf, byteCount: 1_234, href: evil)] }
 
     static var hostileAssessment: RubricAssessment {
         // A level out of range too (an assessment from before a rubric change) must not trap.
@@ -32,7 +36,9 @@ extension HostilePagesTests {
                                             deadlines: PeerDeadlines(due: Day("2027-01-04"), settings: hostileSettings), now: Date())
         model.frame.isLearner = learner
         model.submission = (evil, Date())
+        model.files = hostileFiles
         model.canSubmit = true
+        model.canEdit = true
         model.share = .init(completed: 3, inProgress: 0, required: 3)
         model.reviewing = ReviewingGrade(accuracy: 80, helpfulness: 50, reviews: 3)
         model.selfReview = (evil, true)
@@ -47,16 +53,18 @@ extension HostilePagesTests {
     }
 
     static var peerPages: [(String, [UInt8])] {
-        let review = PeerReviewPageModel(organizationID: org, cohortID: cohortID, activityID: activity.id, activityTitle: evil, reviewID: evil,
+        var review = PeerReviewPageModel(organizationID: org, cohortID: cohortID, activityID: activity.id, activityTitle: evil, reviewID: evil,
                                          kind: .staff, instructions: evil, submission: evil, author: evil, rubric: hostileRubric,
                                          values: ["c0": "1", "c0_comment": evil, "overall": evil], leaseEnds: Date(), completed: false,
                                          problem: evil)
+        review.files = hostileFiles
         var done = review
         done.completed = true
-        let detail = PeerSubmissionDetailModel(organizationID: org, cohortID: cohortID, activityID: activity.id, activityTitle: evil,
+        var detail = PeerSubmissionDetailModel(organizationID: org, cohortID: cohortID, activityID: activity.id, activityTitle: evil,
                                                submissionID: evil, author: evil, text: evil, submittedAt: Date(), rubric: hostileRubric,
                                                reviews: [shownReview], pending: [(evil, Date(), true)], selfAssessment: hostileAssessment,
                                                grades: [1, 2], total: 3, override: (2, evil), state: state)
+        detail.files = hostileFiles
         let calibration = PeerCalibrationModel(organizationID: org, cohortID: cohortID, activityID: activity.id, activityTitle: evil,
                                                exampleID: evil, text: evil, rubric: hostileRubric, values: ["c0": evil], problem: evil,
                                                result: nil, passedBefore: false)
@@ -68,6 +76,7 @@ extension HostilePagesTests {
         editor.exampleState = Form.State(values: ["example_text": evil, "overall": evil], errors: [FieldError("example_levels", .required)])
         return [
             ("peer-learner", PeerAssignmentPage.render(peerAssignment(learner: true), context)),
+            ("peer-learner-locked", PeerAssignmentPage.render({ var m = peerAssignment(learner: true); m.canEdit = false; return m }(), context)),
             ("peer-staff", PeerAssignmentPage.render(peerAssignment(learner: false), context)),
             ("peer-review", PeerReviewPage.render(review, context)),
             ("peer-review-done", PeerReviewPage.render(done, context)),

@@ -20,6 +20,8 @@ enum PeerAssignmentPageBuilder {
             model.reviewing = grades.reviewing[me]
             model.mustCalibrate = try await PeerCalibration.isRequired(of: me, in: at.place, on: db)
             model.heldReviewID = state.reviews(by: me).first { $0.completedAt == nil && $0.leaseEnds > now }?.id?.lowercasedText
+            let files = try await PeerWorkFiles.files(of: me, in: at.place, on: db)
+            model.files = PeerWorkFiles.shown(files, to: .author, organizationID: access.context.organization.id, cohortID: .init(access.cohortID))
             if let submission = state.submission(of: me) {
                 model.submission = (submission.text, submission.submittedAt)
                 model.volunteers = submission.volunteers

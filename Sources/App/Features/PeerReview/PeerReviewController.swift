@@ -74,6 +74,7 @@ struct PeerReviewController: RouteCollection {
         var model = try await PeerAssignmentPageBuilder.model(at, now: now, on: req.db)
         model.problem = problem
         model.draft = draft
+        model.fileLimit = req.atelierConfig.uploadLimits.otherBytes
         return .page(PeerAssignmentPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 

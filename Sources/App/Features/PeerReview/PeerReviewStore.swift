@@ -74,18 +74,19 @@ enum PeerReviewStore {
 
     /// Saves a learner's work: new, or edited while nobody has started reviewing it.
     static func submit(_ text: String, by personID: UUID, in place: Place, now: Date, on db: any Database) async throws(PeerReviewError) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .emptySubmission }
+        let kind = place.settings.submissionKind
+        let trimmed = kind.takesText ? text.trimmingCharacters(in: .whitespacesAndNewlines) : ""
         guard trimmed.count <= PeerReviewLimits.submissionTextLength else { throw .submissionTooLong }
         if let deadline = place.deadlines.submission, now >= deadline, !place.settings.acceptsLate { throw .submissionClosed }
         let existing = { try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
             .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first() }
         let edit = { (submission: PeerSubmissionRecord) in
-            let started = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == submission.id!).filter(\.$kind != .self).count()
-            guard started == 0 else { throw PeerReviewError.alreadyReviewed }
+            guard try await !reviewingStarted(on: submission.id!, on: db) else { throw PeerReviewError.alreadyReviewed }
             try await PeerSubmissionRecord.query(on: db).filter(\.$id == submission.id!).set(\.$text, to: trimmed).update()
         }
         do {
+            let files = kind.takesFiles ? try await PeerWorkFiles.files(of: personID, in: place, on: db).count : 0
+            try kind.check(text: trimmed, fileCount: files)
             if let submission = try await existing() { return try await edit(submission) }
             do {
                 try await PeerSubmissionRecord(organizationID: place.organizationID, cohortID: place.cohortID, activityID: place.activityID,
@@ -100,6 +101,12 @@ enum PeerReviewStore {
         } catch {
             throw .storage
         }
+    }
+
+    /// Whether someone (a peer or a trainer, not the author) has started reviewing the work: it
+    /// no longer changes then.
+    static func reviewingStarted(on submissionID: UUID, on db: any Database) async throws -> Bool {
+        try await PeerReviewRecord.query(on: db).filter(\.$submissionID == submissionID).filter(\.$kind != .self).count() > 0
     }
 
     /// The review a learner should do next: the one they hold, or a new one from allocation

@@ -16,12 +16,16 @@ enum PeerReviewPageBuilder {
         }
         let showsAuthor = at.access.isStaff || !at.place.settings.anonymous
         let author = showsAuthor ? try await PersonRecord.find(submission.personID, on: req.db)?.name : nil
-        let model = PeerReviewPageModel(
+        let reader: PeerWorkFiles.Reader = review.kind == .self ? .author
+            : at.access.isStaff ? .staff : .reviewer(anonymous: at.place.settings.anonymous)
+        var model = PeerReviewPageModel(
             organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID), activityID: at.located.activity.id,
             activityTitle: at.located.activity.title, reviewID: review.id!.lowercasedText, kind: kind,
             instructions: at.place.settings.instructions, submission: submission.text, author: author, rubric: at.place.settings.rubric,
             values: values, leaseEnds: review.kind == .self ? nil : review.leaseEnds, completed: review.completedAt != nil,
             problem: problem, mayEdit: review.reviewerID == at.access.personID)
+        model.files = PeerWorkFiles.shown(try await PeerWorkFiles.files(of: submission.personID, in: at.place, on: req.db), to: reader,
+                                          organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID))
         return .page(PeerReviewPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
     }
 }
@@ -48,7 +52,7 @@ enum PeerSubmissionDetail {
         let names = try await PeerAssignmentPageBuilder.names(Set(received.map(\.reviewerID) + [submission.personID]), on: req.db)
         let grades = all.grades(at.place.settings, calibration: try await PeerCalibration.closeness(in: at.place, on: req.db))
         let criteria = grades.grades[submission.id!]
-        let model = PeerSubmissionDetailModel(
+        var model = PeerSubmissionDetailModel(
             organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID), activityID: at.located.activity.id,
             activityTitle: at.located.activity.title, submissionID: submission.id!.lowercasedText,
             author: names[submission.personID] ?? "—", text: submission.text, submittedAt: submission.submittedAt,
@@ -60,6 +64,8 @@ enum PeerSubmissionDetail {
             grades: criteria, total: criteria.map { $0.reduce(0, +) },
             override: submission.overridePoints.map { ($0, submission.overrideComment ?? "") }, state: state,
             mayGrade: mayGrade(at.access))
+        model.files = PeerWorkFiles.shown(try await PeerWorkFiles.files(of: submission.personID, in: at.place, on: req.db), to: .staff,
+                                          organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID))
         return .page(PeerSubmissionDetailPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
     }
 

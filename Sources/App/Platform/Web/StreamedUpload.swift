@@ -143,3 +143,29 @@ private final class FormParts {
         return fileBytes
     }
 }
+
+extension StreamedUpload {
+    /// A form whose file was accepted: the type it is kept as and its draft, not yet committed.
+    struct Accepted {
+        var form: StreamedUpload
+        var type: FileType
+        var draft: any BlobDraft
+    }
+
+    /// Reads the form (as `receive`) and judges its file by its bytes: `accept` gets what
+    /// `FileSniffer` found and the byte count. A refused file's draft is discarded and the
+    /// `UploadRefusal` thrown, so nothing is kept.
+    static func receiveAccepted(_ req: Request, fileField: String, limit: Int, store: any BlobStore,
+                                accept: (Result<FileType, UploadRefusal>, Int) -> Result<FileType, UploadRefusal>) async throws -> Accepted {
+        let upload = try await receive(req, fileField: fileField, limit: limit, store: store)
+        let sniffed = FileSniffer.detect(head: upload.head, isText: upload.text.isText, filename: upload.filename)
+        switch accept(sniffed, upload.byteCount) {
+        case .success(let type):
+            guard let draft = upload.draft else { throw UploadRefusal.empty }
+            return Accepted(form: upload, type: type, draft: draft)
+        case .failure(let refusal):
+            await upload.draft?.discard()
+            throw refusal
+        }
+    }
+}
