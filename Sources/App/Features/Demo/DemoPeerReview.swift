@@ -4,7 +4,8 @@ import Foundation
 
 /// A peer assignment at the end of the first module: six learners handed in their own
 /// escalation case, learner01's work has three reviews (so its grade and feedback show) and
-/// learner01 did one review of three, so "Review a peer's work" has something to give.
+/// learner01 did one review of three, so "Review a peer's work" has something to give. Work is
+/// text and/or files: learner01 and learner05 added a PDF of their notes.
 enum DemoPeerReview {
     static let settings = PeerAssignmentSettings(
         instructions: """
@@ -14,8 +15,10 @@ enum DemoPeerReview {
             2. the root cause, found with the five whys;
             3. what you would do differently now.
 
-            Keep names of customers and colleagues out. 200 to 400 words.
+            Keep names of customers and colleagues out. 200 to 400 words; you may add your notes or a photo
+            of your five-whys sheet as files.
             """,
+        submissionKind: .textAndFiles,
         rubric: Rubric(criteria: [
             Rubric.Criterion(title: "Listening", description: "Did they let the customer talk and acknowledge the problem?", levels: [
                 .init(points: 0, description: "Answered before listening"),
@@ -54,7 +57,16 @@ enum DemoPeerReview {
         ("learner01", "learner03", [3, 3, 2], "You repeated what she said: that is listening. Printing lists in the morning is a concrete fix."),
     ]
 
-    static func load(course: CourseRecord, cohort: CohortRecord, people: [String: PersonRecord], on db: any Database) async throws {
+    /// Files handed in with the work: learner → (file name, the lines of its one-page PDF).
+    static let files: [String: (name: String, lines: [String])] = [
+        "learner01": ("call-notes-lyon.pdf", ["Customer: pallets 2 days late, line stopped", "Why 1: truck left late",
+                                              "Why 5: loading slots booked by e-mail", "Call back within the hour"]),
+        "learner05": ("five-whys-forklift.pdf", ["Damaged cartons, 3rd complaint", "Why 1: cartons crushed at loading",
+                                                 "Why 4: worn forks in aisle 4", "Why 5: forks not on any check list"]),
+    ]
+
+    static func load(course: CourseRecord, cohort: CohortRecord, people: [String: PersonRecord], blobs: any BlobStore,
+                     on db: any Database) async throws {
         guard let module = try await ModuleRecord.query(on: db).filter(\.$course.$id == course.id!)
                 .filter(\.$title == "The first call").first() else { return }
         let activity = try await PeerAssignmentAuthoring.add(
@@ -71,6 +83,19 @@ enum DemoPeerReview {
                                                   personID: person.id!, text: text, at: now.addingTimeInterval(-Double(48 - index) * 3600))
             try await submission.create(on: db)
             submissions[learner] = submission
+            guard let file = files[learner] else { continue }
+            let pdf = DemoFiles.checklistPDF(title: "My notes", lines: file.lines)
+            let record = PeerSubmissionFileRecord()
+            record.organizationID = cohort.$organization.id
+            record.cohortID = cohort.id!
+            record.activityID = activity.id!
+            record.personID = person.id!
+            record.blob = try await blobs.store(pdf).hex
+            record.filename = file.name
+            record.contentType = FileType.pdf.mediaType
+            record.byteCount = pdf.count
+            record.addedAt = submission.submittedAt
+            try await record.create(on: db)
         }
         for (index, entry) in reviews.enumerated() {
             guard let reviewer = people["\(entry.reviewer)@northwind.test"], let submission = submissions[entry.author] else { continue }

@@ -61,7 +61,7 @@ enum DemoSeed {
             }
             try await DemoCourse.load(course: course, cohort: cohort, people: people, blobs: app.blobStore, on: db)
             try await DemoQuiz.load(course: course, cohort: cohort, people: people, on: db)
-            try await DemoPeerReview.load(course: course, cohort: cohort, people: people, on: db)
+            try await DemoPeerReview.load(course: course, cohort: cohort, people: people, blobs: app.blobStore, on: db)
             try await DemoChat.load(cohort: cohort, people: people, on: db)
             try await DemoForum.load(cohort: cohort, people: people, on: db)
         }
