@@ -1,6 +1,7 @@
 """Peer review end to end, four browsers at once: an author adds a peer assignment with a rubric
 and a graded example; three learners hand in, calibrate on the example and review each other;
-one drops out after handing in; the trainer moves the cohort's schedule so the review deadline
+one drops out after handing in; one hands in a file, which reviewers download under a neutral
+name; the trainer moves the cohort's schedule so the review deadline
 nears, and receives the missing reviews as to-dos; every learner sees their grade and feedback,
 rates the reviews they got, and never sees a reviewer's name."""
 
@@ -21,6 +22,8 @@ LEARNERS = {  # the demo's learners without work in its own peer assignment
     "learner10@northwind.test": "Eva Novak",
 }
 TRAINERS = ["trainer1@northwind.test", "trainer2@northwind.test"]
+# A one-page PDF as the sniffer reads it; its name carries its author's, which reviewers must not see.
+NOTES = {"name": "omar-haddad-notes.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"}
 
 
 @pytest.fixture(scope="module")
@@ -44,15 +47,22 @@ def open_assignment(page: Page) -> None:
     expect(page.get_by_role("heading", name=TITLE, level=1)).to_be_visible()
 
 
-def review_one(page: Page, levels: list[str], comment: str) -> None:
-    """On the assignment page: ask for work, assess it, submit."""
+def review_one(page: Page, levels: list[str], comment: str) -> list[str]:
+    """On the assignment page: ask for work, download its files, assess it, submit. The names
+    the files were downloaded under."""
     page.get_by_role("button", name=re.compile("Review (a peer's work|one more)")).click()
     expect(page.get_by_role("heading", name="Review a peer's work", level=1)).to_be_visible()
+    downloaded = []
+    for link in page.locator("ul.work-files a").all():
+        with page.expect_download() as download:
+            link.click()
+        downloaded.append(download.value.suggested_filename)
     for criterion, level in zip(["Clarity", "Evidence"], levels):
         page.get_by_role("group", name=criterion).get_by_label(re.compile(level)).check()
     page.get_by_label("Overall comment").fill(comment)
     page.get_by_role("button", name="Submit the review").click()
     expect(page.get_by_role("status")).to_contain_text("Review saved")
+    return downloaded
 
 
 def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_server, new_page):
@@ -72,6 +82,7 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
     author.locator("input[name=due_week]").fill(str(week))
     author.locator("select[name=due_weekday]").select_option(str(weekday))
     author.get_by_label("Instructions (Markdown)").fill("Describe **one** case your team handled.")
+    author.get_by_label("A text and/or files").check()
     author.locator("input[name=c0_title]").fill("Clarity")
     for i, (points, text) in enumerate([("0", "Unclear"), ("1", "Mostly clear"), ("2", "Clear")]):
         author.locator(f"input[name=c0_l{i}_points]").fill(points)
@@ -117,6 +128,10 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
         sign_in(page, base, email, DEMO_PASSWORD)
         open_assignment(page)
         expect(page.locator(".prose").first).to_contain_text("one case your team handled")
+        if n == 1:
+            page.set_input_files("#work-file", files=[NOTES])
+            page.get_by_role("button", name="Add the file").click()
+            expect(page.get_by_role("status")).to_contain_text("“omar-haddad-notes.pdf” is added")
         page.get_by_label("Your answer (Markdown)").fill(f"Case from {email.split('@')[0]}: the order that went missing.")
         page.get_by_role("button", name="Hand in").click()
         expect(page.get_by_role("status")).to_contain_text("Your work is handed in")
@@ -148,13 +163,15 @@ def test_three_learners_review_each_other_and_the_trainer_covers_a_dropout(peer_
     omar.get_by_role("link", name="Back to the assignment").click()
 
     # Sofia and Omar review both other pieces of work; Eva (who handed in) never comes back.
+    downloads: list[str] = []
     for email in list(LEARNERS)[:2]:
         page = pages[email]
-        review_one(page, ["Clear", "Some"], "Well told, the lesson is concrete.")
-        review_one(page, ["Mostly clear", "Strong"], "Good evidence; say who does what next.")
+        downloads += review_one(page, ["Clear", "Some"], "Well told, the lesson is concrete.")
+        downloads += review_one(page, ["Mostly clear", "Strong"], "Good evidence; say who does what next.")
         expect(page.get_by_text("You have done your share:")).to_be_visible()
         text = page.locator("main").inner_text()
         assert not [name for other, name in LEARNERS.items() if other != email and name in text], "a name leaked"
+    assert downloads == ["work-file-1.pdf"], f"Sofia reviewed Omar's work and got its file under a neutral name: {downloads}"
     check_page(sofia)
     screenshot(sofia, "peer-reviewing")
 

@@ -58,7 +58,8 @@ public enum PeerAssignmentPage {
                         Form.csrf(csrf)
                         if kind.takesText {
                             div(.class("field")) {
-                                label(.for("text")) { kind.takesFiles ? "Your answer (Markdown; optional with files)" : "Your answer (Markdown)" }
+                                label(.for("text")) { "Your answer (Markdown)" }
+                                if kind.takesFiles { p(.class("hint")) { "Optional when your work has files." } }
                                 HTML(element: "textarea", attributes: [.name("text"), .id("text"), .rows(12)] + (kind.takesFiles ? [] : [.required]),
                                      content: HTML(model.draft ?? model.submission?.text ?? ""))
                             }
