@@ -70,20 +70,15 @@ struct ChatFilesController: RouteCollection {
         let limit = req.atelierConfig.uploadLimits.otherBytes
         let record: ChatFileRecord, caption: String
         do {
-            let upload = try await StreamedUpload.receive(req, fileField: Self.fileField, limit: limit, store: req.blobStore)
-            let sniffed = FileSniffer.detect(head: upload.head, isText: upload.text.isText, filename: upload.filename)
-            let type: FileType
-            switch ChatAttachment.accept(sniffed: sniffed, byteCount: upload.byteCount, limit: limit) {
-            case .success(let accepted): type = accepted
-            case .failure(let refusal):
-                await upload.draft?.discard()
-                throw refusal
+            let accepted = try await StreamedUpload.receiveAccepted(req, fileField: Self.fileField, limit: limit, store: req.blobStore) {
+                ChatAttachment.accept(sniffed: $0, byteCount: $1, limit: limit)
             }
+            let upload = accepted.form, type = accepted.type, draft = accepted.draft
             var v = Validator()
             caption = v.text(upload.fields["caption"], field: "caption", max: 500, required: false, multiline: true)
-            guard let draft = upload.draft, v.errors.isEmpty else {
-                await upload.draft?.discard()
-                throw v.errors.isEmpty ? UploadRefusal.empty : ValidationErrors(v.errors)
+            guard v.errors.isEmpty else {
+                await draft.discard()
+                throw ValidationErrors(v.errors)
             }
             record = ChatFileRecord()
             record.organizationID = context.organizationID

@@ -15,17 +15,11 @@ enum CourseUploads {
     static func receive(_ req: Request, kind: UploadKind, course: CourseRecord, activity: ActivityRecord?,
                         by personID: UUID) async throws -> UploadRecord {
         let limits = req.atelierConfig.uploadLimits
-        let upload = try await StreamedUpload.receive(req, fileField: fileField, limit: limits.bytes(for: kind), store: req.blobStore)
-        let sniffed = FileSniffer.detect(head: upload.head, isText: upload.text.isText, filename: upload.filename)
-        let type: FileType
-        switch limits.accept(kind, sniffed: sniffed, byteCount: upload.byteCount) {
-        case .success(let accepted): type = accepted
-        case .failure(let refusal):
-            await upload.draft?.discard()
-            throw refusal
+        let accepted = try await StreamedUpload.receiveAccepted(req, fileField: fileField, limit: limits.bytes(for: kind), store: req.blobStore) {
+            limits.accept(kind, sniffed: $0, byteCount: $1)
         }
-        guard let draft = upload.draft else { throw UploadRefusal.empty }
-        let key = try await draft.commit()
+        let upload = accepted.form, type = accepted.type
+        let key = try await accepted.draft.commit()
         let record = UploadRecord(organizationID: course.$organization.id, courseID: course.id!, activityID: activity?.id, blob: key,
                                   type: type, filename: FileName.sanitize(upload.filename, as: type),
                                   byteCount: upload.byteCount, uploadedBy: personID)

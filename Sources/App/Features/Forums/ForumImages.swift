@@ -71,26 +71,21 @@ struct ForumImagesController: RouteCollection {
         let record = ForumImageRecord()
         let caption: String, anonymous: Bool
         do {
-            let upload = try await StreamedUpload.receive(req, fileField: Self.fileField, limit: limit, store: req.blobStore)
-            let sniffed = FileSniffer.detect(head: upload.head, isText: upload.text.isText, filename: upload.filename)
-            let type: FileType
-            switch ForumAttachment.accept(sniffed: sniffed, byteCount: upload.byteCount, limit: limit) {
-            case .success(let accepted): type = accepted
-            case .failure(let refusal):
-                await upload.draft?.discard()
-                throw refusal
+            let accepted = try await StreamedUpload.receiveAccepted(req, fileField: Self.fileField, limit: limit, store: req.blobStore) {
+                ForumAttachment.accept(sniffed: $0, byteCount: $1, limit: limit)
             }
+            let upload = accepted.form, type = accepted.type, draft = accepted.draft
             var v = Validator()
             caption = v.text(upload.fields["body"], field: "body", max: ForumInput.maximumBody - 300, required: false, multiline: true)
             do {
                 anonymous = try await access.anonymous(upload.fields["anonymous"], on: req.db)
             } catch {
-                await upload.draft?.discard()
+                await draft.discard()
                 throw error
             }
-            guard let draft = upload.draft, v.errors.isEmpty else {
-                await upload.draft?.discard()
-                throw v.errors.isEmpty ? UploadRefusal.empty : ValidationErrors(v.errors)
+            guard v.errors.isEmpty else {
+                await draft.discard()
+                throw ValidationErrors(v.errors)
             }
             record.organizationID = thread.organizationID
             record.cohortID = thread.cohortID
