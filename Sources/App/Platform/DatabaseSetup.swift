@@ -19,7 +19,9 @@ enum DatabaseSetup {
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }
-            app.databases.use(.postgres(configuration: configuration), as: .psql)
+            // Several per event loop, as for SQLite: a request's queries need not queue behind another
+            // request's, nor behind a peer review push holding one for its run (`PeerPushLock`).
+            app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 4), as: .psql)
         }
     }
 

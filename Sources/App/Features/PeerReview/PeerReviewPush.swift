@@ -1,13 +1,16 @@
 import Domain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import Routes
+import SQLKit
 import Vapor
 
 /// Near the review deadline, hands work still short of reviews to volunteers, then to the
 /// cohort's trainers (a to-do and a notification each). Runs every few minutes on every node
-/// that runs background jobs, and when a peer assignment's page is opened; two runs at once give
-/// at most an extra review, never a lost one (a pair is unique).
+/// that runs background jobs, and when a peer assignment's page is opened. One run at a time
+/// decides for an assignment in a cohort (`PeerPushLock`): two runs reading the same state would
+/// each hand out what is short, and a submission would get a to-do too many.
 enum PeerReviewPush {
     /// Every peer assignment of every cohort in its push window.
     static func run(app: Application, now: Date = Date()) async throws -> Int {
@@ -36,8 +39,20 @@ enum PeerReviewPush {
     static func push(_ place: PeerReviewStore.Place, title: String, now: Date, on db: any Database,
                      broadcaster: any Broadcaster) async throws -> Int {
         guard let start = place.deadlines.pushStart(place.settings), let deadline = place.deadlines.review, now >= start else { return 0 }
+        // Another run is deciding for this assignment right now: what it hands out is what this one would.
+        let drafts = try await PeerPushLock.exclusively(place, on: db) { db in
+            try await decide(place, title: title, now: now, deadline: deadline, on: db)
+        }
+        guard let drafts else { return 0 }
+        try await NotificationStore.notify(drafts, now: now, on: db, broadcaster: broadcaster)
+        return drafts.count
+    }
+
+    /// Reads the state, decides the pushes and saves them; the notifications to send.
+    private static func decide(_ place: PeerReviewStore.Place, title: String, now: Date, deadline: Date,
+                               on db: any Database) async throws -> [NotificationStore.Draft] {
         let state = try await PeerReviewStore.state(place, on: db)
-        guard !state.submissions.isEmpty else { return 0 }
+        guard !state.submissions.isEmpty else { return [] }
         let trainers = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == place.cohortID).all()
             .filter { $0.cohortRole == .trainer }.map(\.$person.id)
         var random = SeededGenerator(seed: UInt64(bitPattern: Int64(now.timeIntervalSince1970)))
@@ -65,8 +80,51 @@ enum PeerReviewPush {
                                 title: title, excerpt: push.byStaff ? "Peers were short: this work needs your review." : "Thank you for volunteering.",
                                 url: SiteRoute.peerReview(.init(place.organizationID), .init(place.cohortID), review.id!.lowercasedText).path))
         }
-        try await NotificationStore.notify(drafts, now: now, on: db, broadcaster: broadcaster)
-        return drafts.count
+        return drafts
+    }
+}
+
+/// One push at a time per assignment and cohort: on this node, a set of the places being pushed;
+/// across nodes sharing a PostgreSQL database, a session advisory lock held on one connection for
+/// the run (SQLite serves a single node, so the local set is all it needs).
+enum PeerPushLock {
+    private static let running = NIOLockedValueBox(Set<String>())
+
+    /// `body`'s result, or nil without running it when another run holds the place.
+    static func exclusively<T: Sendable>(_ place: PeerReviewStore.Place, on db: any Database,
+                                         _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T? {
+        let key = place.cohortID.uuidString + place.activityID.uuidString
+        guard running.withLockedValue({ $0.insert(key).inserted }) else { return nil }
+        defer { _ = running.withLockedValue { $0.remove(key) } }
+        return try await acrossNodes(place, on: db, body)
+    }
+
+    /// The PostgreSQL part alone (tests call it as a second node would).
+    static func acrossNodes<T: Sendable>(_ place: PeerReviewStore.Place, on db: any Database,
+                                         _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T? {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return try await body(db) }
+        let (cohort, activity) = (lockKey(place.cohortID), lockKey(place.activityID))
+        return try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            let row = try await sql.raw("SELECT pg_try_advisory_lock(\(bind: cohort), \(bind: activity)) AS locked").first()
+            guard try row?.decode(column: "locked", as: Bool.self) == true else { return nil }
+            do {
+                let result = try await body(connection)
+                try await sql.raw("SELECT pg_advisory_unlock(\(bind: cohort), \(bind: activity))").run()
+                return result
+            } catch {
+                // The lock goes with the session otherwise: a connection back in the pool would keep it.
+                try? await sql.raw("SELECT pg_advisory_unlock(\(bind: cohort), \(bind: activity))").run()
+                throw error
+            }
+        }
+    }
+
+    /// The advisory lock's two keys: the first four bytes of each id. A rare collision only makes
+    /// one of two unrelated runs give way to the other, until the next run minutes later.
+    private static func lockKey(_ id: UUID) -> Int32 {
+        let u = id.uuid
+        return Int32(bitPattern: UInt32(u.0) << 24 | UInt32(u.1) << 16 | UInt32(u.2) << 8 | UInt32(u.3))
     }
 }
 
