@@ -3,7 +3,8 @@
 # Atelier's allocation (pulls, leases, pushes to volunteers and trainers); the median of the
 # first 3 reviews, the mean of all and Atelier's grading are compared against the true scores.
 # The issue asks for Atelier's RMSE ≥ 25 % below the median of first 3, and 100 % of submissions
-# at k reviews (staff ones included) by the review deadline. Pure computation: no server.
+# at k reviews by the review deadline (staff ones included, each counting 2 as allocation counts
+# it; the literal share, every review 1, is printed beside). Pure computation: no server.
 #
 #   bench/peer-review.sh [--seed N] [--runs N] [--sizes 8,15,25]    (arguments go to peer-review-sim)
 #

@@ -22,7 +22,8 @@ struct CohortOutcome {
     var reviews: [CompletedReview]
     /// Per learner, the peer reviews they completed.
     var peerReviews: [Int]
-    /// Submissions short of k completed reviews at the review deadline, by cause: every trainer
+    /// Submissions short of k at the review deadline (completed reviews toward k, a staff one
+    /// counting `PeerAllocation.staffReviewWorth` as allocation counts it), by cause: every trainer
     /// has reviewed it already, so no push can reach it (nor any volunteer, or it would have);
     /// else a peer's lease that ended after the last push run before the deadline, or runs past
     /// it (a lease counts as a review, so the submission was not pushed while it ran).
@@ -34,10 +35,16 @@ struct CohortOutcome {
     var volunteerPushes: Int
     var volunteerReviews: Int
 
-    /// Per submission, its completed reviews (peer and staff) at `time`.
-    func counts(at time: Date) -> [Int] {
+    /// Per submission, its completed reviews (peer and staff) at `time`, each counting 1.
+    func counts(at time: Date) -> [Int] { counts(at: time) { _ in 1 } }
+
+    /// Per submission, its completed reviews toward k at `time`, as allocation counts them: a
+    /// staff one `PeerAllocation.staffReviewWorth`, a peer's 1.
+    func towardK(at time: Date) -> [Int] { counts(at: time) { PeerAllocation.worth(byStaff: $0.byStaff) } }
+
+    private func counts(at time: Date, worth: (CompletedReview) -> Int) -> [Int] {
         var counts = Array(repeating: 0, count: learners.count)
-        for review in reviews where review.at <= time { counts[review.author] += 1 }
+        for review in reviews where review.at <= time { counts[review.author] += worth(review) }
         return counts
     }
 }
@@ -206,11 +213,12 @@ struct CohortRun {
         if next <= scenario.end { timeline.schedule(.push, at: next) }
     }
 
-    /// Sorts the submissions short of k at the deadline by cause.
+    /// Sorts the submissions short of k (toward k, as allocation counts) at the deadline by cause.
     private mutating func diagnose(now: Date) {
         for submission in pool.submissions {
             let reviews = pool.reviews.filter { $0.submission == submission.id }
-            guard reviews.filter(\.isCompleted).count < scenario.k else { continue }
+            let towardK = reviews.filter(\.isCompleted).reduce(0) { $0 + PeerAllocation.worth(byStaff: $1.byStaff) }
+            guard towardK < scenario.k else { continue }
             let leases = reviews.compactMap { review -> Date? in
                 if case .inProgress(let ends) = review.state { return ends }
                 return nil

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The printed figures: a table per cohort size, then the overall line against the issue's
@@ -27,23 +28,28 @@ enum Report {
         return lines.joined(separator: "\n")
     }
 
-    /// How the reviews came about: reviews per submission, k by the deadline, the load.
+    /// How the reviews came about: reviews per submission, k by the deadline (toward k as
+    /// allocation counts, a staff review 2, then literally), the load.
     static func process(_ tally: Tally) -> [String] {
         let depths = Tally.Depth.allCases.map { "\($0.rawValue): \(percent(tally.depthCounts[$0] ?? 0, of: tally.submissions))" }
         let perCohort = { (count: Int) in number(ratio(count, tally.runs), 2) }
         return [
             "- reviews per submission (peer and staff): mean \(number(ratio(tally.reviews, tally.submissions), 2)) "
                 + "(\(depths.joined(separator: ", "))); ungraded: \(tally.ungraded)",
-            "- k reviews by the review deadline: \(percent(tally.atKByDeadline, of: tally.submissions, digits: 2)) "
+            "- k reviews by the review deadline (a staff review counting \(PeerAllocation.staffReviewWorth)): "
+                + "\(percent(tally.atKByDeadline, of: tally.submissions, digits: 2)) "
                 + "(short: \(tally.shortWithoutReviewer) already reviewed by both trainers, "
                 + "\(tally.shortWithLease) held by a peer's lease past the last push run); at the end of the 24 h grace: "
                 + "\(percent(tally.atKAtEnd, of: tally.submissions, digits: 2)) (\(tally.submissions - tally.atKAtEnd) short)",
+            "- k reviews counting every review 1: by the review deadline "
+                + "\(percent(tally.atKByDeadlineLiteral, of: tally.submissions, digits: 2)), at the end of the grace "
+                + "\(percent(tally.atKAtEndLiteral, of: tally.submissions, digits: 2)) (\(tally.submissions - tally.atKAtEndLiteral) short)",
             "- peer reviews per present reviewer: mean \(number(tally.loadMean, 2)), sd \(number(tally.loadDeviation, 2)), "
                 + "max \(tally.loadMax); present: \(percent(tally.present, of: tally.submissions)) of learners, "
                 + "\(percent(tally.shareDone, of: tally.present)) of them completed k",
             "- staff reviews per cohort: mean \(perCohort(tally.staffReviews)), max \(tally.staffMax), "
                 + "\(percent(tally.earlyStaff, of: tally.staffReviews)) of them pushed before the staff phase (no volunteer qualified), "
-                + "\(percent(tally.staffBeyondK, of: tally.staffReviews)) on work that ended with more than k reviews; "
+                + "\(percent(tally.staffNotNeeded, of: tally.staffReviews)) on work that reached k without them; "
                 + "volunteer pushes per cohort: \(perCohort(tally.volunteerPushes)), completed: \(perCohort(tally.volunteerReviews))",
         ]
     }
@@ -72,12 +78,15 @@ enum Report {
             "- RMSE (median of first 3 / mean of all / Atelier): \(rmses); Atelier \(percent(all.reduction)) below "
                 + "the median of first 3 (per size: \(perSize))",
             "- target: Atelier's RMSE ≥ 25 % below the median of first 3, at every size: \(verdict(rmseMet))",
-            "- target: 100 % of submissions at k reviews (staff ones included) by the deadline: "
-                + "\(percent(all.atKByDeadline, of: all.submissions, digits: 2)): \(verdict(coverageMet))",
+            "- target: 100 % of submissions at k reviews by the deadline (staff ones included, each counting "
+                + "\(PeerAllocation.staffReviewWorth)): \(percent(all.atKByDeadline, of: all.submissions, digits: 2)): \(verdict(coverageMet))",
+            "- every review counting 1 (not the target): \(percent(all.atKByDeadlineLiteral, of: all.submissions, digits: 2)) "
+                + "at k by the deadline, \(percent(all.atKAtEndLiteral, of: all.submissions, digits: 2)) at the end of the grace",
             "",
             "summary: seed=\(options.seed) runs=\(options.runs) sizes=\(options.sizes.map(String.init).joined(separator: ",")) "
                 + "rmse=\(rmses.replacingOccurrences(of: " ", with: "")) reduction=\(percent(all.reduction)) \(verdict(rmseMet)) "
-                + "k-by-deadline=\(percent(all.atKByDeadline, of: all.submissions, digits: 2)) \(verdict(coverageMet))",
+                + "k-by-deadline=\(percent(all.atKByDeadline, of: all.submissions, digits: 2)) \(verdict(coverageMet)) "
+                + "k-by-deadline-literal=\(percent(all.atKByDeadlineLiteral, of: all.submissions, digits: 2))",
         ]
         return lines.joined(separator: "\n")
     }

@@ -36,9 +36,13 @@ struct Tally {
     var submissions = 0
     var depthCounts: [Depth: Int] = [:]
     var exposureCounts: [Exposure: Int] = [:]
-    /// Submissions with k completed reviews (staff ones included) at the review deadline, and at the end.
+    /// Submissions at k completed reviews at the review deadline, and at the end: toward k as
+    /// allocation counts (a staff review `PeerAllocation.staffReviewWorth`), and literally (every
+    /// review 1), so that the rule hides nothing.
     var atKByDeadline = 0
     var atKAtEnd = 0
+    var atKByDeadlineLiteral = 0
+    var atKAtEndLiteral = 0
     var shortWithLease = 0
     var shortWithoutReviewer = 0
     var ungraded = 0
@@ -46,8 +50,8 @@ struct Tally {
     var staffReviews = 0
     var staffMax = 0
     var earlyStaff = 0
-    /// Staff reviews of submissions that ended with more than k reviews.
-    var staffBeyondK = 0
+    /// Staff reviews of submissions that ended at k without them (toward k, less their worth).
+    var staffNotNeeded = 0
     var volunteerPushes = 0
     var volunteerReviews = 0
     /// Completed peer reviews per present reviewer (neither absent nor a dropout).
@@ -63,15 +67,19 @@ struct Tally {
     mutating func add(_ outcome: CohortOutcome, scenario: Scenario) {
         runs += 1
         let grades = Method.grades(of: outcome, rubric: scenario.rubric)
-        let atDeadline = outcome.counts(at: scenario.reviewDeadline)
-        let atEnd = outcome.counts(at: .distantFuture)
+        let atDeadline = outcome.towardK(at: scenario.reviewDeadline)
+        let atEnd = outcome.towardK(at: .distantFuture)
+        let literalAtDeadline = outcome.counts(at: scenario.reviewDeadline)
+        let literalAtEnd = outcome.counts(at: .distantFuture)
         let firstThree = Dictionary(grouping: outcome.reviews, by: \.author).mapValues { Array($0.prefix(3)) }
         for (author, learner) in outcome.learners.enumerated() {
             submissions += 1
             if atDeadline[author] >= scenario.k { atKByDeadline += 1 }
             if atEnd[author] >= scenario.k { atKAtEnd += 1 }
-            reviews += atEnd[author]
-            let depth = Depth(atEnd[author])
+            if literalAtDeadline[author] >= scenario.k { atKByDeadlineLiteral += 1 }
+            if literalAtEnd[author] >= scenario.k { atKAtEndLiteral += 1 }
+            reviews += literalAtEnd[author]
+            let depth = Depth(literalAtEnd[author])
             let exposure = Self.exposure(of: firstThree[author] ?? [])
             let truth = zip(learner.truth, scenario.rubric.criteria).map { Double($1.levels[$0].points) }
             guard grades[.atelier]?[author] != nil else {
@@ -88,7 +96,9 @@ struct Tally {
             }
         }
         let staff = outcome.reviews.filter(\.byStaff).count
-        staffBeyondK += outcome.reviews.filter { $0.byStaff && atEnd[$0.author] > scenario.k }.count
+        staffNotNeeded += outcome.reviews.filter {
+            $0.byStaff && atEnd[$0.author] - PeerAllocation.staffReviewWorth >= scenario.k
+        }.count
         staffReviews += staff
         staffMax = max(staffMax, staff)
         earlyStaff += outcome.earlyStaff
@@ -139,6 +149,8 @@ struct Tally {
         submissions += other.submissions
         atKByDeadline += other.atKByDeadline
         atKAtEnd += other.atKAtEnd
+        atKByDeadlineLiteral += other.atKByDeadlineLiteral
+        atKAtEndLiteral += other.atKAtEndLiteral
         ungraded += other.ungraded
     }
 }

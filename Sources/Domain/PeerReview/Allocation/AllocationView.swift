@@ -1,6 +1,6 @@
 import Foundation
 
-/// The pool as allocation reads it at one instant: how many reviews each submission has, who holds
+/// The pool as allocation reads it at one instant: each submission's reviews toward `k`, who holds
 /// which lease and which reviewer–submission pairs exist, gathered in one pass so that each rule
 /// is a look-up. Pushes record what they decide, so a later choice in the same run sees the earlier ones.
 ///
@@ -33,9 +33,9 @@ final class AllocationView {
     private let submissionGroup: [UUID: UUID]
     private let personGroup: [UUID: UUID]
     private let submitted: [UUID: [UUID]]
-    /// Completed reviews and unexpired leases, staff ones included.
+    /// Completed reviews and unexpired leases toward `k`, a staff one counting `staffReviewWorth`.
     private var counted: [UUID: Int] = [:]
-    /// Completed reviews and unexpired staff to-dos: `counted` without peers' leases.
+    /// Completed reviews and unexpired staff to-dos toward `k`: `counted` without peers' leases.
     private var firm: [UUID: Int] = [:]
     /// Pairs with a completed review or an unexpired lease.
     private var live: Set<Pair> = []
@@ -69,8 +69,9 @@ final class AllocationView {
         for review in pool.reviews {
             let counts = review.counts(at: now)
             if counts {
-                counted[review.submission, default: 0] += 1
-                if review.isCompleted || review.byStaff { firm[review.submission, default: 0] += 1 }
+                let worth = PeerAllocation.worth(byStaff: review.byStaff)
+                counted[review.submission, default: 0] += worth
+                if review.isCompleted || review.byStaff { firm[review.submission, default: 0] += worth }
             }
             if let person, review.reviewer != person, !theirs.contains(review.submission) { continue }
             let pair = Pair(reviewer: review.reviewer, submission: review.submission)
@@ -97,11 +98,12 @@ final class AllocationView {
 
     func hasSubmitted(_ person: UUID) -> Bool { submitted[person] != nil }
 
-    /// Completed reviews and unexpired leases on `submission`.
+    /// Completed reviews and unexpired leases on `submission`, toward `k` (a staff one counting
+    /// `staffReviewWorth`).
     func count(of submission: UUID) -> Int { counted[submission] ?? 0 }
 
-    /// Completed reviews and unexpired staff to-dos on `submission`: its reviews without the
-    /// peers' leases, which a learner may still abandon.
+    /// Completed reviews and unexpired staff to-dos on `submission`, toward `k`: its reviews
+    /// without the peers' leases, which a learner may still abandon.
     func firmCount(of submission: UUID) -> Int { firm[submission] ?? 0 }
 
     /// The submission of the unexpired peer lease `reviewer` holds, if any.
@@ -135,13 +137,14 @@ final class AllocationView {
         return theirs.contains { live.contains(Pair(reviewer: author, submission: $0)) }
     }
 
-    /// Counts a push decided in this run as an unexpired lease.
+    /// Counts a push decided in this run as an unexpired lease (a staff one worth `staffReviewWorth`).
     func record(_ push: PeerAllocation.Push) {
         let pair = Pair(reviewer: push.reviewer, submission: push.submission)
-        counted[push.submission, default: 0] += 1
+        let worth = PeerAllocation.worth(byStaff: push.byStaff)
+        counted[push.submission, default: 0] += worth
         live.insert(pair)
         if push.byStaff {
-            firm[push.submission, default: 0] += 1
+            firm[push.submission, default: 0] += worth
             staffReviews[push.reviewer, default: 0] += 1
         } else {
             peerInProgress[push.reviewer, default: 0] += 1

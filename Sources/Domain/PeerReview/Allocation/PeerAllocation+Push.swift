@@ -17,7 +17,8 @@ extension PeerAllocation {
     }
 
     /// Push, run periodically (and on each page load) from `deadline - pushWindow` on: the reviews to create
-    /// for submissions still short of k.
+    /// for submissions still short of k, counting reviews toward k as allocation does (a staff
+    /// review or to-do counts `staffReviewWorth`, 2; a peer's 1).
     ///
     /// The push window has two halves:
     /// - Volunteer phase, `deadline - pushWindow ..< deadline - pushWindow / 2`: a submission short
@@ -27,26 +28,29 @@ extension PeerAllocation {
     ///   then one its author does not review. The lease ends at `now + lease`, but no later than
     ///   the start of the staff phase, so a review a volunteer leaves unfinished is back in time
     ///   for the trainers. A submission no free volunteer may take waits: nothing goes to the
-    ///   staff in this phase. A staff to-do counts as a review, so pulls (fewest reviews first)
-    ///   would turn away from the submission, and with fewer trainers than k it could never
-    ///   reach k without a peer.
+    ///   staff in this phase. A staff to-do counts as two reviews, so pulls (fewest reviews
+    ///   first) would turn away from the submission and a trainer would do what peers may still
+    ///   do: staff time is kept for what the peers leave.
     /// - Staff phase, from `deadline - pushWindow / 2` on, the deadline included and after it:
     ///   a submission is short of k counting only its completed reviews and unexpired staff
     ///   to-dos (volunteers' leases have ended by then), not the leases peers took by pulling,
     ///   which a learner may abandon after the last run before the deadline; a pull is still
     ///   allowed, and may add a review beyond k. What is short goes to `staff` as `byStaff`
     ///   to-dos, the trainer with the fewest staff reviews in this pool first, with a lease
-    ///   ending at `now + lease`; a trainer may take several in one run.
+    ///   ending at `now + lease`; a trainer may take several in one run. Each to-do counts 2, so
+    ///   with k = 3 a submission with one or two peer reviews (or one staff review) gets one
+    ///   to-do, and one with none gets two.
     ///
-    /// The staff phase does not start earlier when the trainers cannot cover what is short: a
-    /// trainer reviews a submission once, so trainers fewer than k need peers on every short
-    /// submission, and an early to-do only sends the peers' pulls elsewhere; staff time is not
-    /// something allocation knows about.
+    /// A trainer reviews a submission once, so the trainers bring a submission no peer reviewed
+    /// to k only when there are at least k / 2 of them (rounded up: 2 for k = 3 or 4); with
+    /// fewer, such a submission needs a peer. The staff phase does not start earlier for that:
+    /// an early to-do only sends the peers' pulls elsewhere, and staff time is not something
+    /// allocation knows about.
     ///
     /// Before the window nothing is pushed. A submission that arrives late, inside the window or
     /// after the deadline, is pushed on the first run that sees it, by the phase of that moment:
-    /// after the deadline, to the staff. The neediest submissions (fewest reviews as the phase
-    /// counts them, then oldest) are served first, one review at a time, so a scarce volunteer
+    /// after the deadline, to the staff. The neediest submissions (fewest reviews toward k as the
+    /// phase counts them, then oldest) are served first, one review at a time, so a scarce volunteer
     /// goes where they are most needed. Among volunteers, and among trainers, one who has not let
     /// a lease on that submission lapse comes first; so a to-do a trainer leaves past its lease
     /// goes to another trainer on a later run, and back to them only when no other may take it.

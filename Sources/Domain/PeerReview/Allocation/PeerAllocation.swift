@@ -10,12 +10,31 @@ import Foundation
 /// - a reviewer never gets a submission they already review or reviewed (completed, or a lease
 ///   that has not ended). A submission whose only reviews by them are ended leases is given back
 ///   to them only when nothing else fits: they dropped it once, but a review is better than none;
-/// - a submission's reviews are its completed reviews and unexpired leases, staff ones included
-///   (except in the push's staff phase, which leaves out the leases peers took by pulling).
-///   Staff reviews count for the submission but never towards a learner's share;
+/// - a submission's reviews toward `k` are its completed reviews and unexpired leases (except in
+///   the push's staff phase, which leaves out the leases peers took by pulling), a staff one
+///   counting `staffReviewWorth` (2) and a peer's 1. Staff reviews count for the submission but
+///   never towards a learner's share;
 /// - ties are broken by the oldest submission, then by the random source, so that a seed gives
 ///   the same allocation every time.
 public enum PeerAllocation {
+    /// What one staff review (completed, or a to-do whose lease has not ended) counts toward `k`:
+    /// the weight grading gives it, two typical peers (`PeerGrading.weightBounds.upperBound`),
+    /// rounded down to whole reviews so that it never counts for more than grading gives it. So
+    /// with `k` = 3 two trainers bring work no peer reviewed to `k`, and work with one or two peer
+    /// reviews needs one trainer. Grading gives it the same: two entries in the median of 3 or
+    /// fewer reviews, the weight 2 beyond (`Consensus.medianEntries`). A learner's share counts
+    /// their own peer reviews only.
+    public static let staffReviewWorth = Int(PeerGrading.weightBounds.upperBound.rounded(.down))
+
+    /// What one review counts toward `k`: `staffReviewWorth` for a staff review, 1 for a peer's.
+    public static func worth(byStaff: Bool) -> Int { byStaff ? staffReviewWorth : 1 }
+
+    /// A submission's reviews toward `k`, from the number of its peer and of its staff reviews
+    /// (whichever the caller counts: allocation counts completed reviews and unexpired leases, a
+    /// page saying whether work has its reviews would count completed ones). The submission is at
+    /// `k` when this is `reviewsRequired` or more.
+    public static func reviewsTowardK(peer: Int, staff: Int) -> Int { peer + staff * staffReviewWorth }
+
     /// What a reviewer has done: completed reviews (peer ones), in progress, and whether their share (k) is done.
     public struct Share: Hashable, Sendable {
         /// Completed peer reviews.
@@ -47,9 +66,9 @@ public enum PeerAllocation {
     /// - One lease at a time: a reviewer holding an unexpired lease gets that submission back
     ///   (the one whose lease ends first, should there be several), never another. Early
     ///   reviewers thus cannot hoard; once done they may pull again, beyond `k`.
-    /// - Otherwise the submission that most needs reviews: fewest reviews first; among those,
-    ///   one whose author does not review the reviewer's own submission, if there is one; then the
-    ///   oldest; then the random source.
+    /// - Otherwise the submission that most needs reviews: fewest reviews toward `k` first (a
+    ///   staff review counting `staffReviewWorth`); among those, one whose author does not review
+    ///   the reviewer's own submission, if there is one; then the oldest; then the random source.
     /// - A submission on which the reviewer let a lease lapse comes back to them only when nothing
     ///   else fits.
     /// - Submissions that already have `k` reviews are still given when nothing shorter fits, so

@@ -3,15 +3,23 @@ import Foundation
 /// How the reviews of one submission, once corrected, combine into one value per criterion.
 enum Consensus {
     /// Reviews beyond which a submission's grade is the reliability-weighted estimate rather than
-    /// the median (the rule: the median for 3 or fewer).
+    /// the median (the rule: the median for 3 or fewer). Reviews are counted as they are,
+    /// one each, staff ones included: a staff review counts double only inside the median.
     static let medianUpTo = 3
     /// Huber's tuning constant, in levels: a review further than this from the estimate counts in
     /// proportion to `huber / distance`, so one wild review moves the grade by little.
     static let huber = 0.5
 
-    /// The plain median for up to `medianUpTo` values, else `robustMean`; nil for no values.
-    static func combine(_ values: [Double], weights: [Double]) -> Double? {
-        if values.count <= medianUpTo { return PeerGrading.median(values) }
+    /// How many entries a review is in a median: a staff review `PeerAllocation.staffReviewWorth`
+    /// (2), what it counts toward k and the weight `robustMean` gives it; a peer's 1.
+    static func medianEntries(byStaff: Bool) -> Double { Double(PeerAllocation.worth(byStaff: byStaff)) }
+
+    /// For up to `medianUpTo` values, their median with each staff value counted `medianEntries`
+    /// times (a weighted median of whole entries, so exactly the median of the list with staff
+    /// values repeated: an even count of entries meets half-way between the middle two); beyond,
+    /// `robustMean` with the reliability `weights`. nil for no values.
+    static func combine(_ values: [Double], weights: [Double], byStaff: [Bool]) -> Double? {
+        if values.count <= medianUpTo { return weightedMedian(values, weights: byStaff.map(medianEntries)) }
         return robustMean(values, weights: weights)
     }
 

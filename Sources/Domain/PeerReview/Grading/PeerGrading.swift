@@ -6,13 +6,13 @@ import Foundation
 /// from each reviewer's *other* reviews:
 ///
 /// 1. *Leniency.* A reviewer's residual on a review is their level minus the consensus of the
-///    other reviews of that submission. Their leniency is the mean of their residuals, believed
-///    in proportion to the evidence (empirical Bayes): observed mean × s² / (s² + σ²/n), where n
-///    is their number of reviews, σ² the scatter of one review's residual and s² the spread of
-///    leniency across the cohort's reviewers. With few reviews, or in a cohort where nobody
-///    leans either way (s² ≈ 0), almost nothing is corrected; a reviewer who gave one level too
-///    many on many reviews is corrected by nearly a level. The same is done, on top, for each
-///    criterion. Corrected levels stay within the criterion's levels.
+///    other reviews of that submission (combined as the grade is, below). Their leniency is the
+///    mean of their residuals, believed in proportion to the evidence (empirical Bayes): observed
+///    mean × s² / (s² + σ²/n), where n is their number of reviews, σ² the scatter of one review's
+///    residual and s² the spread of leniency across the cohort's reviewers. With few reviews, or
+///    in a cohort where nobody leans either way (s² ≈ 0), almost nothing is corrected; a reviewer
+///    who gave one level too many on many reviews is corrected by nearly a level. The same is
+///    done, on top, for each criterion. Corrected levels stay within the criterion's levels.
 /// 2. *Weight.* A reviewer's weight is 1 / (the mean squared residual left after their leniency,
 ///    with a prior worth `ReviewerModel.priorReviews` (3) reviews: the cohort's typical
 ///    variance, scaled by their calibration).
@@ -27,10 +27,16 @@ import Foundation
 /// starting from uncorrected, equally weighted reviews.
 ///
 /// The corrected levels then combine as the issue asks: **3 or fewer reviews, their median**
-/// (of the corrected levels; with no leniency known, the plain median); **4 or more, a weighted
-/// mean that discounts outliers** (Huber, `Consensus.huber` = ½ level: a review further than
-/// that from the grade counts less in proportion to its distance). A grade is computed in levels
-/// and read back in points, interpolating between neighbouring levels' points.
+/// (of the corrected levels; with no leniency known, the plain median), in which a staff review
+/// is two entries: what it counts toward k (`PeerAllocation.staffReviewWorth`) and the weight it
+/// has with more reviews. So one peer and one trainer give the trainer's level; two peers and
+/// one trainer, the median of four entries, half-way between the middle two (as two reviews
+/// meet half-way: two agreeing peers and a trainer weigh the same). "3 or fewer" counts reviews
+/// as they are, a trainer's as one. **4 or more, a weighted mean that discounts outliers**
+/// (Huber, `Consensus.huber` = ½ level: a review further than that from the grade counts less in
+/// proportion to its distance). A grade is computed in levels and read back in points,
+/// interpolating between neighbouring levels' points. The reference of a reviewing grade's
+/// accuracy, a median of the other reviews, counts a staff review twice too.
 ///
 /// Leniency is measured against the cohort's consensus: if every reviewer is equally lenient,
 /// grading cannot tell (staff reviews and trainer overrides can).

@@ -36,18 +36,21 @@ struct ReviewerModel: Sendable {
     }
 
     /// Per criterion, the consensus level of these reviews (`Consensus.combine` of the corrected
-    /// levels); nil for no reviews.
+    /// levels: a staff review two entries of a median of up to 3); nil for no reviews.
     func consensus(of reviews: [Int], in input: GradingInput) -> [Double]? {
         guard !reviews.isEmpty else { return nil }
         let values = reviews.map { corrected($0, in: input) }
         let weights = reviews.map { weight[$0] }
+        let byStaff = reviews.map { input.reviews[$0].byStaff }
         return (0..<input.scale.criteria).map { c in
-            Consensus.combine(values.map { $0[c] }, weights: weights) ?? 0
+            Consensus.combine(values.map { $0[c] }, weights: weights, byStaff: byStaff) ?? 0
         }
     }
 
     /// Per review, its raw levels minus the consensus of the other reviews of its submission
-    /// (nil when it is the only one).
+    /// (nil when it is the only one). The consensus is the grade those others would give, by the
+    /// same rule: with up to 3 of them a staff review counts twice in their median, so a peer
+    /// reviewed beside one peer and one trainer is measured against the trainer.
     func residuals(_ input: GradingInput) -> [[Double]?] {
         var residuals: [[Double]?] = Array(repeating: nil, count: input.reviews.count)
         for (_, reviews) in input.bySubmission where reviews.count > 1 {

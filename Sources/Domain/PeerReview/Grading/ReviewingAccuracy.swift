@@ -33,9 +33,11 @@ extension PeerGrading {
 
     /// Each reviewer's grade for reviewing. A review's accuracy compares its points with the
     /// *median of the other reviews'* points on the same submission, per criterion (raw, before
-    /// any leniency correction: a lenient review is less accurate). With 3 reviews that is the
-    /// mean of the 2 others; when all agree, every one scores 100. Reviews that are alone on
-    /// their submission are not counted in accuracy.
+    /// any leniency correction: a lenient review is less accurate), a staff review counting as
+    /// two entries as it does in the grade (`Consensus.medianEntries`). With 3 peer reviews that
+    /// is the mean of the 2 others; beside one peer and one trainer, the trainer's; when all
+    /// agree, every one scores 100. Reviews that are alone on their submission are not counted
+    /// in accuracy.
     static func reviewingGrades(_ input: GradingInput, ratings: [UUID: [Helpfulness]]) -> [UUID: ReviewingGrade] {
         var accuracies: [UUID: [Double]] = [:]
         var counts: [UUID: Int] = [:]
@@ -43,9 +45,12 @@ extension PeerGrading {
             for review in reviews {
                 let reviewer = input.reviews[review].reviewer
                 counts[reviewer, default: 0] += 1
-                let others = reviews.filter { $0 != review }.map { input.reviews[$0].points }
+                let others = reviews.filter { $0 != review }.map { input.reviews[$0] }
                 guard !others.isEmpty else { continue }
-                let reference = (0..<input.scale.criteria).map { c in median(others.map { $0[c] }) ?? 0 }
+                let entries = others.map { Consensus.medianEntries(byStaff: $0.byStaff) }
+                let reference = (0..<input.scale.criteria).map { c in
+                    Consensus.weightedMedian(others.map { $0.points[c] }, weights: entries) ?? 0
+                }
                 if let accuracy = accuracy(of: input.reviews[review].points, against: reference, on: input.scale) {
                     accuracies[reviewer, default: []].append(accuracy)
                 }

@@ -6,6 +6,9 @@ import Foundation
 /// later push in one run see the earlier ones. A class, so that the checks' closures share it
 /// rather than copy it.
 final class AllocationOracle {
+    /// What a staff review counts toward k, written out: as much as two peers' reviews.
+    static let staffWorth = 2
+
     struct Pair: Hashable {
         var reviewer: UUID
         var submission: UUID
@@ -24,8 +27,9 @@ final class AllocationOracle {
     private let byAuthor: [UUID: [PeerPool.Submission]]
     private var live: Set<Pair> = []
     private var ended: Set<Pair> = []
+    /// Reviews toward k: completed ones and live leases, a staff one counting `staffWorth`.
     private var counts: [UUID: Int] = [:]
-    /// Completed reviews and staff to-dos only.
+    /// Completed reviews and staff to-dos only, toward k.
     private var firmCounts: [UUID: Int] = [:]
     private var completed: [UUID: Int] = [:]
     private var staffLoads: [UUID: Int] = [:]
@@ -50,8 +54,9 @@ final class AllocationOracle {
 
     func add(_ review: PeerPool.Review) {
         live.insert(Pair(reviewer: review.reviewer, submission: review.submission))
-        counts[review.submission, default: 0] += 1
-        if review.isCompleted || review.byStaff { firmCounts[review.submission, default: 0] += 1 }
+        let worth = review.byStaff ? Self.staffWorth : 1
+        counts[review.submission, default: 0] += worth
+        if review.isCompleted || review.byStaff { firmCounts[review.submission, default: 0] += worth }
         switch (review.state, review.byStaff) {
         case (_, true): staffLoads[review.reviewer, default: 0] += 1
         case (.completed, false): completed[review.reviewer, default: 0] += 1

@@ -21,7 +21,8 @@ struct AllocationScenario: Sendable, CustomStringConvertible {
 
     var k: Int
     var learners: [Learner]
-    /// `k - 1` to `k + 1`: with fewer than `k`, trainers alone cannot complete a submission.
+    /// `(k - 1) / 2` to `k + 1`: a staff review counts 2 toward k, so from k / 2 trainers (rounded
+    /// up) they can complete a submission no peer reviewed, and with one fewer they cannot.
     var staff: Int
     var seed: UInt64
 
@@ -50,7 +51,7 @@ struct AllocationScenario: Sendable, CustomStringConvertible {
                            group: groups > 0 && Bool.random(using: &rng) ? Int.random(in: 1...groups, using: &rng) : nil,
                            groupInPool: Bool.random(using: &rng), groupOnSubmission: Bool.random(using: &rng))
         }
-        return AllocationScenario(k: k, learners: learners, staff: k + Int.random(in: -1...1, using: &rng),
+        return AllocationScenario(k: k, learners: learners, staff: Int.random(in: (k - 1) / 2 ... k + 1, using: &rng),
                                   seed: UInt64.random(in: .min ... .max, using: &rng))
     }
 }

@@ -59,7 +59,8 @@ import Testing
         }
         await propertyCheck(count: 500, input: cases) { agreed, others, dissent, weight in
             let values = Array(repeating: agreed, count: others.count) + [dissent]
-            let grade = Consensus.combine(values, weights: others + [weight]) ?? .nan
+            let grade = Consensus.combine(values, weights: others + [weight],
+                                          byStaff: Array(repeating: false, count: values.count)) ?? .nan
             let bound = Consensus.huber * weight / others.reduce(0, +)
             #expect(abs(grade - agreed) <= min(bound, abs(dissent - agreed)) + 1e-9)
         }
