@@ -73,6 +73,9 @@ public enum SiteRoute: Hashable, Sendable {
     /// Adding a file to one's work (multipart), and taking one off.
     case peerSubmissionFiles(Organization.ID, Cohort.ID, Activity.ID)
     case peerSubmissionFileRemove(Organization.ID, Cohort.ID, Activity.ID, UUIDText)
+    /// A cohort's trainers grading the assignment's calibration examples (shared by the course).
+    case peerCohortExamples(Organization.ID, Cohort.ID, Activity.ID)
+    case peerCohortExampleDelete(Organization.ID, Cohort.ID, Activity.ID, UUIDText)
     /// A file of a learner's work, named as its reader may see it.
     case peerFile(Organization.ID, Cohort.ID, UUIDText, filename: String)
     /// Asking for a peer's work to review (the one that most needs a review).
@@ -211,6 +214,9 @@ public enum SiteRoute: Hashable, Sendable {
         case .peerSubmissionFiles(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/submission/files"
         case .peerSubmissionFileRemove(let org, let cohort, let activity, let file):
             "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/submission/files/\(file)/delete"
+        case .peerCohortExamples(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/examples"
+        case .peerCohortExampleDelete(let org, let cohort, let activity, let example):
+            "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/examples/\(example)/delete"
         case .peerFile(let org, let cohort, let id, let filename): "/orgs/\(org)/cohorts/\(cohort)/peer-files/\(id)/\(Self.pathSegment(filename))"
         case .peerReviews(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/reviews"
         case .peerSelfReview(let org, let cohort, let activity): "/orgs/\(org)/cohorts/\(cohort)/activities/\(activity)/self-review"

@@ -135,6 +135,8 @@ public enum PeerReviewLimits {
     public static let commentLength = 10_000
     public static let submissionTextLength = 100_000
     public static let filesPerSubmission = 5
+    /// Graded examples an assignment offers for calibration.
+    public static let examples = 3
 }
 
 extension Rubric {

@@ -52,6 +52,14 @@ enum PeerReportView {
                         li { "\(criterion.title): \(PeerReviewText.alpha(i < report.agreement.count ? report.agreement[i] : nil))" }
                     }
                 }
+                if report.mayGrade {
+                    h3 { "Calibration" }
+                    p {
+                        a(.href(SiteRoute.peerCohortExamples(org, cohort, model.frame.activity.id).path)) { "Examples for calibration" }
+                        " (\(report.examples) of \(PeerReviewLimits.examples)): "
+                        model.settings.requiresCalibration ? "learners assess one and pass before reviewing." : "calibration is off for this assignment."
+                    }
+                }
             }
         }
     }
@@ -64,7 +72,10 @@ enum PeerReportView {
                 if row.flags > 0 { span(.class("badge badge-warning")) { " \(row.flags) flagged" } }
             }
             td { row.submittedAt.map { DateText.day($0) + (row.late ? " (late)" : "") } ?? "not yet" }
-            td(.class(row.submissionID != nil && row.received < k ? "short" : "")) { "\(row.received) / \(k)" }
+            let towardK = PeerAllocation.reviewsTowardK(peer: row.received - row.byStaff, staff: row.byStaff)
+            td(.class(row.submissionID != nil && towardK < k ? "short" : "")) {
+                "\(row.received) / \(k)" + (row.byStaff > 0 ? " (\(row.byStaff) by a trainer, counting two)" : "")
+            }
             td { "\(row.done)" }
             td { row.total.map { "\(PeerReviewText.points($0)) / \(maxPoints)" + (row.overridden ? " (trainer)" : "") } ?? "—" }
             td { row.reviewing?.overall.map { "\(Int($0.rounded())) / 100" } ?? "—" }

@@ -26,10 +26,11 @@ enum PeerResultsView {
                 AssessmentView.grades(grades, rubric: rubric, selfAssessment: results.selfAssessment)
             } else if results.override == nil {
                 let k = model.settings.reviewsRequired
-                let counted = results.reviews.filter { !$0.setAside }.count
+                let counted = results.reviews.filter { !$0.setAside }
+                let towardK = counted.reduce(0) { $0 + PeerAllocation.worth(byStaff: $1.byStaff) }
                 p(.class("hint")) {
-                    counted == 0 ? "No review counts yet. Your grade comes once \(k) review\(k == 1 ? " is" : "s are") in."
-                        : "\(counted) of \(k) reviews in: your grade comes once all are."
+                    counted.isEmpty ? "No review counts yet. Your grade comes once \(k) review\(k == 1 ? " is" : "s are") in."
+                        : "\(towardK) of \(k) reviews in\(counted.contains(where: \.byStaff) ? " (a trainer's counts as two)" : ""): your grade comes once all are."
                 }
             }
             for review in results.reviews {

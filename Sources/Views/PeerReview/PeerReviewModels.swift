@@ -67,6 +67,8 @@ public struct PeerAssignmentPageModel: Sendable {
         public var reviewing: ReviewingGrade?
         public var weight: Double?
         public var flags: Int
+        /// Of `received`, the reviews by trainers (each counts two toward k).
+        public var byStaff = 0
         public init(name: String, submissionID: String?, submittedAt: Date?, late: Bool, received: Int, done: Int, total: Double?,
                     overridden: Bool, reviewing: ReviewingGrade?, weight: Double?, flags: Int) {
             self.name = name; self.submissionID = submissionID; self.submittedAt = submittedAt; self.late = late; self.received = received
@@ -80,6 +82,9 @@ public struct PeerAssignmentPageModel: Sendable {
         public var agreement: [Double?]
         /// Reviews handed to this staff member because peers were short.
         public var todo: [(reviewID: String, label: String)]
+        /// Trainers and admins grade the calibration examples (facilitators do not).
+        public var mayGrade = false
+        public var examples = 0
         public init(learners: [LearnerRow], agreement: [Double?], todo: [(reviewID: String, label: String)]) {
             self.learners = learners; self.agreement = agreement; self.todo = todo
         }

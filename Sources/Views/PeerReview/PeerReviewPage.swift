@@ -69,7 +69,7 @@ public enum PeerReviewPage {
                     label(.class("level-choice")) {
                         input(.type("radio"), .name("c\(i)"), .value(String(j)), .checked(picked == j), .required)
                         strong { "\(level.points) pt\(level.points == 1 ? "" : "s")" }
-                        if !level.description.isEmpty { " — \(level.description)" }
+                        if !level.description.isEmpty { span { "— \(level.description)" } }
                     }
                 }
             }

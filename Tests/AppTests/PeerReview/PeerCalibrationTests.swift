@@ -68,3 +68,45 @@ import VaporTesting
         }
     }
 }
+
+/// A cohort's trainers grade the calibration examples from the assignment's page, without the
+/// course editor; facilitators, learners and other organizations cannot.
+@Suite struct PeerCohortExampleTests {
+    @Test func aTrainerGradesExamplesFromTheCohort() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1)
+            let fx = Fixtures(app: app)
+            var tina = try await fx.signedIn(pc.trainer)
+            let examples = pc.page + "/examples"
+            let report = try await tina.get(pc.page)
+            #expect(report.text.contains(examples) && report.text.contains("Examples for calibration</a> (0 of 3)"))
+            let page = try await tina.get(examples)
+            #expect(page.status == .ok && page.text.contains("Calibration is off for this assignment"))
+            let refused = try await tina.post(examples, ["example_text": "A trainer's example.", "c0": "1"])
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("Pick your level for every criterion"))
+            #expect(try await PeerExampleRecord.query(on: app.db).count() == 0)
+            let added = try await tina.post(examples, ["example_text": "A *graded* case.", "c0": "1", "c1": "2", "overall": "Fair, with some evidence."])
+            #expect(added.status == .seeOther && added.location == examples)
+            let example = try #require(try await PeerExampleRecord.query(on: app.db).first())
+            #expect(example.activityID == pc.activity.id && example.assessment?.levels == [1, 2])
+            #expect(try await tina.get(examples).text.contains("<em>graded</em>"))
+            // Learners, facilitators and strangers: 404, nothing changes.
+            let lea = try await fx.signedIn(pc.learners[0])
+            let fay = try await fx.person("fay@acme.test", name: "Fay Facilitator", in: pc.c.org, roles: [.facilitator])
+            try await fx.enroll(fay, in: pc.c.cohort, as: .facilitator)
+            let fayBrowser = try await fx.signedIn(fay)
+            let other = try await fx.organization("Globex")
+            let sam = try await fx.signedIn(try await fx.person("sam@globex.test", name: "Sam", in: other, roles: [.admin, .trainer]))
+            let delete = examples + "/\(example.id!.lowercased)/delete"
+            for browser in [lea, fayBrowser, sam] {
+                var b = browser
+                #expect(try await b.get(examples).status == .notFound)
+                #expect(try await b.post(examples, ["example_text": "Mine", "c0": "0", "c1": "0"]).status == .notFound)
+                #expect(try await b.post(delete, [:]).status == .notFound)
+            }
+            #expect(try await PeerExampleRecord.query(on: app.db).count() == 1)
+            #expect(try await tina.post(delete, [:]).status == .seeOther)
+            #expect(try await PeerExampleRecord.query(on: app.db).count() == 0)
+        }
+    }
+}

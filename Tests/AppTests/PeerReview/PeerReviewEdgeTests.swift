@@ -200,3 +200,31 @@ import VaporTesting
         }
     }
 }
+
+/// A trainer's review counts two toward k, in allocation and on the pages: one peer's review and
+/// one trainer's complete work when k is 3.
+@Suite struct PeerStaffWorthTests {
+    @Test func onePeerAndOneTrainerGiveTheGradeWhenKIsThree() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 3)
+            var lea = try await Fixtures(app: app).signedIn(pc.learners[0]), bo = try await Fixtures(app: app).signedIn(pc.learners[1])
+            _ = try await pc.submit(&lea, "Lea's work, for the record.")
+            _ = try await pc.submit(&bo, "Bo's work, for the record.")
+            let path = try #require(try await pc.pull(&bo))
+            #expect(try await bo.post(path, PeerClass.goodReview).status == .seeOther)
+            let waiting = try await lea.get(pc.page)
+            #expect(waiting.text.contains("1 of 3 reviews in") && !waiting.text.contains("Your grade:"))
+            let submission = try #require(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first())
+            let staff = PeerReviewRecord(cohortID: pc.c.cohort.id!, activityID: pc.activity.id!, submissionID: submission.id!,
+                                         reviewerID: pc.trainer.id!, kind: .staff, at: Date(), leaseEnds: Date().addingTimeInterval(3600))
+            try staff.complete(RubricAssessment(levels: [2, 2], overall: "Clear and well argued."), at: Date())
+            try await staff.create(on: app.db)
+            let graded = try await lea.get(pc.page)
+            #expect(graded.text.contains("Your grade:"), "1 peer + 1 trainer = 3 toward k")
+            // The trainer's report shows the work complete, the trainer's review counting two.
+            var tina = try await Fixtures(app: app).signedIn(pc.trainer)
+            let report = try await tina.get(pc.page)
+            #expect(report.text.contains("2 / 3 (1 by a trainer, counting two)"))
+        }
+    }
+}

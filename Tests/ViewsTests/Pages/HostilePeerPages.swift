@@ -49,6 +49,8 @@ extension HostilePagesTests {
                                               total: 3, overridden: true, reviewing: ReviewingGrade(accuracy: 70, helpfulness: nil, reviews: 2),
                                               weight: 1.2, flags: 1)],
                              agreement: [0.5, nil], todo: [(evil, evil)])
+        model.report?.mayGrade = true
+        model.report?.learners[0].byStaff = 1
         return model
     }
 
@@ -84,6 +86,10 @@ extension HostilePagesTests {
             ("peer-calibration", PeerCalibrationPage.render(calibration, context)),
             ("peer-calibrated", PeerCalibrationPage.render(calibrated, context)),
             ("peer-editor", PeerAssignmentEditorPage.render(editor, context)),
+            ("peer-cohort-examples", PeerCohortExamplesPage.render(
+                PeerCohortExamplesModel(organizationID: org, cohortID: cohortID, activityID: activity.id, activityTitle: evil,
+                                        rubric: hostileRubric, examples: editor.examples, state: editor.exampleState, calibrationOn: true),
+                context)),
         ]
     }
 }

@@ -30,11 +30,7 @@ enum PeerAssignmentEditor {
         let settings = try await PeerAssignmentAuthoring.record(of: activity.id!, on: req.db).settings
         var model = PeerAssignmentEditorModel(organizationID: context.organization.id, courseID: .init(course.id!), courseName: course.name,
                                               moduleTitle: module?.title ?? "", activity: activity.domain(), settings: settings, state: state)
-        model.examples = try await PeerExampleRecord.query(on: req.db).filter(\.$activityID == activity.id!).sort(\.$createdAt).all()
-            .compactMap { example in
-                example.assessment.map { .init(id: example.id!.lowercasedText, text: example.text, assessment: $0,
-                                               fits: PeerCalibration.fits($0, settings.rubric)) }
-            }
+        model.examples = try await PeerExampleEditor.examples(of: activity.id!, rubric: settings.rubric, on: req.db)
         model.exampleState = exampleState
         let refused = !state.errors.isEmpty || !exampleState.errors.isEmpty
         return .page(PeerAssignmentEditorPage.render(model, req.layout(context, section: .courses)),
@@ -72,27 +68,50 @@ enum PeerAssignmentEditor {
     }
 }
 
-/// The graded examples learners calibrate on, written in the assignment's editor.
+/// The graded examples learners calibrate on: written in the assignment's editor by authors, or
+/// on the cohort's examples page by its trainers (and the organization's admins). They belong to
+/// the course's activity, so every cohort running it shares them.
 enum PeerExampleEditor {
-    static let maximum = 3
+    static let maximum = PeerReviewLimits.examples
+
+    /// Saves the example the form describes; nil once saved, else what to show again with why.
+    static func save(_ fields: [String: String], activityID: UUID, rubric: Rubric, on db: any Database) async throws -> Form.State? {
+        let text = (fields["example_text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let assessment = PeerAssignmentInput.assessment(fields, rubric: rubric)
+        var v = Validator()
+        if text.isEmpty { v.add("example_text", .required) } else if text.count > PeerReviewLimits.submissionTextLength { v.add("example_text", .tooLong) }
+        if !PeerCalibration.fits(assessment, rubric) { v.add("example_levels", .required) }
+        let count = try await PeerExampleRecord.query(on: db).filter(\.$activityID == activityID).count()
+        if count >= maximum { v.add("example_text", .outOfRange) }
+        guard v.errors.isEmpty else { return Form.State(values: fields, errors: v.errors) }
+        try await PeerExampleRecord(activityID: activityID, text: text, assessment: assessment, at: Date()).create(on: db)
+        return nil
+    }
+
+    /// The activity's examples, each marked whether it fits the rubric as it is now.
+    static func examples(of activityID: UUID, rubric: Rubric, on db: any Database) async throws -> [PeerAssignmentEditorModel.Example] {
+        try await PeerExampleRecord.query(on: db).filter(\.$activityID == activityID).sort(\.$createdAt).all().compactMap { example in
+            example.assessment.map { .init(id: example.id!.lowercasedText, text: example.text, assessment: $0, fits: PeerCalibration.fits($0, rubric)) }
+        }
+    }
+
+    static func delete(_ exampleID: String?, of activityID: UUID, on db: any Database) async throws {
+        guard let id = exampleID.flatMap(UUID.init(uuidString:)),
+              let example = try await PeerExampleRecord.query(on: db).filter(\.$id == id).filter(\.$activityID == activityID).first()
+        else { throw AppError.notFound() }
+        try await example.delete(on: db)
+    }
+
+    // MARK: In the course editor (authors, admins)
 
     @Sendable static func add(req: Request) async throws -> Response {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
         guard activity.kind == .peerAssignment else { throw AppError.notFound() }
         let settings = try await PeerReviewStore.settings(of: activity.id!, on: req.db)
-        let fields = PeerReviewController.fields(req)
-        let text = (fields["example_text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        let assessment = PeerAssignmentInput.assessment(fields, rubric: settings.rubric)
-        var v = Validator()
-        if text.isEmpty { v.add("example_text", .required) } else if text.count > PeerReviewLimits.submissionTextLength { v.add("example_text", .tooLong) }
-        if !PeerCalibration.fits(assessment, settings.rubric) { v.add("example_levels", .required) }
-        let count = try await PeerExampleRecord.query(on: req.db).filter(\.$activityID == activity.id!).count()
-        if count >= maximum { v.add("example_text", .outOfRange) }
-        guard v.errors.isEmpty else {
-            return try await PeerAssignmentEditor.page(req, context, course, activity, examples: Form.State(values: fields, errors: v.errors))
+        if let refused = try await save(PeerReviewController.fields(req), activityID: activity.id!, rubric: settings.rubric, on: req.db) {
+            return try await PeerAssignmentEditor.page(req, context, course, activity, examples: refused)
         }
-        try await PeerExampleRecord(activityID: activity.id!, text: text, assessment: assessment, at: Date()).create(on: req.db)
         return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path + "#examples",
                             flash: .exampleSaved)
     }
@@ -100,11 +119,50 @@ enum PeerExampleEditor {
     @Sendable static func delete(req: Request) async throws -> Response {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
-        guard let id = req.parameters.get("exampleID").flatMap(UUID.init(uuidString:)),
-              let example = try await PeerExampleRecord.query(on: req.db).filter(\.$id == id).filter(\.$activityID == activity.id!).first()
-        else { throw AppError.notFound() }
-        try await example.delete(on: req.db)
+        try await delete(req.parameters.get("exampleID"), of: activity.id!, on: req.db)
         return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path + "#examples",
                             flash: .deleted(title: "The example"))
+    }
+
+    // MARK: In the cohort (its trainers, the organization's admins)
+
+    private static func grader(_ req: Request) async throws -> PeerReviewController.Located {
+        let access = try await LearningAccess.load(req)
+        guard PeerSubmissionDetail.mayGrade(access) else { throw AppError.notFound() }
+        return try await PeerReviewController.locate(req, access, activityID: req.parameters.get("activityID"))
+    }
+
+    private static func cohortPage(_ req: Request, _ at: PeerReviewController.Located, state: Form.State = .empty) async throws -> Response {
+        let rubric = at.place.settings.rubric
+        let model = PeerCohortExamplesModel(
+            organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID), activityID: at.located.activity.id,
+            activityTitle: at.located.activity.title, rubric: rubric,
+            examples: try await examples(of: at.place.activityID, rubric: rubric, on: req.db), state: state,
+            calibrationOn: at.place.settings.requiresCalibration)
+        return .page(PeerCohortExamplesPage.render(model, req.layout(at.access.context, section: .home)),
+                     status: state.errors.isEmpty ? .ok : .unprocessableEntity, request: req)
+    }
+
+    private static func cohortPath(_ at: PeerReviewController.Located) -> String {
+        SiteRoute.peerCohortExamples(at.access.context.organization.id, .init(at.access.cohortID), at.located.activity.id).path
+    }
+
+    @Sendable static func cohortExamples(req: Request) async throws -> Response {
+        try await cohortPage(req, try await grader(req))
+    }
+
+    @Sendable static func cohortAdd(req: Request) async throws -> Response {
+        let at = try await grader(req)
+        if let refused = try await save(PeerReviewController.fields(req), activityID: at.place.activityID, rubric: at.place.settings.rubric,
+                                        on: req.db) {
+            return try await cohortPage(req, at, state: refused)
+        }
+        return req.redirect(to: cohortPath(at), flash: .exampleSaved)
+    }
+
+    @Sendable static func cohortDelete(req: Request) async throws -> Response {
+        let at = try await grader(req)
+        try await delete(req.parameters.get("exampleID"), of: at.place.activityID, on: req.db)
+        return req.redirect(to: cohortPath(at), flash: .deleted(title: "The example"))
     }
 }

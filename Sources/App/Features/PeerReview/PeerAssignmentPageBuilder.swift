@@ -31,7 +31,9 @@ enum PeerAssignmentPageBuilder {
                 if settings.asksSelfAssessment { model.selfReview = own.map { ($0.id!.lowercasedText, $0.completedAt != nil) } ?? ("", false) }
                 let names = settings.anonymous ? [:] : try await self.names(Set(received.map(\.reviewerID)), on: db)
                 let shown = shownReviews(received.filter { $0.kind != .self }, names: names)
-                let enough = shown.filter { !$0.setAside }.count >= settings.reviewsRequired || (at.place.deadlines.review.map { now >= $0 } ?? false)
+                let counted = shown.filter { !$0.setAside }
+                let towardK = PeerAllocation.reviewsTowardK(peer: counted.filter { !$0.byStaff }.count, staff: counted.filter(\.byStaff).count)
+                let enough = towardK >= settings.reviewsRequired || (at.place.deadlines.review.map { now >= $0 } ?? false)
                 let criteria = enough ? grades.grades[submission.id!] : nil
                 model.results = .init(grades: criteria, total: criteria.map { $0.reduce(0, +) },
                                       override: submission.overridePoints.map { ($0, submission.overrideComment ?? "") },
@@ -71,17 +73,22 @@ enum PeerAssignmentPageBuilder {
         let rows = Set(learnerIDs + state.submissions.map(\.personID)).map { person -> PeerAssignmentPageModel.LearnerRow in
             let submission = state.submission(of: person)
             let received = submission.map { state.reviews(of: $0.id!).filter { $0.kind != .self && $0.completedAt != nil } } ?? []
-            return .init(name: names[person] ?? "—", submissionID: submission?.id?.lowercasedText, submittedAt: submission?.submittedAt,
+            var row = PeerAssignmentPageModel.LearnerRow(name: names[person] ?? "—", submissionID: submission?.id?.lowercasedText, submittedAt: submission?.submittedAt,
                          late: submission.map { s in deadline.map { s.submittedAt >= $0 } ?? false } ?? false,
                          received: received.count, done: PeerAllocation.share(of: person, in: pool, now: now).completed,
                          total: submission.flatMap { $0.overridePoints ?? grades.total(of: $0.id!) },
                          overridden: submission?.overridePoints != nil, reviewing: grades.reviewing[person], weight: grades.weights[person],
                          flags: received.filter { $0.flag != nil && $0.flagResolvedAt == nil }.count)
+            row.byStaff = received.filter { $0.kind == .staff }.count
+            return row
         }.sorted { $0.name < $1.name }
         let todo = state.reviews.filter { $0.reviewerID == at.access.personID && $0.completedAt == nil }.map { review in
             (review.id!.lowercasedText, names[state.submissions.first { $0.id == review.submissionID }?.personID ?? UUID()] ?? "A learner")
         }
-        return .init(learners: rows, agreement: grades.agreement, todo: todo)
+        var report = PeerAssignmentPageModel.StaffReport(learners: rows, agreement: grades.agreement, todo: todo)
+        report.mayGrade = PeerSubmissionDetail.mayGrade(at.access)
+        report.examples = try await PeerExampleRecord.query(on: db).filter(\.$activityID == at.place.activityID).count()
+        return report
     }
 }
 

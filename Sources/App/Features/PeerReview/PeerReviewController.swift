@@ -25,6 +25,9 @@ struct PeerReviewController: RouteCollection {
         let examples = routes.grouped("orgs", ":orgID", "courses", ":courseID", "activities", ":activityID", "examples")
         examples.postForm(upTo: 1 << 20, use: PeerExampleEditor.add)
         examples.post(":exampleID", "delete", use: PeerExampleEditor.delete)
+        cohort.get("activities", ":activityID", "examples", use: PeerExampleEditor.cohortExamples)
+        cohort.postForm("activities", ":activityID", "examples", upTo: 1 << 20, use: PeerExampleEditor.cohortAdd)
+        cohort.post("activities", ":activityID", "examples", ":exampleID", "delete", use: PeerExampleEditor.cohortDelete)
         cohort.get("submissions", ":submissionID", use: PeerSubmissionDetail.page)
         cohort.post("submissions", ":submissionID", "grade", use: PeerSubmissionDetail.override)
     }
