@@ -66,6 +66,16 @@ import VaporTesting
             // The admin also trains the cohort: they may write to its learners.
             try await fx.enroll(admin, in: cohort, as: .trainer)
             let channel = try await ChatStore.channel(cohortID: cohort.id!, organizationID: org.id!, on: app.db)
+            // A peer assignment: another learner handed in, and the follower holds a review of that work.
+            let peer = try await PeerAssignmentAuthoring.add(ActivityInput(title: "Your case", estimatedMinutes: 30, required: false, due: nil), to: module, on: app.db)
+            let author = try await fx.person("author@acme.test", in: org)
+            try await fx.enroll(author, in: cohort)
+            let work = PeerSubmissionRecord(organizationID: org.id!, cohortID: cohort.id!, activityID: peer.id!, personID: author.id!,
+                                            text: "The author's work", at: Date())
+            try await work.create(on: app.db)
+            let held = PeerReviewRecord(cohortID: cohort.id!, activityID: peer.id!, submissionID: work.id!, reviewerID: follower.id!,
+                                        kind: .peer, at: Date(), leaseEnds: Date().addingTimeInterval(3600))
+            try await held.create(on: app.db)
             let bodies: [String: String] = [
                 "CourseStatus": #"{"status":"published"}"#,
                 "CreateModule": #"{"title":"Week 2","unlock":{"week":2,"weekday":1}}"#,
@@ -78,11 +88,14 @@ import VaporTesting
                 "StartConversation": #"{"person_id":"\#(follower.id!.uuidString)"}"#,
                 "SendMessage": #"{"body":"Hello **all**","ref":"r1"}"#,
                 "ReadUpTo": #"{"sequence":1}"#,
+                "PeerSubmission": #"{"text":"My **work**"}"#,
+                "PeerAssessment": #"{"levels":[2,3],"comments":["",""],"overall":"Clear problem, and a proposal that would work here."}"#,
             ]
             let ids = ["{orgID}": org.id!.uuidString, "{cohortID}": cohort.id!.uuidString, "{courseID}": course.id!.uuidString,
                        "{moduleID}": module.id!.uuidString, "{activityID}": activity.id!.uuidString,
                        "{personID}": enrolled.id!.uuidString, "{invitationID}": invitation.id!.uuidString,
-                       "{conversationID}": channel.id!.uuidString, "{sequence}": "1"]
+                       "{conversationID}": channel.id!.uuidString, "{sequence}": "1",
+                       "{assignmentID}": peer.id!.uuidString, "{reviewID}": held.id!.uuidString]
             for op in OpenAPIDocument.operations {
                 var path = op.path
                 for (name, value) in ids { path = path.replacingOccurrences(of: name, with: value) }
@@ -104,7 +117,8 @@ import VaporTesting
                 let anonymous = try await app.testing().sendRequest(method, path, headers: headers(nil), body: body)
                 #expect(anonymous.status == .unauthorized, "\(op.method) \(op.path) anonymous")
                 // Progress is the caller's own: a learner of the cohort asks for it.
-                let caller = op.path.hasSuffix("/progress") ? learnerToken : token
+                // So is peer review: the follower hands in, asks for work and assesses it.
+                let caller = op.path.hasSuffix("/progress") || op.path.contains("/peer-") ? learnerToken : token
                 let response = try await app.testing().sendRequest(method, path, headers: headers(caller), body: body)
                 #expect(Int(response.status.code) == op.success, "\(op.method) \(op.path) → \(response.status) \(response.body.string)")
                 if op.response != nil {

@@ -17,6 +17,7 @@ struct APIController: RouteCollection {
         try org.register(collection: APICoursesController())
         try org.register(collection: APIUploadsController())
         try org.register(collection: APIChatController())
+        try org.register(collection: APIPeerReviewController())
     }
 
     func me(req: Request) async throws -> MeDTO {

@@ -60,6 +60,7 @@ enum OpenAPIDocument {
         .init(method: "put", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/messages/{sequence}", summary: "Edit one's own message, within 15 minutes of sending it", success: 200, body: "SendMessage", response: "Message", admin: false),
         .init(method: "delete", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/messages/{sequence}", summary: "Delete one's own message, within 15 minutes of sending it", success: 204, body: nil, response: nil, admin: false),
         .init(method: "post", path: "/api/v1/organizations/{orgID}/conversations/{conversationID}/read", summary: "Mark the conversation read up to a message number (never moves back)", success: 204, body: "ReadUpTo", response: nil, admin: false),
+    ] + peerOperations + [
         .init(method: "get", path: "/api/v1/notifications", summary: "The caller's latest notifications (private messages, mentions, followed forum threads), newest first", success: 200, body: nil, response: "NotificationList", admin: false),
         .init(method: "post", path: "/api/v1/notifications/read-all", summary: "Mark every notification read", success: 204, body: nil, response: nil, admin: false),
     ]
@@ -183,7 +184,7 @@ enum OpenAPIDocument {
             "CreateInvitation": object(["name": string, "email": ["type": "string", "format": "email"],
                                         "role": ["type": "string", "enum": ["admin", "author", "trainer", "facilitator", "learner"]],
                                         "cohort_id": uuid], required: ["name", "email", "role"]),
-        ]
+        ].merging(peerSchemas) { core, _ in core }
     }
 
     static func errorResponse(_ description: String) -> [String: Any] {

@@ -8,6 +8,13 @@ import Views
 enum PeerReviewPageBuilder {
     static func render(_ req: Request, _ at: PeerReviewController.Located, _ review: PeerReviewRecord, values: [String: String],
                        problem: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let model = try await model(req, at, review, values: values, problem: problem)
+        return .page(PeerReviewPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
+    }
+
+    /// What the reviewer's page (and the API) shows of the review and the work.
+    static func model(_ req: Request, _ at: PeerReviewController.Located, _ review: PeerReviewRecord, values: [String: String],
+                      problem: String? = nil) async throws -> PeerReviewPageModel {
         guard let submission = try await PeerSubmissionRecord.find(review.submissionID, on: req.db) else { throw AppError.notFound() }
         let kind: PeerReviewPageModel.Kind = switch review.kind {
         case .self: .selfAssessment
@@ -26,7 +33,7 @@ enum PeerReviewPageBuilder {
             problem: problem, mayEdit: review.reviewerID == at.access.personID)
         model.files = PeerWorkFiles.shown(try await PeerWorkFiles.files(of: submission.personID, in: at.place, on: req.db), to: reader,
                                           organizationID: at.access.context.organization.id, cohortID: .init(at.access.cohortID))
-        return .page(PeerReviewPage.render(model, req.layout(at.access.context, section: .home)), status: status, request: req)
+        return model
     }
 }
 
