@@ -13,6 +13,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case peerReview
     /// For trainers: an author flagged a review of their work as unfair.
     case peerFlag
+    /// A review of the person's work is in (never who wrote it); one per assignment while unread.
+    case peerFeedback
 
     /// How the settings page names the kind.
     public var label: String {
@@ -22,6 +24,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .forumPost: "New posts in forum threads you follow (at most hourly)"
         case .peerReview: "Peer reviews you are asked to do"
         case .peerFlag: "Peer reviews flagged as unfair (trainers)"
+        case .peerFeedback: "Reviews of your work"
         }
     }
 }
@@ -170,6 +173,7 @@ public enum NotificationText {
         case .forumPost: count > 1 ? "\(count) new posts in “\(title)”" : "New post in “\(title)”"
         case .peerReview: count > 1 ? "\(count) reviews to do in “\(title)”" : "A review to do in “\(title)”"
         case .peerFlag: count > 1 ? "\(count) reviews flagged as unfair in “\(title)”" : "A review flagged as unfair in “\(title)”"
+        case .peerFeedback: count > 1 ? "\(count) new reviews of your work in “\(title)”" : "A new review of your work in “\(title)”"
         }
     }
 }

@@ -130,7 +130,7 @@ import VaporTesting
             let told = try await NotificationRecord.query(on: app.db).filter(\.$personID == pc.trainer.id!).all()
             #expect(told.map(\.kind) == [.peerFlag] && told.first?.excerpt == "It ignores my evidence.")
             #expect(told.first?.url.hasSuffix("/submissions/\(submission.id!.lowercased)") == true)
-            #expect(try await NotificationRecord.query(on: app.db).filter(\.$personID != pc.trainer.id!).count() == 0,
+            #expect(try await NotificationRecord.query(on: app.db).filter(\.$personID != pc.trainer.id!).all().allSatisfy { $0.kind != .peerFlag },
                     "nobody else, and not the reviewer")
             // A learner cannot moderate; the trainer sees the flag with the reviewer's name.
             #expect(try await lea.post(path + "/moderation", ["action": "set_aside"]).status == .notFound)
@@ -149,6 +149,43 @@ import VaporTesting
             #expect(lea1.text.contains("A trainer looked at it"))
             #expect(try await tina.post(path + "/moderation", ["action": "restore"]).status == .seeOther)
             #expect(try await lea.get(pc.page).text.contains("Your grade:"))
+        }
+    }
+}
+
+/// The author hears that a review of their work is in, without who wrote it.
+@Suite struct PeerFeedbackNoticeTests {
+    @Test func theAuthorIsToldOfEachReviewWithoutTheReviewersName() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 2, anonymous: true)
+            var browsers: [Browser] = []
+            for learner in pc.learners.prefix(3) { browsers.append(try await Fixtures(app: app).signedIn(learner)) }
+            for i in browsers.indices { _ = try await pc.submit(&browsers[i], "Work number \(i).") }
+            // Bo and Cy each review; whoever got Lea's work, she hears of it, and no more.
+            for i in 1...2 {
+                let path = try #require(try await pc.pull(&browsers[i]))
+                _ = try await browsers[i].post(path, PeerClass.goodReview)
+            }
+            let reviewed = try await pc.reviews(on: app.db).filter { $0.completedAt != nil }
+            let submissions = try await PeerSubmissionRecord.query(on: app.db).all()
+            for learner in pc.learners.prefix(3) {
+                let mine = submissions.first { $0.personID == learner.id }!
+                let expected = reviewed.filter { $0.submissionID == mine.id }.count
+                let notes = try await NotificationRecord.query(on: app.db).filter(\.$personID == learner.id!).all().filter { $0.kind == .peerFeedback }
+                #expect(notes.count == (expected > 0 ? 1 : 0), "one notice per assignment while unread")
+                if let note = notes.first {
+                    #expect(note.title == "Your case" && note.url.contains("#review-"))
+                    for other in pc.learners where other.id != learner.id {
+                        #expect(!PeerClass.mentions(note.title + note.excerpt + note.url, other.name))
+                    }
+                }
+            }
+            // The notifications page shows it, nameless as well.
+            let lea = submissions.first { $0.personID == pc.learners[0].id }!
+            #expect(reviewed.contains { $0.submissionID == lea.id }, "the oldest work is reviewed first")
+            let page = try await browsers[0].get("/notifications")
+            #expect(page.text.contains("new review of your work"))
+            for other in pc.learners.dropFirst() { #expect(!PeerClass.mentions(page.text, other.name)) }
         }
     }
 }

@@ -82,6 +82,7 @@ struct APIPeerReviewController: RouteCollection {
         } catch {
             throw Self.problem(error, field: "levels")
         }
+        try await PeerFeedbackNotice.reviewed(review, in: at, on: req.db, broadcaster: req.application.realtime.broadcaster)
         try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
         return try await Self.dto(req, at, review)
     }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The OpenAPI 3.1 description of `/api/v1`, served at `/api/openapi.json`. Tests walk every
@@ -175,7 +176,7 @@ enum OpenAPIDocument {
                                    "older_before": ["type": ["integer", "null"], "description": "Ask again with ?before= this for older messages"]],
                                   required: ["items"]),
             "ReadUpTo": object(["sequence": ["type": "integer", "minimum": 0]], required: ["sequence"]),
-            "Notification": object(["id": uuid, "organization_id": uuid, "kind": ["type": "string", "enum": ["message", "mention"]],
+            "Notification": object(["id": uuid, "organization_id": uuid, "kind": ["type": "string", "enum": NotificationKind.allCases.map(\.rawValue)],
                                     "title": string, "excerpt": string, "url": string,
                                     "updated_at": ["type": "string", "format": "date-time"], "read": ["type": "boolean"]],
                                    required: ["id", "organization_id", "kind", "title", "excerpt", "url", "updated_at", "read"]),

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import Routes
 
 /// A peer assignment at the end of the first module: six learners handed in their own
 /// escalation case, learner01's work has three reviews (so its grade and feedback show) and
@@ -105,5 +106,23 @@ enum DemoPeerReview {
             try review.complete(RubricAssessment(levels: entry.levels, overall: entry.overall), at: started.addingTimeInterval(1800))
             try await review.create(on: db)
         }
+        // learner01 has not read the notice of the reviews of their work yet (as `PeerFeedbackNotice` makes it).
+        guard let learner = people["learner01@northwind.test"], let work = submissions["learner01"] else { return }
+        let received = reviews.filter { $0.author == "learner01" }.count
+        let notice = NotificationRecord()
+        notice.organizationID = cohort.$organization.id
+        notice.personID = learner.id!
+        notice.kind = .peerFeedback
+        notice.subjectKey = "peer-feedback:\(activity.id!.lowercasedText)"
+        notice.sourceID = work.id!
+        notice.sourcePosition = 1
+        notice.title = activity.title
+        notice.excerpt = "Read what your reviewer said, and rate how helpful it was."
+        notice.url = SiteRoute.cohortActivity(.init(cohort.$organization.id), .init(cohort.id!), .init(activity.id!)).path + "#results-heading"
+        notice.itemCount = received
+        notice.emailCount = 0
+        notice.createdAt = now.addingTimeInterval(-3600)
+        notice.updatedAt = now.addingTimeInterval(-3600)
+        try await notice.save(on: db)
     }
 }

@@ -164,6 +164,7 @@ struct PeerReviewController: RouteCollection {
             return try await PeerReviewPageBuilder.render(req, at, review, values: fields, problem: PeerReviewText.message(error),
                                                           status: .unprocessableEntity)
         }
+        try await PeerFeedbackNotice.reviewed(review, in: at, on: req.db, broadcaster: req.application.realtime.broadcaster)
         let share = try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
         let flash: Flash = switch review.kind {
         case .self: .selfAssessmentSaved

@@ -134,3 +134,21 @@ extension RepeatingJob {
         RepeatingJob(name: "Peer review push", interval: .seconds(300)) { _ = try await PeerReviewPush.run(app: $0) }
     }
 }
+
+/// The author hears that a review of their work is in: the assignment's title and a link to the
+/// review on their page, never who wrote it (nor whether it was a peer or a trainer). Unread
+/// notices about one assignment add up ("3 new reviews of your work").
+enum PeerFeedbackNotice {
+    static func reviewed(_ review: PeerReviewRecord, in at: PeerReviewController.Located, on db: any Database,
+                         broadcaster: any Broadcaster) async throws {
+        guard review.kind != .self, review.completedAt != nil,
+              let submission = try await PeerSubmissionRecord.find(review.submissionID, on: db) else { return }
+        let page = SiteRoute.cohortActivity(at.access.context.organization.id, .init(at.access.cohortID), at.located.activity.id).path
+        try await NotificationStore.notify([
+            .init(organizationID: at.place.organizationID, personID: submission.personID, kind: .peerFeedback,
+                  subjectKey: "peer-feedback:\(at.place.activityID.lowercasedText)", sourceID: review.id!, sourcePosition: 1,
+                  title: at.located.activity.title, excerpt: "Read what your reviewer said, and rate how helpful it was.",
+                  url: page + "#review-\(review.id!.lowercasedText)"),
+        ], on: db, broadcaster: broadcaster)
+    }
+}
