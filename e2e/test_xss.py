@@ -2,7 +2,8 @@
 
 Every payload of e2e/data/xss-payloads.txt (OWASP filter-evasion vectors and Markdown-specific
 ones; the same corpus the Swift tests render) is saved as the content of its own lesson, then each
-lesson page is loaded in Chromium as a learner would see it. The test fails on any dialog
+lesson page is loaded in Chromium as a learner would see it; then each is handed in as a learner's
+peer-assessed work and read on the trainer's page of that work. The test fails on any dialog
 (alert/confirm/prompt), any request that leaves the server other than an image (the payloads'
 script hosts are traps; images from https sites are allowed in lessons), any Content-Security-Policy violation (the policy would stop inline script, so a
 violation means markup escaped the renderer), and any element or attribute in the lesson body
@@ -124,4 +125,64 @@ def test_no_payload_runs_in_chromium(xss_server, new_page):
             failures.append((index, items[index][:80], problems, list(dialogs), list(escaped_requests)))
             dialogs.clear()
             escaped_requests.clear()
+    assert not failures, "\n".join(f"payload {i} {p!r}: {probs} dialogs={d} requests={r}" for i, p, probs, d, r in failures)
+
+
+def peer_work_pages(base: str) -> tuple[Client, str, str]:
+    """learner07 of the demo (no work yet in its peer assignment), the assignment's path in their
+    cohort, and the path of the trainer's page of the work they hand in here."""
+    learner = Client(base)
+    assert learner.sign_in("learner07@northwind.test", DEMO_PASSWORD).status_code == 303
+    cohort = re.search(r'href="(/orgs/[0-9a-f-]{36}/cohorts/[0-9a-f-]{36})"', learner.get("/").text).group(1)
+    outline = learner.get(cohort + "/course").text
+    assignment = re.search(r'href="(' + re.escape(cohort) + r'/activities/[0-9a-f-]{36})"[^>]*>Your escalation, reviewed by peers',
+                           outline).group(1)
+    trainer = Client(base)
+    assert trainer.sign_in("trainer1@northwind.test", DEMO_PASSWORD).status_code == 303
+    works = lambda: set(re.findall(re.escape(cohort) + r'/submissions/[0-9a-f-]{36}', trainer.get(assignment).text))
+    before = works()
+    token = csrf_field(learner.get(assignment).text)
+    assert learner.post(assignment + "/submission", {"text": "First draft", "_csrf": token}).status_code == 303
+    (detail,) = works() - before
+    return learner, assignment, detail
+
+
+def test_no_payload_runs_on_a_peer_review_page(xss_server, new_page):
+    """The same corpus as a learner's peer-assessed work (edited payload by payload, before anyone
+    reviews it), on the page where the trainer reads that work: rendered by the same sanitizer."""
+    base = xss_server.url
+    items = payloads()
+    learner, assignment, detail = peer_work_pages(base)
+    page = new_page("desktop")
+    dialogs, escaped = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def guard(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+            return
+        if route.request.resource_type != "image":
+            escaped.append(f"{route.request.resource_type} {route.request.url}")
+        route.abort()
+
+    page.route("**/*", guard)
+    page.add_init_script("""window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push('CSP ' + e.violatedDirective));""")
+    sign_in(page, base, "trainer1@northwind.test", DEMO_PASSWORD)
+    audit = AUDIT.replace("'.prose'", "'.prose.submission'").replace("ALLOWED_TAGS", "new Set(%s)" % sorted(ALLOWED_TAGS)).replace(
+        "ALLOWED_ATTRIBUTES", "new Set(%s)" % sorted(ALLOWED_ATTRIBUTES))
+    token = csrf_field(learner.get(assignment).text)
+    failures = []
+    for index, payload in enumerate(items):
+        saved = learner.post(assignment + "/submission", {"text": payload, "_csrf": token})
+        assert saved.status_code == 303, f"payload {index} was refused: {saved.status_code}"
+        page.goto(base + detail)
+        page.wait_for_load_state("load")
+        page.mouse.move(200, 300)
+        page.wait_for_timeout(30)
+        problems = page.evaluate(audit)
+        if problems or dialogs or escaped:
+            failures.append((index, payload[:80], problems, list(dialogs), list(escaped)))
+            dialogs.clear()
+            escaped.clear()
     assert not failures, "\n".join(f"payload {i} {p!r}: {probs} dialogs={d} requests={r}" for i, p, probs, d, r in failures)
