@@ -85,47 +85,58 @@ AUDIT = """() => {
 }"""
 
 
+class Watch:
+    """A Chromium page that notes dialogs, requests leaving the server and CSP violations, and
+    audits the element `selector` holding the rendered payload after each load."""
+
+    def __init__(self, page, base: str, selector: str) -> None:
+        self.page, self.dialogs, self.escaped, self.failures = page, [], [], []
+        page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+        def guard(route):
+            request = route.request
+            if request.url.startswith(base):
+                route.continue_()
+                return
+            # Authors may show images from other https sites (`![x](https://…)`), so an image request
+            # is allowed (and aborted: nothing leaves the machine); anything else would be a payload
+            # at work: a script, a frame, a fetch, a navigation.
+            if request.resource_type != "image":
+                self.escaped.append(f"{request.resource_type} {request.url}")
+            route.abort()
+
+        page.route("**/*", guard)
+        page.add_init_script("""window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));""")
+        self.audit = AUDIT.replace("'.prose'", repr(selector)).replace("ALLOWED_TAGS", "new Set(%s)" % sorted(ALLOWED_TAGS)).replace(
+            "ALLOWED_ATTRIBUTES", "new Set(%s)" % sorted(ALLOWED_ATTRIBUTES))
+
+    def check(self, url: str, index: int, payload: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_load_state("load")
+        # Give timers, event handlers and lazy images a moment to fire.
+        self.page.mouse.move(200, 300)
+        self.page.wait_for_timeout(30)
+        problems = self.page.evaluate(self.audit)
+        if problems or self.dialogs or self.escaped:
+            self.failures.append((index, payload[:80], problems, list(self.dialogs), list(self.escaped)))
+            self.dialogs.clear()
+            self.escaped.clear()
+
+    def report(self) -> str:
+        return "\n".join(f"payload {i} {p!r}: {probs} dialogs={d} requests={r}" for i, p, probs, d, r in self.failures)
+
+
 def test_no_payload_runs_in_chromium(xss_server, new_page):
     base = xss_server.url
     items = payloads()
     assert len(items) >= 80, f"the corpus has only {len(items)} payloads"
     lessons = create_lessons(base, items)
-
-    page = new_page("desktop")
-    dialogs, escaped_requests = [], []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-
-    def guard(route):
-        request = route.request
-        if request.url.startswith(base):
-            route.continue_()
-            return
-        # Authors may show images from other https sites (`![x](https://…)`), so an image request
-        # is allowed (and aborted: nothing leaves the machine); anything else would be a payload
-        # at work: a script, a frame, a fetch, a navigation.
-        if request.resource_type != "image":
-            escaped_requests.append(f"{request.resource_type} {request.url}")
-        route.abort()
-
-    page.route("**/*", guard)
-    page.add_init_script("""window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push('CSP ' + e.violatedDirective + ' ' + e.blockedURI));""")
-    sign_in(page, base, DEMO_ADMIN, DEMO_PASSWORD)
-    audit = AUDIT.replace("ALLOWED_TAGS", "new Set(%s)" % sorted(ALLOWED_TAGS)).replace(
-        "ALLOWED_ATTRIBUTES", "new Set(%s)" % sorted(ALLOWED_ATTRIBUTES))
-    failures = []
+    watch = Watch(new_page("desktop"), base, ".prose")
+    sign_in(watch.page, base, DEMO_ADMIN, DEMO_PASSWORD)
     for index, path in enumerate(lessons):
-        page.goto(base + path)
-        page.wait_for_load_state("load")
-        # Give timers, event handlers and lazy images a moment to fire.
-        page.mouse.move(200, 300)
-        page.wait_for_timeout(30)
-        problems = page.evaluate(audit)
-        if problems or dialogs or escaped_requests:
-            failures.append((index, items[index][:80], problems, list(dialogs), list(escaped_requests)))
-            dialogs.clear()
-            escaped_requests.clear()
-    assert not failures, "\n".join(f"payload {i} {p!r}: {probs} dialogs={d} requests={r}" for i, p, probs, d, r in failures)
+        watch.check(base + path, index, items[index])
+    assert not watch.failures, watch.report()
 
 
 def peer_work_pages(base: str) -> tuple[Client, str, str]:
@@ -153,36 +164,11 @@ def test_no_payload_runs_on_a_peer_review_page(xss_server, new_page):
     base = xss_server.url
     items = payloads()
     learner, assignment, detail = peer_work_pages(base)
-    page = new_page("desktop")
-    dialogs, escaped = [], []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-
-    def guard(route):
-        if route.request.url.startswith(base):
-            route.continue_()
-            return
-        if route.request.resource_type != "image":
-            escaped.append(f"{route.request.resource_type} {route.request.url}")
-        route.abort()
-
-    page.route("**/*", guard)
-    page.add_init_script("""window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push('CSP ' + e.violatedDirective));""")
-    sign_in(page, base, "trainer1@northwind.test", DEMO_PASSWORD)
-    audit = AUDIT.replace("'.prose'", "'.prose.submission'").replace("ALLOWED_TAGS", "new Set(%s)" % sorted(ALLOWED_TAGS)).replace(
-        "ALLOWED_ATTRIBUTES", "new Set(%s)" % sorted(ALLOWED_ATTRIBUTES))
+    watch = Watch(new_page("desktop"), base, ".prose.submission")
+    sign_in(watch.page, base, "trainer1@northwind.test", DEMO_PASSWORD)
     token = csrf_field(learner.get(assignment).text)
-    failures = []
     for index, payload in enumerate(items):
         saved = learner.post(assignment + "/submission", {"text": payload, "_csrf": token})
         assert saved.status_code == 303, f"payload {index} was refused: {saved.status_code}"
-        page.goto(base + detail)
-        page.wait_for_load_state("load")
-        page.mouse.move(200, 300)
-        page.wait_for_timeout(30)
-        problems = page.evaluate(audit)
-        if problems or dialogs or escaped:
-            failures.append((index, payload[:80], problems, list(dialogs), list(escaped)))
-            dialogs.clear()
-            escaped.clear()
-    assert not failures, "\n".join(f"payload {i} {p!r}: {probs} dialogs={d} requests={r}" for i, p, probs, d, r in failures)
+        watch.check(base + detail, index, payload)
+    assert not watch.failures, watch.report()
