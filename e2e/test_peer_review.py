@@ -54,6 +54,7 @@ def review_one(page: Page, levels: list[str], comment: str) -> list[str]:
     expect(page.get_by_role("heading", name="Review a peer's work", level=1)).to_be_visible()
     downloaded = []
     for link in page.locator("ul.work-files a").all():
+        assert link.inner_text().startswith("work-file-"), f"a file shown under its own name: {link.inner_text()}"
         with page.expect_download() as download:
             link.click()
         downloaded.append(download.value.suggested_filename)

@@ -46,6 +46,7 @@ public enum Messages {
             if field == "submission_kind" { return "Choose what learners hand in: a text, files, or both." }
             return "\(label) is not valid."
         case .locked:
+            if field == "example" { return "Learners have assessed this example: it stays, so their calibration and reviewer weights do not change." }
             return field == "criteria" ? "Work has been handed in: the rubric's criteria and their number of levels can no longer change (titles, descriptions and points can)."
                 : "\(label) can no longer change."
         case .invalidVideoLink: return "Paste a YouTube or Vimeo link, such as https://www.youtube.com/watch?v=… or https://vimeo.com/…"

@@ -18,6 +18,7 @@ enum PeerExamplesView {
             p(.class("hint")) {
                 "With calibration on, each learner assesses one of these before reviewing peers, then sees your assessment. Grade 1 to 3 examples on the saved rubric; every cohort running the course uses them."
             }
+            Form.errorSummary(state)
             for example in examples {
                 article(.class("received-review")) {
                     if !example.fits { p(.class("field-error")) { "The rubric changed since this example was graded: learners do not get it. Delete it and grade it again." } }
@@ -30,7 +31,6 @@ enum PeerExamplesView {
                 }
             }
             if examples.count < PeerReviewLimits.examples {
-                Form.errorSummary(state)
                 form(.method("post"), .action(actions.add), .class("rubric-form")) {
                     Form.csrf(csrf)
                     Form.textArea("A new example (Markdown)", name: "example_text", state: state, required: true, rows: 6)

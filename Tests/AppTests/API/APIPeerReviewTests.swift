@@ -61,5 +61,31 @@ import VaporTesting
         }
     }
 
+    @Test func aReviewerGetsTheFilesUnderNeutralNamesAndDownloadsThemWithTheToken() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1, kind: .textAndFiles)
+            let fx = Fixtures(app: app)
+            var leaBrowser = try await fx.signedIn(pc.learners[0])
+            _ = try await pc.addFile(&leaBrowser, Samples.pdf, named: "lea-notes.pdf")
+            let lea = try await fx.token(for: pc.learners[0]), bo = try await fx.token(for: pc.learners[1])
+            let cy = try await fx.token(for: pc.learners[2])
+            let base = "/organizations/\(pc.c.org.id!.uuidString)/cohorts/\(pc.c.cohort.id!.uuidString)"
+            let assignment = base + "/peer-assignments/\(pc.activity.id!.uuidString)"
+            let own = try await call(app, .PUT, assignment + "/submission", lea, #"{"text":""}"#)
+            #expect(own.status == .ok && own.body.string.contains("lea-notes.pdf"), "the author sees the name she gave it")
+            _ = try await call(app, .PUT, assignment + "/submission", bo, #"{"text":"Work about the port."}"#)
+            let pulled = try await call(app, .POST, assignment + "/reviews", bo)
+            #expect(pulled.body.string.contains(#""name":"work-file-1.pdf""#) && !pulled.body.string.contains("lea-notes"))
+            let file = try #require(try await pc.files(on: app.db).first)
+            let url = "/organizations/\(pc.c.org.id!.lowercased)/cohorts/\(pc.c.cohort.id!.lowercased)/peer-files/\(file.id!.lowercased)"
+            #expect(pulled.body.string.replacingOccurrences(of: "\\/", with: "/").contains(#""url":"/api/v1"# + url + "\""))
+            let download = try await call(app, .GET, url, bo)
+            #expect(download.status == .ok && Array(download.body.readableBytesView) == Samples.pdf)
+            let disposition = download.headers.first(name: .contentDisposition) ?? ""
+            #expect(disposition.contains("work-file-1.pdf") && !disposition.contains("lea"))
+            #expect(try await call(app, .GET, url, cy).status == .notFound, "not given the work")
+        }
+    }
+
     private struct ReviewID: Decodable { let id: String }
 }

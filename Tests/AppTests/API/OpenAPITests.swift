@@ -76,6 +76,17 @@ import VaporTesting
             let held = PeerReviewRecord(cohortID: cohort.id!, activityID: peer.id!, submissionID: work.id!, reviewerID: follower.id!,
                                         kind: .peer, at: Date(), leaseEnds: Date().addingTimeInterval(3600))
             try await held.create(on: app.db)
+            let peerRecord = try await PeerAssignmentAuthoring.record(of: peer.id!, on: app.db)
+            var peerSettings = peerRecord.settings
+            peerSettings.submissionKind = .textAndFiles
+            try peerRecord.apply(peerSettings)
+            try await peerRecord.save(on: app.db)
+            let file = PeerSubmissionFileRecord()
+            file.organizationID = org.id!; file.cohortID = cohort.id!; file.activityID = peer.id!; file.personID = author.id!
+            file.blob = try await app.blobStore.store(Samples.pdf).hex
+            file.filename = "author-notes.pdf"; file.contentType = FileType.pdf.mediaType; file.byteCount = Samples.pdf.count
+            file.addedAt = Date()
+            try await file.create(on: app.db)
             let bodies: [String: String] = [
                 "CourseStatus": #"{"status":"published"}"#,
                 "CreateModule": #"{"title":"Week 2","unlock":{"week":2,"weekday":1}}"#,
@@ -95,7 +106,7 @@ import VaporTesting
                        "{moduleID}": module.id!.uuidString, "{activityID}": activity.id!.uuidString,
                        "{personID}": enrolled.id!.uuidString, "{invitationID}": invitation.id!.uuidString,
                        "{conversationID}": channel.id!.uuidString, "{sequence}": "1",
-                       "{assignmentID}": peer.id!.uuidString, "{reviewID}": held.id!.uuidString]
+                       "{assignmentID}": peer.id!.uuidString, "{reviewID}": held.id!.uuidString, "{fileID}": file.id!.uuidString]
             for op in OpenAPIDocument.operations {
                 var path = op.path
                 for (name, value) in ids { path = path.replacingOccurrences(of: name, with: value) }

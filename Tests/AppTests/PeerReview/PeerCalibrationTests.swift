@@ -109,4 +109,32 @@ import VaporTesting
             #expect(try await PeerExampleRecord.query(on: app.db).count() == 0)
         }
     }
+
+    /// An example a learner assessed stays, from the cohort and from the editor: every cohort's
+    /// calibration results and reviewer weights rest on it.
+    @Test func anAssessedExampleCannotBeDeleted() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1)
+            let fx = Fixtures(app: app)
+            var tina = try await fx.signedIn(pc.trainer), lea = try await fx.signedIn(pc.learners[0])
+            let examples = pc.page + "/examples"
+            _ = try await tina.post(examples, ["example_text": "A graded case.", "c0": "1", "c1": "2", "overall": "Fair, with some evidence."])
+            let record = try await PeerAssignmentAuthoring.record(of: pc.activity.id!, on: app.db)
+            var settings = record.settings
+            settings.requiresCalibration = true
+            try record.apply(settings)
+            try await record.save(on: app.db)
+            _ = try await pc.submit(&lea, "Lea's work")
+            let example = try #require(try await PeerExampleRecord.query(on: app.db).first())
+            #expect(try await lea.post(pc.page + "/calibration", ["example_id": example.id!.lowercased, "c0": "1", "c1": "2"]).status == .seeOther)
+            let refused = try await tina.post(examples + "/\(example.id!.lowercased)/delete", [:])
+            #expect(refused.status == .unprocessableEntity && refused.text.contains("Learners have assessed this example"))
+            let author = try await fx.person("ana@acme.test", name: "Ana Author", in: pc.c.org, roles: [.author])
+            var ana = try await fx.signedIn(author)
+            let editor = "/orgs/\(pc.c.org.id!.lowercased)/courses/\(pc.c.course.id!.lowercased)/activities/\(pc.activity.id!.lowercased)"
+            #expect(try await ana.post(editor + "/examples/\(example.id!.lowercased)/delete", [:]).status == .unprocessableEntity)
+            #expect(try await PeerExampleRecord.query(on: app.db).count() == 1)
+            #expect(try await PeerCalibrationRecord.query(on: app.db).count() == 1, "Lea's attempt is kept")
+        }
+    }
 }

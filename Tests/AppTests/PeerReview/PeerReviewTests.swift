@@ -161,10 +161,13 @@ import VaporTesting
             var browsers: [Browser] = []
             for learner in pc.learners.prefix(3) { browsers.append(try await Fixtures(app: app).signedIn(learner)) }
             for i in browsers.indices { _ = try await pc.submit(&browsers[i], "Work number \(i).") }
-            // Bo and Cy each review; whoever got Lea's work, she hears of it, and no more.
-            for i in 1...2 {
-                let path = try #require(try await pc.pull(&browsers[i]))
-                _ = try await browsers[i].post(path, PeerClass.goodReview)
+            // Bo and Cy each review twice (k = 2: each other's work and Lea's): every author hears of
+            // each review of their work, in one notice, and never from whom.
+            for _ in 1...2 {
+                for i in 1...2 {
+                    let path = try #require(try await pc.pull(&browsers[i]))
+                    _ = try await browsers[i].post(path, PeerClass.goodReview)
+                }
             }
             let reviewed = try await pc.reviews(on: app.db).filter { $0.completedAt != nil }
             let submissions = try await PeerSubmissionRecord.query(on: app.db).all()
@@ -173,6 +176,7 @@ import VaporTesting
                 let expected = reviewed.filter { $0.submissionID == mine.id }.count
                 let notes = try await NotificationRecord.query(on: app.db).filter(\.$personID == learner.id!).all().filter { $0.kind == .peerFeedback }
                 #expect(notes.count == (expected > 0 ? 1 : 0), "one notice per assignment while unread")
+                #expect(notes.first.map(\.itemCount) == (expected > 0 ? expected : nil), "counting each review")
                 if let note = notes.first {
                     #expect(note.title == "Your case" && note.url.contains("#review-"))
                     for other in pc.learners where other.id != learner.id {
@@ -184,7 +188,7 @@ import VaporTesting
             let lea = submissions.first { $0.personID == pc.learners[0].id }!
             #expect(reviewed.contains { $0.submissionID == lea.id }, "the oldest work is reviewed first")
             let page = try await browsers[0].get("/notifications")
-            #expect(page.text.contains("new review of your work"))
+            #expect(page.text.contains("of your work in “Your case”"))
             for other in pc.learners.dropFirst() { #expect(!PeerClass.mentions(page.text, other.name)) }
         }
     }

@@ -32,7 +32,8 @@ struct AssessmentDTO: Content {
     }
 }
 
-/// A file of a piece of work, named as the caller may see it, and where to download it.
+/// A file of a piece of work, named as the caller may see it, and where the API serves it (with
+/// the same bearer token; the name in `Content-Disposition` is `name`).
 struct WorkFileDTO: Content {
     let id: String
     let name: String
@@ -40,8 +41,9 @@ struct WorkFileDTO: Content {
     let byte_count: Int
     let url: String
 
-    init(_ file: SubmittedFile) {
-        id = file.id; name = file.name; content_type = file.type.mediaType; byte_count = file.byteCount; url = file.href
+    init(_ file: SubmittedFile, organizationID: Organization.ID, cohortID: Cohort.ID) {
+        id = file.id; name = file.name; content_type = file.type.mediaType; byte_count = file.byteCount
+        url = "/api/v1/organizations/\(organizationID.uuid.lowercasedText)/cohorts/\(cohortID.uuid.lowercasedText)/peer-files/\(file.id)"
     }
 }
 
@@ -116,7 +118,8 @@ struct PeerAssignmentDTO: Content {
         asks_self_assessment = settings.asksSelfAssessment
         requires_calibration = settings.requiresCalibration
         let learner = model.frame.isLearner
-        work = learner ? Work(text: model.submission?.text, submitted_at: model.submission?.at, files: model.files.map(WorkFileDTO.init),
+        let files = model.files.map { WorkFileDTO($0, organizationID: model.frame.organizationID, cohortID: model.frame.cohortID) }
+        work = learner ? Work(text: model.submission?.text, submitted_at: model.submission?.at, files: files,
                               can_edit: model.submission == nil ? model.canSubmit : model.canEdit) : nil
         share = learner ? model.share.map { Share(completed: $0.completed, in_progress: $0.inProgress, required: $0.required, done: $0.isDone) } : nil
         held_review_id = model.heldReviewID
@@ -163,7 +166,7 @@ struct PeerReviewDTO: Content {
         assignment_id = model.activityID.uuid
         assignment_title = model.activityTitle
         work_text = model.submission
-        work_files = model.files.map(WorkFileDTO.init)
+        work_files = model.files.map { WorkFileDTO($0, organizationID: model.organizationID, cohortID: model.cohortID) }
         author_name = model.author
         rubric = RubricDTO(model.rubric)
         held_until = model.completed ? nil : model.leaseEnds

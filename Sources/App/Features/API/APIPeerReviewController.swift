@@ -16,6 +16,8 @@ struct APIPeerReviewController: RouteCollection {
         assignment.post("reviews", use: pull)
         cohort.get("peer-reviews", ":reviewID", use: review)
         cohort.put("peer-reviews", ":reviewID", use: assess)
+        // The page's download, for bearer tokens: the same readers, the same names.
+        cohort.get("peer-files", ":fileID", use: PeerWorkFilesController().serve)
     }
 
     struct SubmissionRequest: Content { var text: String? }

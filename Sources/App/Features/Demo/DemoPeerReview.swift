@@ -117,7 +117,7 @@ enum DemoPeerReview {
         notice.sourceID = work.id!
         notice.sourcePosition = 1
         notice.title = activity.title
-        notice.excerpt = "Read what your reviewer said, and rate how helpful it was."
+        notice.excerpt = "Read what your reviewers said, and rate how helpful each review was."
         notice.url = SiteRoute.cohortActivity(.init(cohort.$organization.id), .init(cohort.id!), .init(activity.id!)).path + "#results-heading"
         notice.itemCount = received
         notice.emailCount = 0

@@ -95,11 +95,18 @@ enum PeerExampleEditor {
         }
     }
 
-    static func delete(_ exampleID: String?, of activityID: UUID, on db: any Database) async throws {
+    /// Deletes an example nobody has assessed yet; nil once deleted, else the refusal to show.
+    /// Learners' attempts rest on the example they assessed (whether they may review, and their
+    /// weight as reviewers, in every cohort of the course), so an assessed example stays.
+    static func delete(_ exampleID: String?, of activityID: UUID, on db: any Database) async throws -> Form.State? {
         guard let id = exampleID.flatMap(UUID.init(uuidString:)),
               let example = try await PeerExampleRecord.query(on: db).filter(\.$id == id).filter(\.$activityID == activityID).first()
         else { throw AppError.notFound() }
+        guard try await PeerCalibrationRecord.query(on: db).filter(\.$exampleID == id).count() == 0 else {
+            return Form.State(values: [:], errors: [FieldError("example", .locked)])
+        }
         try await example.delete(on: db)
+        return nil
     }
 
     // MARK: In the course editor (authors, admins)
@@ -119,7 +126,9 @@ enum PeerExampleEditor {
     @Sendable static func delete(req: Request) async throws -> Response {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
-        try await delete(req.parameters.get("exampleID"), of: activity.id!, on: req.db)
+        if let refused = try await delete(req.parameters.get("exampleID"), of: activity.id!, on: req.db) {
+            return try await PeerAssignmentEditor.page(req, context, course, activity, examples: refused)
+        }
         return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path + "#examples",
                             flash: .deleted(title: "The example"))
     }
@@ -162,7 +171,9 @@ enum PeerExampleEditor {
 
     @Sendable static func cohortDelete(req: Request) async throws -> Response {
         let at = try await grader(req)
-        try await delete(req.parameters.get("exampleID"), of: at.place.activityID, on: req.db)
+        if let refused = try await delete(req.parameters.get("exampleID"), of: at.place.activityID, on: req.db) {
+            return try await cohortPage(req, at, state: refused)
+        }
         return req.redirect(to: cohortPath(at), flash: .deleted(title: "The example"))
     }
 }

@@ -103,7 +103,7 @@ enum PeerPushLock {
     static func acrossNodes<T: Sendable>(_ place: PeerReviewStore.Place, on db: any Database,
                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T? {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return try await body(db) }
-        let (cohort, activity) = (lockKey(place.cohortID), lockKey(place.activityID))
+        let (cohort, activity) = keys(of: place)
         return try await db.withConnection { connection in
             let sql = connection as! any SQLDatabase
             let row = try await sql.raw("SELECT pg_try_advisory_lock(\(bind: cohort), \(bind: activity)) AS locked").first()
@@ -120,7 +120,10 @@ enum PeerPushLock {
         }
     }
 
-    /// The advisory lock's two keys: the first four bytes of each id. A rare collision only makes
+    /// The advisory lock's two keys, for the cohort and the activity.
+    static func keys(of place: PeerReviewStore.Place) -> (Int32, Int32) { (lockKey(place.cohortID), lockKey(place.activityID)) }
+
+    /// One key: the first four bytes of the id. A rare collision only makes
     /// one of two unrelated runs give way to the other, until the next run minutes later.
     private static func lockKey(_ id: UUID) -> Int32 {
         let u = id.uuid
@@ -147,7 +150,7 @@ enum PeerFeedbackNotice {
         try await NotificationStore.notify([
             .init(organizationID: at.place.organizationID, personID: submission.personID, kind: .peerFeedback,
                   subjectKey: "peer-feedback:\(at.place.activityID.lowercasedText)", sourceID: review.id!, sourcePosition: 1,
-                  title: at.located.activity.title, excerpt: "Read what your reviewer said, and rate how helpful it was.",
+                  title: at.located.activity.title, excerpt: "Read what your reviewers said, and rate how helpful each review was.",
                   url: page + "#review-\(review.id!.lowercasedText)"),
         ], on: db, broadcaster: broadcaster)
     }

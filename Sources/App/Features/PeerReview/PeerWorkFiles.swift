@@ -67,8 +67,12 @@ enum PeerWorkFiles {
         }
     }
 
+    /// The files of `personID`'s work, in the order they were added; none while the assignment
+    /// takes no files (an author who switched it to text: files added before are no longer part
+    /// of the work, for anyone, and are not served).
     static func files(of personID: UUID, in place: PeerReviewStore.Place, on db: any Database) async throws -> [PeerSubmissionFileRecord] {
-        try await PeerSubmissionFileRecord.query(on: db).filter(\.$activityID == place.activityID).filter(\.$cohortID == place.cohortID)
+        guard place.settings.submissionKind.takesFiles else { return [] }
+        return try await PeerSubmissionFileRecord.query(on: db).filter(\.$activityID == place.activityID).filter(\.$cohortID == place.cohortID)
             .filter(\.$personID == personID).sort(\.$addedAt).sort(\.$id).all()
     }
 
@@ -95,7 +99,8 @@ enum PeerWorkFiles {
     }
 
     /// Keeps an accepted upload as one more file of the work; refused past the limit, counting
-    /// the files added meanwhile (two tabs at once), and then nothing is kept.
+    /// the files added meanwhile (two tabs at once: then no row is kept, though the blob written
+    /// meanwhile stays unnamed in the store, as any upload that fails after it was stored).
     static func add(_ accepted: StreamedUpload.Accepted, by personID: UUID, in place: PeerReviewStore.Place,
                     now: Date, on db: any Database) async throws -> PeerSubmissionFileRecord {
         let record = PeerSubmissionFileRecord()
