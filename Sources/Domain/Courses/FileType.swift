@@ -17,6 +17,12 @@ public enum FileType: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// The type stored as `mediaType` (what a file's row keeps); nil for one no longer known.
+    public init?(mediaType: String) {
+        guard let type = Self.allCases.first(where: { $0.mediaType == mediaType }) else { return nil }
+        self = type
+    }
+
     /// The `Content-Type` it is served with (never the one the uploader declared).
     public var mediaType: String {
         switch self {

@@ -15,16 +15,6 @@ public struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    /// A number in 0..<bound, without the bias of a plain modulo (draws below 2⁶⁴ mod bound are
-    /// rejected). `bound` must be positive.
-    public mutating func index(below bound: Int) -> Int {
-        let range = UInt64(bound)
-        let threshold = (0 &- range) % range
-        while true {
-            let value = next()
-            if value >= threshold { return Int(value % range) }
-        }
-    }
 
     /// Fisher–Yates: every order equally likely.
     public mutating func shuffle<T>(_ values: inout [T]) {
@@ -42,5 +32,19 @@ public struct SeededGenerator: RandomNumberGenerator {
             values.swapAt(i, i + index(below: values.count - i))
         }
         return Array(values.prefix(count))
+    }
+}
+
+extension RandomNumberGenerator {
+    /// A number in 0..<bound, without the bias of a plain modulo (draws below 2⁶⁴ mod bound are
+    /// rejected): the same seed gives the same choice on every machine and Swift release, unlike
+    /// the standard library's `random(in:using:)`. `bound` must be positive.
+    public mutating func index(below bound: Int) -> Int {
+        let range = UInt64(bound)
+        let threshold = (0 &- range) % range
+        while true {
+            let value = next()
+            if value >= threshold { return Int(value % range) }
+        }
     }
 }

@@ -87,5 +87,38 @@ import VaporTesting
         }
     }
 
+    @Test func badBodiesGetA4xxAndChangeNothing() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1)
+            let fx = Fixtures(app: app)
+            let lea = try await fx.token(for: pc.learners[0]), bo = try await fx.token(for: pc.learners[1])
+            let base = "/organizations/\(pc.c.org.id!.uuidString)/cohorts/\(pc.c.cohort.id!.uuidString)"
+            let assignment = base + "/peer-assignments/\(pc.activity.id!.uuidString)"
+            for (body, status, code) in [("{not json", HTTPResponseStatus.badRequest, "invalid_json"), (#"{"text":5}"#, .badRequest, "invalid_type"),
+                                         ("[]", .badRequest, "invalid_type")] {
+                let refused = try await call(app, .PUT, assignment + "/submission", lea, body)
+                #expect(try refused.status == status && APITests.errorCode(refused).code == code, "\(body)")
+            }
+            #expect(try await PeerSubmissionRecord.query(on: app.db).count() == 0)
+            _ = try await call(app, .PUT, assignment + "/submission", lea, #"{"text":"Work about the depot."}"#)
+            _ = try await call(app, .PUT, assignment + "/submission", bo, #"{"text":"Work about the port."}"#)
+            let pulled = try await call(app, .POST, assignment + "/reviews", bo)
+            let review = base + "/peer-reviews/" + (try JSONDecoder().decode(ReviewID.self, from: Data(pulled.body.string.utf8)).id)
+            let overall = #""overall":"Clear case, a little more evidence please.""#
+            for (body, status, code) in [
+                ("{not json", HTTPResponseStatus.badRequest, "invalid_json"),
+                (#"{"levels":"2",\#(overall)}"#, .badRequest, "invalid_type"),
+                (#"{"levels":[2,1],"overall":12}"#, .badRequest, "invalid_type"),
+                (#"{"levels":[-1,1],\#(overall)}"#, .unprocessableEntity, "criterion_unanswered"),
+                (#"{"levels":[2,7],\#(overall)}"#, .unprocessableEntity, "criterion_unanswered"),
+                (#"{"levels":[2,1],"overall":"Short"}"#, .unprocessableEntity, "overall_comment_too_short"),
+            ] {
+                let refused = try await call(app, .PUT, review, bo, body)
+                #expect(try refused.status == status && APITests.errorCode(refused).code == code, "\(body)")
+            }
+            #expect(try await pc.reviews(on: app.db).allSatisfy { $0.completedAt == nil && $0.assessmentJSON == nil })
+        }
+    }
+
     private struct ReviewID: Decodable { let id: String }
 }

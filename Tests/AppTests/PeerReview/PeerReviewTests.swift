@@ -125,6 +125,9 @@ import VaporTesting
             let review = try #require(try await pc.reviews(on: app.db).first { $0.submissionID == submission.id })
             let path = pc.c.base + "/reviews/\(review.id!.lowercased)"
             #expect(try await lea.post(path + "/flag", ["reason": "  "]).status == .unprocessableEntity)
+            #expect(try await lea.post(path + "/flag", ["reason": String(repeating: "x", count: 2_001)]).status == .unprocessableEntity)
+            #expect(try await PeerReviewRecord.find(review.id, on: app.db)?.flag == nil, "a refused flag is not kept")
+            #expect(try await NotificationRecord.query(on: app.db).filter(\.$personID == pc.trainer.id!).count() == 0)
             #expect(try await lea.post(path + "/flag", ["reason": "It ignores my evidence."]).status == .seeOther)
             #expect(try await lea.get(pc.page).text.contains("A trainer will look at it"))
             let told = try await NotificationRecord.query(on: app.db).filter(\.$personID == pc.trainer.id!).all()
@@ -139,6 +142,8 @@ import VaporTesting
             let page = try await tina.get(detail)
             #expect(page.text.contains("It ignores my evidence.") && page.text.contains("Bo Brown"))
             #expect(try await tina.post(path + "/moderation", ["action": "delete"]).status == .unprocessableEntity)
+            let untouched = try #require(try await PeerReviewRecord.find(review.id, on: app.db))
+            #expect(untouched.setAsideAt == nil && untouched.flagResolvedAt == nil, "a refused action changes nothing")
             #expect(try await tina.post(path + "/moderation", ["action": "set_aside"]).status == .seeOther)
             let after = try #require(try await PeerReviewRecord.find(review.id, on: app.db))
             #expect(after.setAsideAt != nil && after.flagResolvedAt != nil)
@@ -177,11 +182,11 @@ import VaporTesting
                 let notes = try await NotificationRecord.query(on: app.db).filter(\.$personID == learner.id!).all().filter { $0.kind == .peerFeedback }
                 #expect(notes.count == (expected > 0 ? 1 : 0), "one notice per assignment while unread")
                 #expect(notes.first.map(\.itemCount) == (expected > 0 ? expected : nil), "counting each review")
-                if let note = notes.first {
-                    #expect(note.title == "Your case" && note.url.contains("#review-"))
-                    for other in pc.learners where other.id != learner.id {
-                        #expect(!PeerClass.mentions(note.title + note.excerpt + note.url, other.name))
-                    }
+                guard expected > 0 else { continue }
+                let note = try #require(notes.first)
+                #expect(note.title == "Your case" && note.url.contains("#review-"))
+                for other in pc.learners where other.id != learner.id {
+                    #expect(!PeerClass.mentions(note.title + note.excerpt + note.url, other.name))
                 }
             }
             // The notifications page shows it, nameless as well.

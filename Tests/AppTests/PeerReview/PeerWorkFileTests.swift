@@ -108,3 +108,53 @@ import VaporTesting
         }
     }
 }
+
+/// Two cohorts run the same course: nobody of one reaches the other's work, reviews or files,
+/// not even through their own cohort's addresses (404, and nothing changes).
+@Suite struct PeerCohortIsolationTests {
+    @Test func anotherCohortsPeopleGet404Everywhere() async throws {
+        try await withApp { app in
+            let pc = try await PeerClass.make(app, k: 1, kind: .textAndFiles)
+            let fx = Fixtures(app: app)
+            var lea = try await fx.signedIn(pc.learners[0]), bo = try await fx.signedIn(pc.learners[1])
+            _ = try await pc.addFile(&lea, Samples.pdf, named: "lea-case.pdf")
+            _ = try await pc.submit(&lea, "Lea's work")
+            _ = try await pc.submit(&bo, "Bo's work")
+            let review = try #require(try await pc.pull(&bo))
+            let submission = try #require(try await PeerSubmissionRecord.query(on: app.db).filter(\.$personID == pc.learners[0].id!).first())
+            let file = try #require(try await pc.files(on: app.db).first)
+            // Cohort B, same course: Tom trains it, Zoe learns in it.
+            let other = try await fx.cohort(in: pc.c.org, course: pc.c.course, name: "Autumn")
+            let tom = try await fx.person("tom@acme.test", name: "Tom Other", in: pc.c.org, roles: [.trainer])
+            try await fx.enroll(tom, in: other, as: .trainer)
+            let zoe = try await fx.person("zoe@acme.test", name: "Zoe Other", in: pc.c.org)
+            try await fx.enroll(zoe, in: other)
+            var tomBrowser = try await fx.signedIn(tom)
+            let zoeBrowser = try await fx.signedIn(zoe)
+            let otherBase = "/orgs/\(pc.c.org.id!.lowercased)/cohorts/\(other.id!.lowercased)"
+            let reviewID = String(review.split(separator: "/").last!)
+            // Through cohort B's addresses, with cohort A's ids.
+            for path in ["/reviews/\(reviewID)", "/submissions/\(submission.id!.lowercased)",
+                         "/peer-files/\(file.id!.lowercased)/lea-case.pdf"] {
+                #expect(try await tomBrowser.get(otherBase + path).status == .notFound, "\(path)")
+            }
+            #expect(try await tomBrowser.post(otherBase + "/submissions/\(submission.id!.lowercased)/grade",
+                                              ["points": "1", "comment": "Not mine"]).status == .notFound)
+            #expect(try await tomBrowser.post(otherBase + "/reviews/\(reviewID)/moderation", ["action": "set_aside"]).status == .notFound)
+            // Through cohort A's addresses, as a member of B only.
+            let fileURL = pc.c.base + "/peer-files/\(file.id!.lowercased)/lea-case.pdf"
+            for browser in [tomBrowser, zoeBrowser] {
+                var b = browser
+                for path in [pc.page, review, fileURL] { #expect(try await b.get(path).status == .notFound, "\(path)") }
+                #expect(try await b.post(pc.page + "/submission", ["text": "Mine"]).status == .notFound)
+                #expect(try await b.post(review, PeerClass.goodReview).status == .notFound)
+            }
+            let token = try await fx.token(for: tom)
+            let api = "/api/v1/organizations/\(pc.c.org.id!.uuidString)/cohorts/\(other.id!.uuidString)/peer-reviews/\(reviewID)"
+            #expect(try await app.testing().sendRequest(.GET, api, headers: APITests.headers(token)).status == .notFound)
+            #expect(try await PeerSubmissionRecord.find(submission.id, on: app.db)?.overridePoints == nil)
+            #expect(try await PeerSubmissionRecord.query(on: app.db).count() == 2)
+            #expect(try await pc.reviews(on: app.db).allSatisfy { $0.completedAt == nil && $0.setAsideAt == nil })
+        }
+    }
+}

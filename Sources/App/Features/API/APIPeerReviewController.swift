@@ -75,9 +75,9 @@ struct APIPeerReviewController: RouteCollection {
         guard review.reviewerID == at.access.personID else { throw AppError.notFound() }
         let body = try req.decodeJSON(AssessmentRequest.self)
         let rubric = at.place.settings.rubric
-        var fields = ["overall": body.overall ?? ""]
-        for (i, level) in (body.levels ?? []).enumerated() { fields["c\(i)"] = String(level) }
-        for (i, comment) in (body.comments ?? []).enumerated() { fields["c\(i)_comment"] = comment }
+        // The form's fields, so the API reads an assessment exactly as the page does.
+        let fields = PeerAssignmentInput.fields(of: RubricAssessment(levels: body.levels ?? [], comments: body.comments ?? [],
+                                                                     overall: body.overall ?? ""))
         do {
             try await PeerReviewStore.complete(review, with: PeerAssignmentInput.assessment(fields, rubric: rubric), in: at.place,
                                                now: Date(), on: req.db)

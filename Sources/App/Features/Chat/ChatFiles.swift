@@ -23,7 +23,7 @@ final class ChatFileRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var fileType: FileType? { FileType.allCases.first { $0.mediaType == contentType } }
+    var fileType: FileType? { FileType(mediaType: contentType) }
 }
 
 struct CreateChatFiles: AsyncMigration {

@@ -91,6 +91,12 @@ enum CohortQueries {
                                  status: card.status, learners: learners)
     }
 
+    /// The people who are `role` in a cohort (its learners, its trainers…).
+    static func memberIDs(of cohortID: UUID, role: CohortRole, on db: any Database) async throws -> [UUID] {
+        try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == role.rawValue).all()
+            .map(\.$person.id)
+    }
+
     /// A cohort of the organization, or 404.
     static func find(_ text: String?, in organizationID: UUID, on db: any Database) async throws -> CohortRecord {
         guard let id = text.flatMap(UUID.init(uuidString:)),

@@ -56,7 +56,7 @@ final class UploadRecord: Model, @unchecked Sendable {
         return copy
     }
 
-    var fileType: FileType? { FileType.allCases.first { $0.mediaType == contentType } }
+    var fileType: FileType? { FileType(mediaType: contentType) }
 
     func domain() -> Upload {
         Upload(id: .init(id!), kind: kind, type: fileType ?? .text, filename: filename, byteCount: byteCount,

@@ -77,6 +77,8 @@ enum DemoPeerReview {
         try record.apply(settings)
         try await record.save(on: db)
         let now = Date()
+        let place = PeerReviewStore.Place(organizationID: cohort.$organization.id, cohortID: cohort.id!, activityID: activity.id!,
+                                          settings: settings, deadlines: PeerDeadlines(due: nil, settings: settings))
         var submissions: [String: PeerSubmissionRecord] = [:]
         for (index, (learner, text)) in works.sorted(by: { $0.key < $1.key }).enumerated() {
             guard let person = people["\(learner)@northwind.test"] else { continue }
@@ -86,17 +88,8 @@ enum DemoPeerReview {
             submissions[learner] = submission
             guard let file = files[learner] else { continue }
             let pdf = DemoFiles.checklistPDF(title: "My notes", lines: file.lines)
-            let record = PeerSubmissionFileRecord()
-            record.organizationID = cohort.$organization.id
-            record.cohortID = cohort.id!
-            record.activityID = activity.id!
-            record.personID = person.id!
-            record.blob = try await blobs.store(pdf).hex
-            record.filename = file.name
-            record.contentType = FileType.pdf.mediaType
-            record.byteCount = pdf.count
-            record.addedAt = submission.submittedAt
-            try await record.create(on: db)
+            try await PeerSubmissionFileRecord(in: place, personID: person.id!, blob: try await blobs.store(pdf), type: .pdf,
+                                               filename: file.name, byteCount: pdf.count, at: submission.submittedAt).create(on: db)
         }
         for (index, entry) in reviews.enumerated() {
             guard let reviewer = people["\(entry.reviewer)@northwind.test"], let submission = submissions[entry.author] else { continue }

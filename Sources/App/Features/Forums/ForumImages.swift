@@ -24,7 +24,7 @@ final class ForumImageRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var fileType: FileType? { FileType.allCases.first { $0.mediaType == contentType } }
+    var fileType: FileType? { FileType(mediaType: contentType) }
 }
 
 struct CreateForumImages: AsyncMigration {

@@ -65,17 +65,17 @@ enum PeerAssignmentPageBuilder {
 
     private static func report(_ at: PeerReviewController.Located, state: PeerReviewStore.State, grades: PeerGrades, now: Date,
                                on db: any Database) async throws -> PeerAssignmentPageModel.StaffReport {
-        let learnerIDs = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == at.access.cohortID)
-            .filter(\.$role == CohortRole.learner.rawValue).all().map(\.$person.id)
+        let learnerIDs = try await CohortQueries.memberIDs(of: at.access.cohortID, role: .learner, on: db)
         let names = try await self.names(Set(learnerIDs + state.submissions.map(\.personID)), on: db)
-        let pool = state.pool(at.place.settings)
         let deadline = at.place.deadlines.submission
-        let rows = Set(learnerIDs + state.submissions.map(\.personID)).map { person -> PeerAssignmentPageModel.LearnerRow in
+        let people = Set(learnerIDs + state.submissions.map(\.personID))
+        let shares = PeerAllocation.shares(of: people, in: state.pool(at.place.settings), now: now)
+        let rows = people.map { person -> PeerAssignmentPageModel.LearnerRow in
             let submission = state.submission(of: person)
             let received = submission.map { state.reviews(of: $0.id!).filter { $0.kind != .self && $0.completedAt != nil } } ?? []
             var row = PeerAssignmentPageModel.LearnerRow(name: names[person] ?? "—", submissionID: submission?.id?.lowercasedText, submittedAt: submission?.submittedAt,
                          late: submission.map { s in deadline.map { s.submittedAt >= $0 } ?? false } ?? false,
-                         received: received.count, done: PeerAllocation.share(of: person, in: pool, now: now).completed,
+                         received: received.count, done: shares[person]?.completed ?? 0,
                          total: submission.flatMap { $0.overridePoints ?? grades.total(of: $0.id!) },
                          overridden: submission?.overridePoints != nil, reviewing: grades.reviewing[person], weight: grades.weights[person],
                          flags: received.filter { $0.flag != nil && $0.flagResolvedAt == nil }.count)

@@ -84,9 +84,7 @@ enum PeerCalibration {
     }
 
     private static func learner(_ req: Request) async throws -> PeerReviewController.Located {
-        let access = try await LearningAccess.load(req)
-        guard access.isLearner else { throw AppError.notFound() }
-        let at = try await PeerReviewController.locate(req, access, activityID: req.parameters.get("activityID"))
+        let at = try await PeerReviewController.learner(req)
         guard at.place.settings.requiresCalibration else { throw AppError.notFound() }
         return at
     }

@@ -38,6 +38,11 @@ struct PeerReviewController: RouteCollection {
         let view: LearnerView
         let located: LearnerView.Located
         let place: PeerReviewStore.Place
+
+        /// The assignment's page in the cohort.
+        var activityPath: String {
+            SiteRoute.cohortActivity(access.context.organization.id, .init(access.cohortID), located.activity.id).path
+        }
     }
 
     static func locate(_ req: Request, _ access: LearningAccess, activityID: String?) async throws -> Located {
@@ -57,15 +62,14 @@ struct PeerReviewController: RouteCollection {
         return Located(access: access, view: view, located: located, place: place)
     }
 
-    private func learner(_ req: Request) async throws -> Located {
+    /// The assignment of the path, for a learner of its cohort; 404 for anyone else.
+    static func learner(_ req: Request) async throws -> Located {
         let access = try await LearningAccess.load(req)
         guard access.isLearner else { throw AppError.notFound() }
-        return try await Self.locate(req, access, activityID: req.parameters.get("activityID"))
+        return try await locate(req, access, activityID: req.parameters.get("activityID"))
     }
 
-    private func activityPath(_ at: Located) -> String {
-        SiteRoute.cohortActivity(at.access.context.organization.id, .init(at.access.cohortID), at.located.activity.id).path
-    }
+    private func learner(_ req: Request) async throws -> Located { try await Self.learner(req) }
 
     /// The assignment's page in the course (the learning pages hand peer assignments here).
     static func page(_ req: Request, _ access: LearningAccess, _ view: LearnerView, _ located: LearnerView.Located,
@@ -85,7 +89,7 @@ struct PeerReviewController: RouteCollection {
         let at = try await learner(req)
         let fields = Self.fields(req)
         let text = fields["text"] ?? ""
-        let existed = try await PeerReviewStore.state(at.place, on: req.db).submission(of: at.access.personID) != nil
+        let existed = try await PeerReviewStore.submission(of: at.access.personID, in: at.place, on: req.db) != nil
         do {
             try await PeerReviewStore.submit(text, by: at.access.personID, in: at.place, now: Date(), on: req.db)
         } catch {
@@ -93,7 +97,7 @@ struct PeerReviewController: RouteCollection {
                                        status: .unprocessableEntity)
         }
         _ = try await PeerAssignmentProgress.update(at, personID: at.access.personID, caches: req.application.readCaches, on: req.db)
-        return req.redirect(to: activityPath(at), flash: .workSubmitted(edited: existed))
+        return req.redirect(to: at.activityPath, flash: .workSubmitted(edited: existed))
     }
 
     func pull(req: Request) async throws -> Response {
@@ -101,7 +105,7 @@ struct PeerReviewController: RouteCollection {
         let org = at.access.context.organization.id, cohort = Cohort.ID(at.access.cohortID)
         do {
             guard let review = try await PeerReviewStore.pull(for: at.access.personID, in: at.place, now: Date(), on: req.db) else {
-                return req.redirect(to: activityPath(at), flash: .noReviewAvailable)
+                return req.redirect(to: at.activityPath, flash: .noReviewAvailable)
             }
             return req.redirect(to: SiteRoute.peerReview(org, cohort, review.id!.lowercasedText).path)
         } catch let error as PeerReviewError {
@@ -112,7 +116,7 @@ struct PeerReviewController: RouteCollection {
     func selfReview(req: Request) async throws -> Response {
         let at = try await learner(req)
         guard at.place.settings.asksSelfAssessment else { throw AppError.notFound() }
-        guard let submission = try await PeerReviewStore.state(at.place, on: req.db).submission(of: at.access.personID) else {
+        guard let submission = try await PeerReviewStore.submission(of: at.access.personID, in: at.place, on: req.db) else {
             return try await Self.page(req, at.access, at.view, at.located, problem: PeerReviewText.message(.notSubmitted),
                                        status: .unprocessableEntity)
         }
@@ -123,13 +127,13 @@ struct PeerReviewController: RouteCollection {
     func volunteer(req: Request) async throws -> Response {
         let at = try await learner(req)
         let on = Self.fields(req)["volunteer"] == "on"
-        guard let submission = try await PeerReviewStore.state(at.place, on: req.db).submission(of: at.access.personID) else {
+        guard let submission = try await PeerReviewStore.submission(of: at.access.personID, in: at.place, on: req.db) else {
             return try await Self.page(req, at.access, at.view, at.located, problem: PeerReviewText.message(.notSubmitted),
                                        status: .unprocessableEntity)
         }
         submission.volunteers = on
         try await submission.save(on: req.db)
-        return req.redirect(to: activityPath(at), flash: .volunteering(on))
+        return req.redirect(to: at.activityPath, flash: .volunteering(on))
     }
 
     static func fields(_ req: Request) -> [String: String] {
@@ -171,7 +175,7 @@ struct PeerReviewController: RouteCollection {
         case .staff: .reviewSaved(done: 1, required: 1)
         case .peer: .reviewSaved(done: share.completed, required: share.required)
         }
-        return req.redirect(to: activityPath(at), flash: flash)
+        return req.redirect(to: at.activityPath, flash: flash)
     }
 
     /// The author of the reviewed work, and only them, rates a completed peer review of it.
@@ -192,7 +196,7 @@ struct PeerReviewController: RouteCollection {
         }
         review.helpfulness = rating.rawValue
         try await review.save(on: req.db)
-        return req.redirect(to: activityPath(at) + "#review-\(review.id!.lowercasedText)", flash: .reviewRated)
+        return req.redirect(to: at.activityPath + "#review-\(review.id!.lowercasedText)", flash: .reviewRated)
     }
 
     func flag(req: Request) async throws -> Response {
@@ -206,8 +210,7 @@ struct PeerReviewController: RouteCollection {
         review.flagResolvedAt = nil
         try await review.save(on: req.db)
         // The cohort's trainers hear of it: the submission's page has the review, its reviewer and the reason.
-        let trainers = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == at.access.cohortID)
-            .filter(\.$role == CohortRole.trainer.rawValue).all().map(\.$person.id)
+        let trainers = try await CohortQueries.memberIDs(of: at.access.cohortID, role: .trainer, on: req.db)
         let url = SiteRoute.peerSubmissionDetail(at.access.context.organization.id, .init(at.access.cohortID),
                                                  review.submissionID.lowercasedText).path
         try await NotificationStore.notify(trainers.map { trainer in
@@ -215,6 +218,6 @@ struct PeerReviewController: RouteCollection {
                   subjectKey: "peer-flag:\(at.place.activityID.lowercasedText)", sourceID: review.id!, sourcePosition: 1,
                   title: at.located.activity.title, excerpt: plainExcerpt(reason), url: url)
         }, on: req.db, broadcaster: req.application.realtime.broadcaster)
-        return req.redirect(to: activityPath(at) + "#review-\(review.id!.lowercasedText)", flash: .reviewFlagged)
+        return req.redirect(to: at.activityPath + "#review-\(review.id!.lowercasedText)", flash: .reviewFlagged)
     }
 }

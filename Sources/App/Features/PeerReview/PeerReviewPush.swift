@@ -53,8 +53,7 @@ enum PeerReviewPush {
                                on db: any Database) async throws -> [NotificationStore.Draft] {
         let state = try await PeerReviewStore.state(place, on: db)
         guard !state.submissions.isEmpty else { return [] }
-        let trainers = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == place.cohortID).all()
-            .filter { $0.cohortRole == .trainer }.map(\.$person.id)
+        let trainers = try await CohortQueries.memberIDs(of: place.cohortID, role: .trainer, on: db)
         var random = SeededGenerator(seed: UInt64(bitPattern: Int64(now.timeIntervalSince1970)))
         let pushes = PeerAllocation.pushes(in: state.pool(place.settings), now: now, deadline: deadline,
                                            pushWindow: TimeInterval(place.settings.pushHours) * 3600,
@@ -146,7 +145,7 @@ enum PeerFeedbackNotice {
                          broadcaster: any Broadcaster) async throws {
         guard review.kind != .self, review.completedAt != nil,
               let submission = try await PeerSubmissionRecord.find(review.submissionID, on: db) else { return }
-        let page = SiteRoute.cohortActivity(at.access.context.organization.id, .init(at.access.cohortID), at.located.activity.id).path
+        let page = at.activityPath
         try await NotificationStore.notify([
             .init(organizationID: at.place.organizationID, personID: submission.personID, kind: .peerFeedback,
                   subjectKey: "peer-feedback:\(at.place.activityID.lowercasedText)", sourceID: review.id!, sourcePosition: 1,

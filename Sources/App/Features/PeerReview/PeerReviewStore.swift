@@ -78,8 +78,7 @@ enum PeerReviewStore {
         let trimmed = kind.takesText ? text.trimmingCharacters(in: .whitespacesAndNewlines) : ""
         guard trimmed.count <= PeerReviewLimits.submissionTextLength else { throw .submissionTooLong }
         if let deadline = place.deadlines.submission, now >= deadline, !place.settings.acceptsLate { throw .submissionClosed }
-        let existing = { try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
-            .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first() }
+        let existing = { try await submission(of: personID, in: place, on: db) }
         let edit = { (submission: PeerSubmissionRecord) in
             guard try await !reviewingStarted(on: submission.id!, on: db) else { throw PeerReviewError.alreadyReviewed }
             try await PeerSubmissionRecord.query(on: db).filter(\.$id == submission.id!).set(\.$text, to: trimmed).update()
@@ -101,6 +100,12 @@ enum PeerReviewStore {
         } catch {
             throw .storage
         }
+    }
+
+    /// `personID`'s work handed in here, if any.
+    static func submission(of personID: UUID, in place: Place, on db: any Database) async throws -> PeerSubmissionRecord? {
+        try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
+            .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first()
     }
 
     /// Whether someone (a peer or a trainer, not the author) has started reviewing the work: it

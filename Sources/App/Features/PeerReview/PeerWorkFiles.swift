@@ -25,7 +25,19 @@ final class PeerSubmissionFileRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var fileType: FileType? { FileType.allCases.first { $0.mediaType == contentType } }
+    init(in place: PeerReviewStore.Place, personID: UUID, blob: BlobKey, type: FileType, filename: String, byteCount: Int, at now: Date) {
+        organizationID = place.organizationID
+        cohortID = place.cohortID
+        activityID = place.activityID
+        self.personID = personID
+        self.blob = blob.hex
+        self.filename = FileName.sanitize(filename, as: type)
+        contentType = type.mediaType
+        self.byteCount = byteCount
+        addedAt = now
+    }
+
+    var fileType: FileType? { FileType(mediaType: contentType) }
 }
 
 struct CreatePeerSubmissionFiles: AsyncMigration {
@@ -93,8 +105,7 @@ enum PeerWorkFiles {
     static func checkChangeable(by personID: UUID, in place: PeerReviewStore.Place, now: Date, on db: any Database) async throws {
         guard place.settings.submissionKind.takesFiles else { throw PeerReviewError.filesNotAccepted }
         if let deadline = place.deadlines.submission, now >= deadline, !place.settings.acceptsLate { throw PeerReviewError.submissionClosed }
-        let submission = try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
-            .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first()
+        let submission = try await PeerReviewStore.submission(of: personID, in: place, on: db)
         if let submission, try await PeerReviewStore.reviewingStarted(on: submission.id!, on: db) { throw PeerReviewError.alreadyReviewed }
     }
 
@@ -103,20 +114,12 @@ enum PeerWorkFiles {
     /// meanwhile stays unnamed in the store, as any upload that fails after it was stored).
     static func add(_ accepted: StreamedUpload.Accepted, by personID: UUID, in place: PeerReviewStore.Place,
                     now: Date, on db: any Database) async throws -> PeerSubmissionFileRecord {
-        let record = PeerSubmissionFileRecord()
-        record.organizationID = place.organizationID
-        record.cohortID = place.cohortID
-        record.activityID = place.activityID
-        record.personID = personID
-        record.filename = FileName.sanitize(accepted.form.filename, as: accepted.type)
-        record.contentType = accepted.type.mediaType
-        record.byteCount = accepted.form.byteCount
-        record.addedAt = now
         guard try await files(of: personID, in: place, on: db).count < PeerReviewLimits.filesPerSubmission else {
             await accepted.draft.discard()
             throw PeerReviewError.tooManyFiles
         }
-        record.blob = try await accepted.draft.commit().hex
+        let record = PeerSubmissionFileRecord(in: place, personID: personID, blob: try await accepted.draft.commit(), type: accepted.type,
+                                              filename: accepted.form.filename, byteCount: accepted.form.byteCount, at: now)
         try await record.create(on: db)
         if try await files(of: personID, in: place, on: db).count > PeerReviewLimits.filesPerSubmission {
             try await record.delete(on: db)
@@ -131,9 +134,7 @@ enum PeerWorkFiles {
         -> PeerSubmissionFileRecord {
         let files = try await files(of: personID, in: place, on: db)
         guard let file = files.first(where: { $0.id == fileID }) else { throw AppError.notFound() }
-        let submission = try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == place.activityID)
-            .filter(\.$cohortID == place.cohortID).filter(\.$personID == personID).first()
-        if let submission {
+        if let submission = try await PeerReviewStore.submission(of: personID, in: place, on: db) {
             do {
                 try place.settings.submissionKind.check(text: submission.text, fileCount: files.count - 1)
             } catch {

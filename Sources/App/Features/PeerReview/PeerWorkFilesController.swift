@@ -16,15 +16,9 @@ struct PeerWorkFilesController: RouteCollection {
         cohort.get("peer-files", ":fileID", ":filename", use: serve)
     }
 
-    private func learner(_ req: Request) async throws -> PeerReviewController.Located {
-        let access = try await LearningAccess.load(req)
-        guard access.isLearner else { throw AppError.notFound() }
-        return try await PeerReviewController.locate(req, access, activityID: req.parameters.get("activityID"))
-    }
+    private func learner(_ req: Request) async throws -> PeerReviewController.Located { try await PeerReviewController.learner(req) }
 
-    private func activityPath(_ at: PeerReviewController.Located) -> String {
-        SiteRoute.cohortActivity(at.access.context.organization.id, .init(at.access.cohortID), at.located.activity.id).path + "#work-heading"
-    }
+    private func activityPath(_ at: PeerReviewController.Located) -> String { at.activityPath + "#work-heading" }
 
     func add(req: Request) async throws -> Response {
         // Who and where first: nothing of the body is read for someone who may not hand in here.
@@ -43,7 +37,7 @@ struct PeerWorkFilesController: RouteCollection {
                 throw error
             }
             let record = try await PeerWorkFiles.add(accepted, by: me, in: at.place, now: now, on: req.db)
-            let handedIn = try await PeerReviewStore.state(at.place, on: req.db).submission(of: me) != nil
+            let handedIn = try await PeerReviewStore.submission(of: me, in: at.place, on: req.db) != nil
             return req.redirect(to: activityPath(at), flash: .workFileAdded(name: record.filename, handedIn: handedIn))
         } catch let error as PeerReviewError {
             return try await PeerReviewController.page(req, at.access, at.view, at.located, problem: PeerReviewText.message(error),
@@ -94,8 +88,7 @@ struct PeerWorkFilesController: RouteCollection {
     private static func reader(of file: PeerSubmissionFileRecord, _ access: LearningAccess, _ place: PeerReviewStore.Place,
                                on db: any Database) async throws -> PeerWorkFiles.Reader {
         if file.personID == access.personID { return .author }
-        guard let submission = try await PeerSubmissionRecord.query(on: db).filter(\.$activityID == file.activityID)
-            .filter(\.$cohortID == file.cohortID).filter(\.$personID == file.personID).first() else { throw AppError.notFound() }
+        guard let submission = try await PeerReviewStore.submission(of: file.personID, in: place, on: db) else { throw AppError.notFound() }
         if access.isStaff { return .staff }
         let reviews = try await PeerReviewRecord.query(on: db).filter(\.$submissionID == submission.id!)
             .filter(\.$reviewerID == access.personID).filter(\.$kind != .self).count()

@@ -9,8 +9,7 @@ enum QuizCohortReport {
     static func load(_ access: LearningAccess, activityID: UUID, settings: QuizSettings, on db: any Database) async throws -> QuizStartModel.CohortReport {
         let attempts = try await QuizAttemptRecord.query(on: db).filter(\.$cohortID == access.cohortID)
             .filter(\.$activityID == activityID).sort(\.$number).all()
-        let learnerIDs = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == access.cohortID)
-            .filter(\.$role == CohortRole.learner.rawValue).all().map(\.$person.id)
+        let learnerIDs = try await CohortQueries.memberIDs(of: access.cohortID, role: .learner, on: db)
         let names = try await PersonRecord.query(on: db).filter(\.$id ~~ learnerIDs).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
         let submitted = attempts.filter { $0.submittedAt != nil }

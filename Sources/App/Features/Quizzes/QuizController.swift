@@ -223,8 +223,7 @@ struct QuizController: RouteCollection {
                                                      caches: req.application.readCaches, on: req.db))
         if access.isStaff { model.grading = .init(attemptID: attempt.id!.lowercasedText, problem: problem) }
         if access.isLearner, !model.weak.isEmpty {
-            let trainerIDs = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == access.cohortID)
-                .filter(\.$role == CohortRole.trainer.rawValue).all().map(\.$person.id)
+            let trainerIDs = try await CohortQueries.memberIDs(of: access.cohortID, role: .trainer, on: req.db)
             model.trainers = try await PersonRecord.query(on: req.db).filter(\.$id ~~ trainerIDs).sort(\.$name).all()
                 .map { (.init($0.id!), $0.name) }
             model.askTrainerDraft = "About the quiz “\(model.quizTitle)”: I would like help with "

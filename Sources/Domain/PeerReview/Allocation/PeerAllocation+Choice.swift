@@ -28,24 +28,13 @@ extension PeerAllocation {
         }
         guard tied.count > 1 else { return tied.first }
         tied.sort { precedes(id($0), id($1)) }
-        return tied[index(below: tied.count, using: &random)]
+        return tied[random.index(below: tied.count)]
     }
 
     /// Ids in the order of their text form (byte by byte), without formatting them.
     static func precedes(_ a: UUID, _ b: UUID) -> Bool {
         withUnsafeBytes(of: a.uuid) { a in
             withUnsafeBytes(of: b.uuid) { b in a.lexicographicallyPrecedes(b) }
-        }
-    }
-
-    /// A number in 0..<bound without modulo bias, drawn as `SeededGenerator.index(below:)` draws
-    /// it, so the same seed gives the same choice on every machine and Swift release.
-    static func index<G: RandomNumberGenerator>(below bound: Int, using random: inout G) -> Int {
-        let range = UInt64(bound)
-        let threshold = (0 &- range) % range
-        while true {
-            let value = random.next()
-            if value >= threshold { return Int(value % range) }
         }
     }
 }

@@ -59,6 +59,12 @@ public enum PeerAllocation {
         AllocationView(pool, now: now, about: reviewer).share(of: reviewer)
     }
 
+    /// The shares of several reviewers, from one reading of the pool (a report of the cohort).
+    public static func shares(of reviewers: some Sequence<UUID>, in pool: PeerPool, now: Date) -> [UUID: Share] {
+        let view = AllocationView(pool, now: now)
+        return Dictionary(reviewers.map { ($0, view.share(of: $0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Pull: the submission `reviewer` should review next, or nil when none may be given to them.
     /// An unexpired in-progress review the reviewer already holds is returned first (resume, not a second lease).
     ///
