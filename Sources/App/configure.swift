@@ -54,6 +54,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(RepeatingJob.notificationMail)
         app.lifecycle.use(RepeatingJob.presence)
         app.lifecycle.use(RepeatingJob.peerReviewPush)
+        app.lifecycle.use(RepeatingJob.liveReminders)
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }
@@ -87,6 +88,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ForumToolsController())
     try app.register(collection: ForumDiscussController())
     try app.register(collection: ForumImagesController())
+    try app.register(collection: LiveSessionsController())
+    try app.register(collection: LiveAttendanceController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())
 }

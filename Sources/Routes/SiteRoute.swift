@@ -54,6 +54,10 @@ public enum SiteRoute: Hashable, Sendable {
     case cohortContinue(Organization.ID, Cohort.ID)
     case cohortCalendar(Organization.ID, Cohort.ID)
     case cohortSchedule(Organization.ID, Cohort.ID)
+    /// The group's time zone, in which its live classes are scheduled.
+    case cohortTimeZone(Organization.ID, Cohort.ID)
+    /// A cohort's live classes: `LiveRoute` names each page.
+    case live(Organization.ID, Cohort.ID, LiveRoute)
     case calendarFeed(token: String)
     case calendarFeedReset
     case cohortActivity(Organization.ID, Cohort.ID, Activity.ID)
@@ -197,6 +201,8 @@ public enum SiteRoute: Hashable, Sendable {
         case .cohortCourse(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/course"
         case .cohortContinue(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/continue"
         case .cohortCalendar(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/calendar"
+        case .cohortTimeZone(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/time-zone"
+        case .live(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/live" + page.suffix
         case .cohortSchedule(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/schedule"
         case .calendarFeed(let token): "/calendar/\(token).ics"
         case .calendarFeedReset: "/calendar-feed/reset"

@@ -31,6 +31,8 @@ public struct AppConfig: Sendable {
     public var readCacheSeconds: Int = 5
     /// The largest upload of each kind: videos, and everything else (images, documents).
     public var uploadLimits: UploadLimits = .standard
+    /// The organization's Jitsi server (`ATELIER_JITSI_URL`): live classes may be held there.
+    public var jitsiURL: HTTPSLink?
     /// Where uploaded files' bytes are kept: outside `publicDirectory`, never served as they are.
     public var blobDirectory: String { dataDirectory + "/blobs" }
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
@@ -60,7 +62,7 @@ public struct AppConfig: Sendable {
 
     /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
     /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`, `ATELIER_MAX_VIDEO_MB`,
-    /// `ATELIER_MAX_UPLOAD_MB`.
+    /// `ATELIER_MAX_UPLOAD_MB`, `ATELIER_JITSI_URL`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
@@ -112,6 +114,10 @@ public struct AppConfig: Sendable {
             } else {
                 problems.append("\(name) must be a whole number of megabytes from 1 to \(Self.maximumUploadMegabytes) (default \(fallback))")
             }
+        }
+        if let url = env["ATELIER_JITSI_URL"], !url.isEmpty {
+            if let link = HTTPSLink(url.hasSuffix("/") ? String(url.dropLast()) : url) { config.jitsiURL = link }
+            else { problems.append("ATELIER_JITSI_URL must be an https URL such as https://meet.example.com") }
         }
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config

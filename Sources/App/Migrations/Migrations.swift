@@ -35,5 +35,6 @@ enum Migrations {
         CreateQuizTopicScores(), // mastery per learner and topic, as running sums
         CreatePeerReview(),      // peer assignments, learners' submissions and their reviews
         CreatePeerSubmissionFiles(), // files learners hand in with their peer-assessed work
+        CreateLiveSessions(),    // live classes, who joined them, trainers' attendance corrections; cohorts' time zones
     ]
 }

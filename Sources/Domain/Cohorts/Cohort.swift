@@ -27,6 +27,25 @@ public struct Cohort: Hashable, Sendable {
     public static let capacityRange = 1...500
     public static let maximumNameLength = 120
 
+    /// Until someone picks the group's zone, times are in UTC.
+    public static let defaultTimeZone = "UTC"
+
+    /// A `time_zone` field: empty means the default; anything but a known IANA name is refused.
+    static func checkTimeZone(_ text: String?, into v: inout Validator) -> String {
+        let name = (text ?? "").trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { return defaultTimeZone }
+        guard TimeZone(ianaName: name) != nil else { v.add("time_zone", .invalid); return defaultTimeZone }
+        return name
+    }
+
+    /// The zone's name, checked, for the cohort's own setting.
+    public static func checkTimeZone(_ text: String?) throws(ValidationErrors) -> String {
+        var v = Validator()
+        let name = checkTimeZone(text, into: &v)
+        if !v.errors.isEmpty { throw ValidationErrors(v.errors) }
+        return name
+    }
+
     public enum Status: String, Sendable { case upcoming, running, finished }
 
     public func status(today: Day) -> Status {
@@ -43,18 +62,23 @@ public struct CohortInput: Sendable, Equatable {
     public let startDate: Day
     public let endDate: Day
     public let capacity: Int
+    /// The IANA name of the zone the group lives in: live classes are scheduled in its clocks.
+    public let timeZone: String
 
-    public init(name: String, courseID: Course.ID, startDate: Day, endDate: Day, capacity: Int) {
+    public init(name: String, courseID: Course.ID, startDate: Day, endDate: Day, capacity: Int,
+                timeZone: String = Cohort.defaultTimeZone) {
         self.name = name
         self.courseID = courseID
         self.startDate = startDate
         self.endDate = endDate
         self.capacity = capacity
+        self.timeZone = timeZone
     }
 
     /// - Parameter capacity: the text of the field; empty means the default.
+    /// - Parameter timeZone: an IANA name; empty or absent means `Cohort.defaultTimeZone`.
     public static func check(name: String?, courseID: String?, startDate: String?, endDate: String?,
-                             capacity: String?) throws -> CohortInput {
+                             capacity: String?, timeZone: String? = nil) throws -> CohortInput {
         var v = Validator()
         let name = v.text(name, field: "name", max: Cohort.maximumNameLength)
         let course = courseID.flatMap { Course.ID($0.trimmingCharacters(in: .whitespaces)) }
@@ -66,8 +90,9 @@ public struct CohortInput: Sendable, Equatable {
         let seats = capacityText.isEmpty ? Cohort.defaultCapacity : Int(capacityText)
         if let seats, !Cohort.capacityRange.contains(seats) { v.add("capacity", .outOfRange) }
         if seats == nil { v.add("capacity", .invalid) }
+        let zone = Cohort.checkTimeZone(timeZone, into: &v)
         try v.check()
-        return CohortInput(name: name, courseID: course!, startDate: start!, endDate: end!, capacity: seats!)
+        return CohortInput(name: name, courseID: course!, startDate: start!, endDate: end!, capacity: seats!, timeZone: zone)
     }
 
     private static func day(_ text: String?, field: String, into v: inout Validator) -> Day? {

@@ -106,3 +106,9 @@ extension TimeZone {
         self = zone
     }
 }
+
+extension TimeZone {
+    /// Every zone `init(ianaName:)` accepts, UTC first and the rest by name: a zone picker's choices.
+    public static let ianaChoices: [String] = ["UTC"] + knownTimeZoneIdentifiers
+        .filter { $0 != "UTC" && TimeZone(ianaName: $0) != nil }.sorted()
+}

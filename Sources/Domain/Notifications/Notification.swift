@@ -15,6 +15,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case peerFlag
     /// A review of the person's work is in (never who wrote it); one per assignment while unread.
     case peerFeedback
+    /// A live class scheduled, moved or cancelled in a cohort of yours, and its reminder an hour before.
+    case liveSession
 
     /// How the settings page names the kind.
     public var label: String {
@@ -25,6 +27,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .peerReview: "Peer reviews you are asked to do"
         case .peerFlag: "Peer reviews flagged as unfair (trainers)"
         case .peerFeedback: "Reviews of your work"
+        case .liveSession: "Live classes: invitations, changes and reminders"
         }
     }
 }
@@ -66,7 +69,12 @@ public struct NotificationPreferences: Equatable, Sendable {
     }
 
     private static func least(_ minutes: Int, for kind: NotificationKind) -> Int {
-        kind == .forumPost ? max(minutes, forumDigestMinutes) : minutes
+        switch kind {
+        case .forumPost: max(minutes, forumDigestMinutes)
+        // A reminder an hour before, or a class moved, is no use an hour later.
+        case .liveSession: 0
+        default: minutes
+        }
     }
 
     /// Muted kinds as stored: their raw values, comma-separated, in a fixed order.
@@ -174,6 +182,7 @@ public enum NotificationText {
         case .peerReview: count > 1 ? "\(count) reviews to do in “\(title)”" : "A review to do in “\(title)”"
         case .peerFlag: count > 1 ? "\(count) reviews flagged as unfair in “\(title)”" : "A review flagged as unfair in “\(title)”"
         case .peerFeedback: count > 1 ? "\(count) new reviews of your work in “\(title)”" : "A new review of your work in “\(title)”"
+        case .liveSession: title
         }
     }
 }

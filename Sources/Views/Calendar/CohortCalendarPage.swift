@@ -2,7 +2,7 @@ import Domain
 import Routes
 
 public struct CohortCalendarModel: Sendable {
-    public enum Kind: Sendable { case start, end, opens, due }
+    public enum Kind: Sendable { case start, end, opens, due, live }
 
     public struct Entry: Sendable {
         public let day: Day
@@ -10,6 +10,9 @@ public struct CohortCalendarModel: Sendable {
         public let title: String
         public let activityID: Activity.ID?
         public let done: Bool
+        /// For a live class: its page, and its time in the group's clocks.
+        public var link: String?
+        public var time: String?
         public init(day: Day, kind: Kind, title: String, activityID: Activity.ID? = nil, done: Bool = false) {
             self.day = day; self.kind = kind; self.title = title; self.activityID = activityID; self.done = done
         }
@@ -56,7 +59,10 @@ public enum CohortCalendarPage {
                             span(.class("calendar-what")) {
                                 span(.class("badge")) { label(entry.kind) }
                                 " "
-                                if let id = entry.activityID {
+                                if let link = entry.link {
+                                    a(.href(link)) { entry.title }
+                                    if let time = entry.time { span(.class("meta")) { " \(time)" } }
+                                } else if let id = entry.activityID {
                                     a(.href(SiteRoute.cohortActivity(org, model.cohortID, id).path)) { entry.title }
                                 } else {
                                     entry.title
@@ -78,6 +84,7 @@ public enum CohortCalendarPage {
         case .end: "End"
         case .opens: "Opens"
         case .due: "Due"
+        case .live: "Live class"
         }
     }
 

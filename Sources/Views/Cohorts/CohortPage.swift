@@ -65,6 +65,7 @@ public enum CohortPage {
                     a(.href(SiteRoute.cohortCourse(org, cohort.id).path), .class("button")) { "See the course as learners do" }
                 }
                 a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
+                a(.href(SiteRoute.live(org, cohort.id, .list).path)) { "Live classes" }
                 a(.href(SiteRoute.forum(org, cohort.id).path)) { "Forum" }
                 a(.href(SiteRoute.cohortChannel(org, cohort.id).path)) { "Cohort channel" }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import Domain
 import Routes
 
@@ -41,6 +42,9 @@ public enum CohortsPage {
                                    value: model.state.values["capacity"] ?? String(Cohort.defaultCapacity),
                                    hint: "Seats for learners; small groups work best.",
                                    extra: [.min("\(Cohort.capacityRange.lowerBound)"), .max("\(Cohort.capacityRange.upperBound)")])
+                        Form.select("Time zone", name: "time_zone", options: TimeZone.ianaChoices.map { ($0, $0) },
+                                    selected: model.state.values["time_zone"] ?? Cohort.defaultTimeZone, state: model.state,
+                                    hint: "Where the group lives: live classes are scheduled in its clocks.")
                         Form.submit("Create cohort")
                     }
                 }

@@ -19,6 +19,8 @@ public extension Attribute {
     static func alt(_ value: String) -> Attribute { Attribute(known: "alt", value) }
     static func rel(_ value: String) -> Attribute { Attribute(known: "rel", value) }
     static func target(_ value: String) -> Attribute { Attribute(known: "target", value) }
+    /// Asks the browser to save the link's target under this name.
+    static func download(_ value: String) -> Attribute { Attribute(known: "download", value) }
     static func loading(_ value: String) -> Attribute { Attribute(known: "loading", value) }
     static func width(_ value: Int) -> Attribute { Attribute(known: "width", String(value)) }
     static func height(_ value: Int) -> Attribute { Attribute(known: "height", String(value)) }

@@ -65,11 +65,17 @@ public enum Flash: Codable, Sendable, Equatable {
     case answerGraded
     case questionSaved
     case topicLessonsSaved(topic: String)
+    case liveScheduled(title: String)
+    case liveSaved(title: String, told: Bool)
+    case liveCancelled(title: String)
+    case timeZoneSaved(zone: String)
+    case attendanceSaved
     case failure(FailureText)
 
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
         case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
+        case liveNotOpenYet, liveOver, liveStarted
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -153,6 +159,12 @@ public enum Flash: Codable, Sendable, Equatable {
         case .exampleSaved: "The example is saved: learners assess it before reviewing their peers."
         case .noReviewAvailable: "There is no work left for you to review right now. Come back later: more may be handed in."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
+        case .liveScheduled(let title): "“\(title)” is scheduled. The cohort is invited in Atelier and by e-mail."
+        case .liveSaved(let title, let told):
+            told ? "“\(title)” is saved. The cohort is told of the change and their calendars follow." : "“\(title)” is saved."
+        case .liveCancelled(let title): "“\(title)” is cancelled. The cohort is told, and it leaves their calendars."
+        case .timeZoneSaved(let zone): "The group's time zone is \(zone). New live classes are scheduled in it."
+        case .attendanceSaved: "Attendance saved: your corrections count in progress."
         case .failure(let failure):
             switch failure {
             case .cohortFull: "This cohort is full. Raise its capacity or choose another cohort."
@@ -163,6 +175,9 @@ public enum Flash: Codable, Sendable, Equatable {
             case .lastAdmin: "The organization needs at least one admin: give the role to someone else first."
             case .tokenNameRequired: "Give the token a name, so you know later what uses it."
             case .activityTitleRequired: "Give the lesson a title (at most 160 characters). Nothing was added."
+            case .liveNotOpenYet: "The live class opens 10 minutes before its start. Come back then."
+            case .liveOver: "This live class is over or was cancelled."
+            case .liveStarted: "This live class has started: it can no longer be cancelled."
             }
         }
     }

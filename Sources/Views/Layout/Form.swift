@@ -61,18 +61,23 @@ public enum Form {
 
     /// A labelled select of `(value, label)` options.
     public static func select(_ labelText: String, name: String, options: [(String, String)], selected: String?,
-                              state: State = .empty, idPrefix: String = "") -> HTML {
+                              state: State = .empty, hint: String? = nil, idPrefix: String = "") -> HTML {
         let id = idPrefix + name
         let error = state.error(name)
         let chosen = selected ?? state.values[name]
+        var attributes: [Attribute] = [.name(name), .id(id)]
+        let described = [hint.map { _ in id + "-hint" }, error.map { _ in id + "-error" }].compactMap { $0 }
+        if !described.isEmpty { attributes.append(.ariaDescribedby(described.joined(separator: " "))) }
+        if error != nil { attributes.append(.ariaInvalid(true)) }
         return div(.class(error == nil ? "field" : "field field-invalid")) {
             label(.for(id)) { labelText }
-            Views.select(.name(name), .id(id)) {
+            if let hint { p(.class("hint"), .id(id + "-hint")) { hint } }
+            HTML(element: "select", attributes: attributes, content: HTML {
                 for (value, text) in options {
                     if value == chosen { option(.value(value), .selected) { text } }
                     else { option(.value(value)) { text } }
                 }
-            }
+            })
             if let error { p(.class("field-error"), .id(id + "-error")) { error } }
         }
     }

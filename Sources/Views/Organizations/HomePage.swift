@@ -32,6 +32,8 @@ public struct HomePageModel: Sendable {
     public var learning: [CohortCard]
     public var running: [CohortCard]
     public var admin: AdminSummary?
+    /// The live classes of the person's cohorts not over yet, soonest first.
+    public var upcomingLive: [LiveSessionCard] = []
 
     public init(organization: Organization, personName: String, learning: [CohortCard], running: [CohortCard], admin: AdminSummary?) {
         self.organization = organization; self.personName = personName
@@ -42,9 +44,15 @@ public struct HomePageModel: Sendable {
 public enum HomePage {
     public static func render(_ model: HomePageModel, _ context: LayoutContext) -> [UInt8] {
         let roles = context.roles
-        return Layout.page(title: "Home", context) {
+        return Layout.page(title: "Home", context, scripts: model.upcomingLive.isEmpty ? [] : LiveSessionPages.scripts) {
             h1 { "Hello, \(model.personName)" }
             p(.class("lead")) { model.organization.name }
+            if !model.upcomingLive.isEmpty {
+                section(.aria("labelledby", "live-heading"), .class("home-live")) {
+                    h2(.id("live-heading")) { "Upcoming live classes" }
+                    LiveSessionPages.cards(model.upcomingLive, showCohort: true)
+                }
+            }
             if let admin = model.admin { adminPanel(admin, org: model.organization.id) }
             if roles.contains(.trainer) || roles.contains(.facilitator) || !model.running.isEmpty {
                 section(.ariaLabel("Cohorts you run")) {

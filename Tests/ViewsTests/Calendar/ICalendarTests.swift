@@ -34,4 +34,24 @@ import Testing
         #expect(ICalendar.escape("a\u{0}b\u{7}c") == "abc")
         #expect(ICalendar.escape("x\r\ny") == "x\\ny")
     }
+
+    @Test func writesTimedEventsInUTCWithTheirSequenceOrganizerAndCancellation() {
+        let start = Date(timeIntervalSince1970: 1_796_302_800) // 2026-12-03T13:00:00Z
+        var event = ICalendar.Event(uid: "live-1@atelier", when: .timed(start: start, end: start.addingTimeInterval(5_400)),
+                                    summary: "Live class: Clinic", description: "Bring; your, notes", url: "https://learn.example/l")
+        event.sequence = 2
+        event.organizer = (name: "Tess \"T\" Trainer;\nX", email: "tess@example.com")
+        let text = ICalendar(name: "Clinic", events: [event]).render(now: start)
+        #expect(text.contains("METHOD:PUBLISH\r\n"))
+        #expect(text.contains("DTSTART:20261203T130000Z\r\nDTEND:20261203T143000Z\r\n"))
+        #expect(text.contains("SEQUENCE:2\r\n"))
+        #expect(text.contains("ORGANIZER;CN=\"Tess T Trainer;X\":mailto:tess@example.com\r\n"), "a parameter cannot hold quotes or breaks")
+        #expect(!text.contains("TRANSP:TRANSPARENT"), "a class takes the time it is in")
+        #expect(!text.contains("STATUS:"))
+        event.isCancelled = true
+        let cancelled = ICalendar(name: "Clinic", events: [event], method: .cancel).render(now: start)
+        #expect(cancelled.contains("METHOD:CANCEL\r\n"))
+        #expect(cancelled.contains("STATUS:CANCELLED\r\n"))
+        #expect(event.day == Day("2026-12-03"))
+    }
 }

@@ -38,8 +38,14 @@ struct CalendarController: RouteCollection {
                 }
             }
         }
+        for session in try await LiveSessionStore.sessions(of: access.cohortID, on: req.db).map({ $0.domain() }) where !session.isCancelled {
+            var entry = CohortCalendarModel.Entry(day: session.localStart.day, kind: .live, title: session.title)
+            entry.link = SiteRoute.live(access.context.organization.id, session.cohortID, .session(session.id.description)).path
+            entry.time = "\(session.localStart.time) (\(session.timeZone))"
+            entries.append(entry)
+        }
         // Stable order: by day, the cohort's start first and its end last on their days.
-        let rank: (CohortCalendarModel.Kind) -> Int = { [.start: 0, .opens: 1, .due: 2, .end: 3][$0] ?? 2 }
+        let rank: (CohortCalendarModel.Kind) -> Int = { [.start: 0, .opens: 1, .live: 2, .due: 3, .end: 4][$0] ?? 3 }
         entries.sort { ($0.day, rank($0.kind)) < ($1.day, rank($1.kind)) }
         let feed = try await CalendarFeeds.token(for: access.personID, on: req.db)
         let model = CohortCalendarModel(

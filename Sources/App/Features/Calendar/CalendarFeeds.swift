@@ -5,7 +5,8 @@ import Routes
 import Views
 
 /// Secret calendar addresses and the feed behind them: every unlock and due date of the
-/// published courses of the cohorts a person is in, in a fixed number of queries.
+/// published courses of the cohorts a person is in, and their live classes, in a fixed number of
+/// queries.
 enum CalendarFeeds {
     /// The person's token, made on first use.
     static func token(for personID: UUID, on db: any Database) async throws -> String {
@@ -63,6 +64,7 @@ enum CalendarFeeds {
                                     url: baseURL + SiteRoute.cohortActivity(orgID, cohortID, .init(activity.id!)).path))
             }
         }
+        events += try await LiveCalendar.events(cohorts: cohorts, baseURL: baseURL, on: db)
         events.sort { ($0.day, $0.uid) < ($1.day, $1.uid) }
         return ICalendar(name: "Atelier — \(person.name)", events: events)
     }

@@ -17,6 +17,8 @@ final class CohortRecord: Model, @unchecked Sendable {
     @Field(key: "schedule_shift_days") var scheduleShiftDays: Int
     /// Whether learners may write privately to each other; they can always write to staff.
     @Field(key: "learners_may_message") var learnersMayMessage: Bool
+    /// The IANA zone the group lives in; live classes are scheduled in its clocks.
+    @Field(key: "time_zone") var timeZone: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -31,6 +33,7 @@ final class CohortRecord: Model, @unchecked Sendable {
         self.capacity = input.capacity
         self.scheduleShiftDays = 0
         self.learnersMayMessage = false
+        self.timeZone = input.timeZone
     }
 
     func domain() -> Cohort {

@@ -22,6 +22,7 @@ struct CohortsController: RouteCollection {
         var start_date: String?
         var end_date: String?
         var capacity: String?
+        var time_zone: String?
     }
 
     struct PersonForm: Content { var person_id: String?; var role: String? }
@@ -45,10 +46,10 @@ struct CohortsController: RouteCollection {
         try context.require(.manageCohorts)
         let form = try req.content.decode(CohortForm.self)
         let values = ["name": form.name ?? "", "course_id": form.course_id ?? "", "start_date": form.start_date ?? "",
-                      "end_date": form.end_date ?? "", "capacity": form.capacity ?? ""]
+                      "end_date": form.end_date ?? "", "capacity": form.capacity ?? "", "time_zone": form.time_zone ?? ""]
         do {
             let input = try CohortInput.check(name: form.name, courseID: form.course_id, startDate: form.start_date,
-                                              endDate: form.end_date, capacity: form.capacity)
+                                              endDate: form.end_date, capacity: form.capacity, timeZone: form.time_zone)
             guard try await CourseRecord.query(on: req.db).filter(\.$id == input.courseID.uuid)
                 .filter(\.$organization.$id == context.organizationID).count() == 1 else {
                 throw ValidationErrors([FieldError("course_id", .invalid)])

@@ -47,7 +47,8 @@ enum DemoSeed {
             try await CourseRecord(organizationID: org.id!, name: "Warehouse Safety Essentials",
                                    description: "Daily safety routines for depot teams; the next cohort starts in spring.").save(on: db)
             let input = CohortInput(name: "Escalations — Autumn cohort", courseID: .init(course.id!),
-                                    startDate: today.adding(days: -14), endDate: today.adding(days: 42), capacity: 16)
+                                    startDate: today.adding(days: -14), endDate: today.adding(days: 42), capacity: 16,
+                                    timeZone: DemoLive.timeZone)
             let cohort = CohortRecord(organizationID: org.id!, input: input)
             try await cohort.save(on: db)
             let staff: [(String, CohortRole)] = [("trainer1@northwind.test", .trainer), ("trainer2@northwind.test", .trainer),
@@ -64,6 +65,7 @@ enum DemoSeed {
             try await DemoPeerReview.load(course: course, cohort: cohort, people: people, blobs: app.blobStore, on: db)
             try await DemoChat.load(cohort: cohort, people: people, on: db)
             try await DemoForum.load(cohort: cohort, people: people, on: db)
+            try await DemoLive.load(cohort: cohort, people: people, on: db)
         }
         printAccounts(app)
     }

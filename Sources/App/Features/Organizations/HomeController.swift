@@ -31,8 +31,13 @@ struct HomeController: RouteCollection {
         if Permission.can(.viewReports, context.roles) {
             admin = try await summary(of: context.organizationID, on: req.db)
         }
-        let model = HomePageModel(organization: context.organization, personName: user.person.name,
+        var model = HomePageModel(organization: context.organization, personName: user.person.name,
                                   learning: cohorts.learning, running: cohorts.running, admin: admin)
+        let mine = cohorts.learning + cohorts.running
+        let live = try await LiveSessionStore.upcoming(in: mine.map(\.id.uuid), now: Date(), limit: 4, on: req.db)
+        model.upcomingLive = try await LiveSessionStore.cards(
+            live, cohortNames: Dictionary(mine.map { ($0.id.uuid, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            organizationID: context.organizationID, now: Date(), on: req.db)
         return .page(HomePage.render(model, req.layout(context, section: .home)), request: req)
     }
 

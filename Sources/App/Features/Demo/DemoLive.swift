@@ -1,0 +1,60 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Live classes of the demo cohort, which lives in Amsterdam's clocks: a kick-off last week
+/// with its recording and attendance (one learner corrected by the trainer), an office hour that
+/// opens a few minutes after the demo starts (so Join can be tried at once), and a clinic in two
+/// days. They are held on a meeting link: the demo has no Jitsi or BigBlueButton server.
+enum DemoLive {
+    static let timeZone = "Europe/Amsterdam"
+
+    static func load(cohort: CohortRecord, people: [String: PersonRecord], now: Date = Date(), on db: any Database) async throws {
+        let zone = TimeZone(ianaName: timeZone)!
+        let today = Day.today(now)
+        let trainer = Person.ID(people["trainer1@northwind.test"]!.id!), second = Person.ID(people["trainer2@northwind.test"]!.id!)
+        func at(_ day: Day, _ hour: Int) -> Date { WallClockTime(day: day, time: TimeOfDay(hour: hour, minute: 0)!).firstInstant(in: zone)! }
+        let soon = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 + 15 * 60) / 300).rounded(.up) * 300)
+        let sessions = [
+            session(cohort, "Kick-off: what makes an escalation", start: at(today.adding(days: -7), 10), minutes: 60, hosts: [trainer],
+                    agenda: "1. Introductions: your depot, your role\n2. Three escalations that went wrong, and why\n3. How this course works: cases, quizzes, peer review",
+                    link: "https://meet.northwind.example/escalations/kick-off",
+                    recording: HTTPSLink("https://video.northwind.example/recordings/escalations-kick-off")),
+            session(cohort, "Office hour: ask the trainers", start: soon, minutes: 60, hosts: [second],
+                    agenda: "Bring a question about the course, a case from your depot, or the peer assignment.",
+                    link: "https://meet.northwind.example/escalations/office-hour", recording: nil),
+            session(cohort, "Clinic: your hardest call so far", start: at(today.adding(days: 2), 14), minutes: 90, hosts: [trainer, second],
+                    agenda: "We replay two calls volunteered by the group, then **you** take the customer's side.\n\nHave your five-whys sheet at hand.",
+                    link: "https://meet.northwind.example/escalations/clinic", recording: nil),
+        ]
+        for item in sessions {
+            let record = LiveSessionRecord(item, organizationID: cohort.$organization.id, createdBy: trainer.uuid)
+            record.remindedAt = item.start < now.addingTimeInterval(LiveSessionNotice.reminderLead) ? now : nil
+            try await record.create(on: db)
+        }
+        // The kick-off: most learners stayed, learner04 left early, learner05 never came (but
+        // the trainer knows they followed it from a colleague's screen).
+        let kickOff = sessions[0]
+        for number in 1...6 {
+            guard let person = people[String(format: "learner%02d@northwind.test", number)]?.id else { continue }
+            let minutes: Double = switch number { case 4: 20; case 5: 0; default: 60 - Double(number) }
+            guard minutes > 0 else { continue }
+            let connection = LiveConnection.ID(UUID())
+            let joined = kickOff.start.addingTimeInterval(Double(number) * 30)
+            try await LivePresenceRecord(sessionID: kickOff.id.uuid, event: .init(person: .init(person), connection: connection, kind: .join, at: joined)).create(on: db)
+            try await LivePresenceRecord(sessionID: kickOff.id.uuid, event: .init(person: .init(person), connection: connection, kind: .leave,
+                                                                                  at: joined.addingTimeInterval(minutes * 60))).create(on: db)
+        }
+        if let learner05 = people["learner05@northwind.test"]?.id {
+            try await LiveAttendanceCorrectionRecord(sessionID: kickOff.id.uuid, personID: learner05, attended: true,
+                                                     correctedBy: trainer.uuid, at: kickOff.end).create(on: db)
+        }
+    }
+
+    private static func session(_ cohort: CohortRecord, _ title: String, start: Date, minutes: Int, hosts: [Person.ID],
+                                agenda: String, link: String, recording: HTTPSLink?) -> LiveSession {
+        LiveSession(id: .init(UUID()), cohortID: .init(cohort.id!), activityID: nil, title: title, agenda: agenda, start: start,
+                    durationMinutes: minutes, timeZone: timeZone, provider: .external(HTTPSLink(link)!), hosts: hosts,
+                    recording: recording)
+    }
+}
