@@ -54,6 +54,7 @@ def test_a_trainer_schedules_a_class_and_a_learner_joins_it(live_server, smtp_si
     tess.get_by_label("Start time").fill(local.strftime("%H:%M"))
     expect(tess.get_by_label("Time zone")).to_have_value("Europe/Amsterdam")
     tess.get_by_label("Length (minutes)").fill("45")
+    tess.get_by_label("A link to another meeting service").check()
     tess.get_by_label("Meeting link").fill(MEETING)
     expect(tess.get_by_label("Tess Trainer")).to_be_checked()
     check_page(tess)

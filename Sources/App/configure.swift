@@ -43,6 +43,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     }
     app.realtime.afterwork = ChatAfterwork(db: app.db, broadcaster: app.realtime.broadcaster, writes: app.realtime.writes)
     app.lifecycle.use(RealtimeShutdown())
+    app.liveRooms = LiveRooms()
     app.installationKeys = InstallationKeys()
     try routes(app)
     app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")
@@ -55,6 +56,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(RepeatingJob.presence)
         app.lifecycle.use(RepeatingJob.peerReviewPush)
         app.lifecycle.use(RepeatingJob.liveReminders)
+        app.lifecycle.use(RepeatingJob.liveRoomsClosing)
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }
@@ -90,6 +92,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ForumImagesController())
     try app.register(collection: LiveSessionsController())
     try app.register(collection: LiveAttendanceController())
+    try app.register(collection: LiveRoomController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())
 }

@@ -14,6 +14,9 @@ public enum LiveRoute: Hashable, Sendable {
     case calendar(SiteRoute.UUIDText)
     /// Who attended, and how long; trainers correct it (POST).
     case attendance(SiteRoute.UUIDText)
+    /// The built-in room's page, and its signalling WebSocket.
+    case room(SiteRoute.UUIDText)
+    case signal(SiteRoute.UUIDText)
 
     var suffix: String {
         switch self {
@@ -25,6 +28,8 @@ public enum LiveRoute: Hashable, Sendable {
         case .join(let id): "/\(id)/join"
         case .calendar(let id): "/\(id)/calendar.ics"
         case .attendance(let id): "/\(id)/attendance"
+        case .room(let id): "/\(id)/room"
+        case .signal(let id): "/\(id)/signal"
         }
     }
 }

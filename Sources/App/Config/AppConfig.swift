@@ -33,6 +33,9 @@ public struct AppConfig: Sendable {
     public var uploadLimits: UploadLimits = .standard
     /// The organization's Jitsi server (`ATELIER_JITSI_URL`): live classes may be held there.
     public var jitsiURL: HTTPSLink?
+    /// STUN and TURN servers for the built-in room (`ATELIER_ICE_SERVERS`), as the JSON the
+    /// browser's RTCPeerConnection takes; none by default: host candidates work on a LAN.
+    public var iceServersJSON = "[]"
     /// Where uploaded files' bytes are kept: outside `publicDirectory`, never served as they are.
     public var blobDirectory: String { dataDirectory + "/blobs" }
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
@@ -62,7 +65,7 @@ public struct AppConfig: Sendable {
 
     /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
     /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`, `ATELIER_MAX_VIDEO_MB`,
-    /// `ATELIER_MAX_UPLOAD_MB`, `ATELIER_JITSI_URL`.
+    /// `ATELIER_MAX_UPLOAD_MB`, `ATELIER_JITSI_URL`, `ATELIER_ICE_SERVERS`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
@@ -119,7 +122,31 @@ public struct AppConfig: Sendable {
             if let link = HTTPSLink(url.hasSuffix("/") ? String(url.dropLast()) : url) { config.jitsiURL = link }
             else { problems.append("ATELIER_JITSI_URL must be an https URL such as https://meet.example.com") }
         }
+        if let servers = env["ATELIER_ICE_SERVERS"], !servers.isEmpty {
+            if let json = Self.iceServers(servers) { config.iceServersJSON = json }
+            else { problems.append("ATELIER_ICE_SERVERS must be stun:, turn: or turns: URLs separated by commas, or a JSON array of {\"urls\", \"username\", \"credential\"}") }
+        }
         if !problems.isEmpty { throw Problems(problems: problems) }
         return config
+    }
+
+    /// `stun:host:3478,turn:host` or the JSON array itself; nil when it is neither.
+    static func iceServers(_ text: String) -> String? {
+        let schemes = ["stun:", "turn:", "turns:"]
+        func isServer(_ url: String) -> Bool { schemes.contains { url.hasPrefix($0) } && url.count > 6 && !url.contains(where: \.isWhitespace) }
+        if text.hasPrefix("[") {
+            guard let list = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]], !list.isEmpty,
+                  list.allSatisfy({ entry in
+                      let urls = (entry["urls"] as? [String]) ?? (entry["urls"] as? String).map { [$0] } ?? []
+                      return !urls.isEmpty && urls.allSatisfy(isServer)
+                          && entry.keys.allSatisfy(["urls", "username", "credential"].contains)
+                  }),
+                  let data = try? JSONSerialization.data(withJSONObject: list, options: [.sortedKeys]) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let urls = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !urls.isEmpty, urls.allSatisfy(isServer),
+              let data = try? JSONSerialization.data(withJSONObject: urls.map { ["urls": $0] }, options: [.sortedKeys]) else { return nil }
+        return String(decoding: data, as: UTF8.self)
     }
 }

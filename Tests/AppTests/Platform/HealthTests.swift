@@ -27,4 +27,19 @@ import VaporTesting
         #expect(config.publicURL == "http://127.0.0.1:9000")
         #expect(config.smtp?.port == 2525)
     }
+
+    @Test func liveClassSettingsAreCheckedAtStart() throws {
+        let config = try AppConfig.load(from: ["ATELIER_JITSI_URL": "https://meet.example.com/",
+                                               "ATELIER_ICE_SERVERS": "stun:stun.example.com:3478, turn:turn.example.com"], demo: false)
+        #expect(config.jitsiURL?.text == "https://meet.example.com")
+        #expect(config.iceServersJSON == #"[{"urls":"stun:stun.example.com:3478"},{"urls":"turn:turn.example.com"}]"#)
+        let json = try AppConfig.load(from: ["ATELIER_ICE_SERVERS": #"[{"urls":["turn:t.example.com"],"username":"u","credential":"p"}]"#], demo: false)
+        #expect(json.iceServersJSON == #"[{"credential":"p","urls":["turn:t.example.com"],"username":"u"}]"#)
+        #expect(try AppConfig.load(from: [:], demo: false).iceServersJSON == "[]")
+        for bad in [["ATELIER_JITSI_URL": "http://meet.example.com"], ["ATELIER_JITSI_URL": "javascript:alert(1)"],
+                    ["ATELIER_ICE_SERVERS": "https://stun.example.com"], ["ATELIER_ICE_SERVERS": #"[{"urls":"stun:x","onload":"y"}]"#],
+                    ["ATELIER_ICE_SERVERS": "[not json"]] {
+            #expect(throws: AppConfig.Problems.self, "\(bad)") { try AppConfig.load(from: bad, demo: false) }
+        }
+    }
 }

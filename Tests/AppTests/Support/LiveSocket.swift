@@ -17,13 +17,14 @@ final class SocketClient: Sendable {
         self.received = received
     }
 
-    static func connect(_ app: Application, port: Int, browser: Browser?, origin: String? = nil) async throws -> SocketClient {
+    static func connect(_ app: Application, port: Int, browser: Browser?, origin: String? = nil,
+                        path: String = "/ws") async throws -> SocketClient {
         var headers = HTTPHeaders()
         if let browser { headers.add(name: .cookie, value: browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         if let origin { headers.add(name: .origin, value: origin) }
         let received = NIOLockedValueBox<[String]>([])
         let opened = app.eventLoopGroup.any().makePromise(of: WebSocket.self)
-        WebSocket.connect(to: "ws://127.0.0.1:\(port)/ws", headers: headers, on: app.eventLoopGroup) { socket in
+        WebSocket.connect(to: "ws://127.0.0.1:\(port)\(path)", headers: headers, on: app.eventLoopGroup) { socket in
             socket.onText { _, text in received.withLockedValue { $0.append(text) } }
             opened.succeed(socket)
         }.whenFailure { opened.fail($0) }
@@ -51,6 +52,11 @@ final class SocketClient: Sendable {
         }
         Issue.record("waited for \(count) \(type) frame(s); got \(frames.map { $0["type"] as? String ?? "?" })")
         return frames(type)
+    }
+
+    /// Sends a frame already written as JSON text.
+    func send(text: String) async throws {
+        try await socket.send(text)
     }
 
     func close() async { try? await socket.close() }

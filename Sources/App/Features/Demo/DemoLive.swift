@@ -3,9 +3,10 @@ import Fluent
 import Foundation
 
 /// Live classes of the demo cohort, which lives in Amsterdam's clocks: a kick-off last week
-/// with its recording and attendance (one learner corrected by the trainer), an office hour that
-/// opens a few minutes after the demo starts (so Join can be tried at once), and a clinic in two
-/// days. They are held on a meeting link: the demo has no Jitsi or BigBlueButton server.
+/// with its recording and attendance (one learner corrected by the trainer), an office hour in
+/// the built-in room that opens a few minutes after the demo starts (so the room can be tried at
+/// once), and a clinic in two days. The others are held on a meeting link: the demo has no Jitsi
+/// or BigBlueButton server.
 enum DemoLive {
     static let timeZone = "Europe/Amsterdam"
 
@@ -22,7 +23,7 @@ enum DemoLive {
                     recording: HTTPSLink("https://video.northwind.example/recordings/escalations-kick-off")),
             session(cohort, "Office hour: ask the trainers", start: soon, minutes: 60, hosts: [second],
                     agenda: "Bring a question about the course, a case from your depot, or the peer assignment.",
-                    link: "https://meet.northwind.example/escalations/office-hour", recording: nil),
+                    link: nil, recording: nil),
             session(cohort, "Clinic: your hardest call so far", start: at(today.adding(days: 2), 14), minutes: 90, hosts: [trainer, second],
                     agenda: "We replay two calls volunteered by the group, then **you** take the customer's side.\n\nHave your five-whys sheet at hand.",
                     link: "https://meet.northwind.example/escalations/clinic", recording: nil),
@@ -52,9 +53,10 @@ enum DemoLive {
     }
 
     private static func session(_ cohort: CohortRecord, _ title: String, start: Date, minutes: Int, hosts: [Person.ID],
-                                agenda: String, link: String, recording: HTTPSLink?) -> LiveSession {
+                                agenda: String, link: String?, recording: HTTPSLink?) -> LiveSession {
         LiveSession(id: .init(UUID()), cohortID: .init(cohort.id!), activityID: nil, title: title, agenda: agenda, start: start,
-                    durationMinutes: minutes, timeZone: timeZone, provider: .external(HTTPSLink(link)!), hosts: hosts,
+                    durationMinutes: minutes, timeZone: timeZone, provider: link.flatMap(HTTPSLink.init).map(LiveProvider.external) ?? .builtInRoom,
+                    hosts: hosts,
                     recording: recording)
     }
 }

@@ -58,8 +58,8 @@ enum LiveSessionStore {
 
     /// The providers this server can hold a session with, in the order the form offers them.
     static func providers(_ config: AppConfig) -> [(kind: LiveProvider.Kind, label: String)] {
-        var kinds: [LiveProvider.Kind] = [.external]
-        if config.jitsiURL != nil { kinds.insert(.jitsi, at: 0) }
+        var kinds: [LiveProvider.Kind] = [.builtInRoom, .external]
+        if config.jitsiURL != nil { kinds.insert(.jitsi, at: 1) }
         return kinds.map { ($0, LiveText.provider($0)) }
     }
 
@@ -68,7 +68,8 @@ enum LiveSessionStore {
         switch session.provider {
         case .external(let link): "A meeting at \(link.url.host ?? "another service"): Join opens it."
         case .jitsi: config.jitsiURL.map { "Jitsi (\($0.url.host ?? "")): Join opens the meeting room." }
-        case .builtInRoom, .bigBlueButton: nil
+        case .builtInRoom: "Atelier's own room, in your browser: camera and microphone, up to \(LiveRoom.capacity) people."
+        case .bigBlueButton: nil
         }
     }
 

@@ -229,6 +229,8 @@ struct LiveSessionsController: RouteCollection {
         case .ended, .cancelled: return req.redirect(to: page, flash: .failure(.liveOver))
         case .joinable, .live: break
         }
+        // In the built-in room, attendance comes from the room's own connection.
+        if session.provider == .builtInRoom { return req.redirect(to: route(access, .room(session.id.description))) }
         guard let url = LiveSessionStore.meetingURL(session, config: req.atelierConfig) else { throw AppError.notFound() }
         let event = PresenceEvent(person: .init(access.personID), connection: .init(UUID()), kind: .join, at: now)
         try await LivePresenceRecord(sessionID: record.id!, event: event).create(on: req.db)
