@@ -13,7 +13,7 @@ import time
 import zoneinfo
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS
 from helpers import DEMO_ADMIN, DEMO_LEARNER, DEMO_PASSWORD, check_page, screenshot, sign_in
@@ -31,11 +31,12 @@ def room_server(start_server):
 
 
 @pytest.fixture(scope="module")
-def media_browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS + MEDIA_ARGS)
-        yield browser
-        browser.close()
+def media_browser(browser):
+    # A second Chromium from the session's Playwright (one Playwright per process), with fake
+    # camera and microphone.
+    media = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS + MEDIA_ARGS)
+    yield media
+    media.close()
 
 
 def open_page(browser, size, base, email):
