@@ -6,7 +6,7 @@
   function countdown(target, now) {
     var minutes = Math.ceil((target - now) / 60000);
     if (minutes <= 0) return "now";
-    if (minutes >= 48 * 60) return "in " + Math.floor(minutes / 1440) + " days";
+    if (minutes >= 48 * 60) return "in " + Math.round(minutes / 1440) + " days";
     if (minutes >= 60) {
       var rest = minutes % 60;
       return "in " + Math.floor(minutes / 60) + " h " + (rest < 10 ? "0" : "") + rest + " min";

@@ -57,6 +57,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(RepeatingJob.peerReviewPush)
         app.lifecycle.use(RepeatingJob.liveReminders)
         app.lifecycle.use(RepeatingJob.liveRoomsClosing)
+        app.lifecycle.use(RepeatingJob.liveAttendanceCounting)
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }

@@ -33,6 +33,11 @@ public struct AppConfig: Sendable {
     public var uploadLimits: UploadLimits = .standard
     /// The organization's Jitsi server (`ATELIER_JITSI_URL`): live classes may be held there.
     public var jitsiURL: HTTPSLink?
+    /// With both, Jitsi links carry a signed token (`ATELIER_JITSI_APP_ID`, `ATELIER_JITSI_SECRET`).
+    public var jitsiAppID: String?
+    public var jitsiSecret: String?
+    /// The organization's BigBlueButton (`ATELIER_BBB_URL`, `ATELIER_BBB_SECRET`).
+    var bigBlueButton: BigBlueButton?
     /// STUN and TURN servers for the built-in room (`ATELIER_ICE_SERVERS`), as the JSON the
     /// browser's RTCPeerConnection takes; none by default: host candidates work on a LAN.
     public var iceServersJSON = "[]"
@@ -65,7 +70,8 @@ public struct AppConfig: Sendable {
 
     /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
     /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`, `ATELIER_MAX_VIDEO_MB`,
-    /// `ATELIER_MAX_UPLOAD_MB`, `ATELIER_JITSI_URL`, `ATELIER_ICE_SERVERS`.
+    /// `ATELIER_MAX_UPLOAD_MB`, `ATELIER_JITSI_URL` (with `ATELIER_JITSI_APP_ID`, `ATELIER_JITSI_SECRET`),
+    /// `ATELIER_BBB_URL`, `ATELIER_BBB_SECRET`, `ATELIER_ICE_SERVERS`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
@@ -122,6 +128,23 @@ public struct AppConfig: Sendable {
             if let link = HTTPSLink(url.hasSuffix("/") ? String(url.dropLast()) : url) { config.jitsiURL = link }
             else { problems.append("ATELIER_JITSI_URL must be an https URL such as https://meet.example.com") }
         }
+        let jitsiApp = env["ATELIER_JITSI_APP_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let jitsiSecret = env["ATELIER_JITSI_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        if (jitsiApp == nil) != (jitsiSecret == nil) || (jitsiApp != nil && config.jitsiURL == nil) {
+            problems.append("ATELIER_JITSI_APP_ID and ATELIER_JITSI_SECRET go together, with ATELIER_JITSI_URL")
+        } else if let jitsiSecret, jitsiSecret.utf8.count < Jitsi.minimumSecretBytes {
+            problems.append("ATELIER_JITSI_SECRET must be at least \(Jitsi.minimumSecretBytes) characters (an HS256 key as long as its hash)")
+        } else {
+            config.jitsiAppID = jitsiApp
+            config.jitsiSecret = jitsiSecret
+        }
+        let bbbURL = env["ATELIER_BBB_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let bbbSecret = env["ATELIER_BBB_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        if let bbbURL, let bbbSecret, let link = HTTPSLink(bbbURL) {
+            config.bigBlueButton = BigBlueButton(url: link, secret: bbbSecret)
+        } else if bbbURL != nil || bbbSecret != nil {
+            problems.append("ATELIER_BBB_URL (https://bbb.example.com/bigbluebutton/) and ATELIER_BBB_SECRET go together")
+        }
         if let servers = env["ATELIER_ICE_SERVERS"], !servers.isEmpty {
             if let json = Self.iceServers(servers) { config.iceServersJSON = json }
             else { problems.append("ATELIER_ICE_SERVERS must be stun:, turn: or turns: URLs separated by commas, or a JSON array of {\"urls\", \"username\", \"credential\"}") }
@@ -149,4 +172,6 @@ public struct AppConfig: Sendable {
               let data = try? JSONSerialization.data(withJSONObject: urls.map { ["urls": $0] }, options: [.sortedKeys]) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
+
+    var jitsi: Jitsi? { jitsiURL.map { Jitsi(base: $0, appID: jitsiAppID, secret: jitsiSecret) } }
 }

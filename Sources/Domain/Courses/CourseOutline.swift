@@ -12,6 +12,9 @@ public enum ActivityKind: String, Sendable, Codable, CaseIterable {
     case quiz
     /// Learners hand in work and assess each other's against a rubric.
     case peerAssignment = "peer_assignment"
+    /// A live class: what to prepare (like a lesson's text and files), scheduled by each cohort's
+    /// trainers; done for a learner who attended it.
+    case liveSession = "live_session"
 }
 
 /// A part of a course: activities in order, opened to a cohort on its unlock day.

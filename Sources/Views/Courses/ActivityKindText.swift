@@ -6,6 +6,7 @@ extension ActivityKind {
         case .lesson: "Lesson"
         case .quiz: "Quiz"
         case .peerAssignment: "Peer assignment"
+        case .liveSession: "Live class"
         }
     }
 }

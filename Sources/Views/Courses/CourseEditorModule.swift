@@ -39,7 +39,7 @@ enum CourseEditorModule {
                 }
             }
             details(.class("module-more")) {
-                summary { "Add a lesson, a quiz or a peer assignment, or edit the module" }
+                summary { "Add a lesson, a quiz, a peer assignment or a live class, or edit the module" }
                 form(.method("post"), .action(SiteRoute.moduleActivities(org, courseID, module.id).path), .class("add-activity")) {
                     input(.type("hidden"), .name("_csrf"), .value(csrf))
                     Form.field("Title of the new activity", name: "title", autocomplete: "off", idPrefix: prefix + "lesson-")
@@ -50,6 +50,8 @@ enum CourseEditorModule {
                         }
                         button(.type("submit"), .name("kind"), .value(ActivityKind.peerAssignment.rawValue),
                                .class("button-small button-secondary")) { "Add peer assignment" }
+                        button(.type("submit"), .name("kind"), .value(ActivityKind.liveSession.rawValue),
+                               .class("button-small button-secondary")) { "Add live class" }
                     }
                 }
                 form(.method("post"), .action(SiteRoute.courseModule(org, courseID, module.id).path)) {

@@ -66,6 +66,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case questionSaved
     case topicLessonsSaved(topic: String)
     case liveScheduled(title: String)
+    case liveActivityAdded(title: String)
     case liveSaved(title: String, told: Bool)
     case liveCancelled(title: String)
     case timeZoneSaved(zone: String)
@@ -75,7 +76,7 @@ public enum Flash: Codable, Sendable, Equatable {
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
         case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
-        case liveNotOpenYet, liveOver, liveStarted
+        case liveNotOpenYet, liveOver, liveStarted, liveServerDown
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -160,6 +161,8 @@ public enum Flash: Codable, Sendable, Equatable {
         case .noReviewAvailable: "There is no work left for you to review right now. Come back later: more may be handed in."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
         case .liveScheduled(let title): "“\(title)” is scheduled. The cohort is invited in Atelier and by e-mail."
+        case .liveActivityAdded(let title):
+            "Live class “\(title)” added. Write what to prepare here; each cohort's trainers schedule it on its page."
         case .liveSaved(let title, let told):
             told ? "“\(title)” is saved. The cohort is told of the change and their calendars follow." : "“\(title)” is saved."
         case .liveCancelled(let title): "“\(title)” is cancelled. The cohort is told, and it leaves their calendars."
@@ -178,6 +181,7 @@ public enum Flash: Codable, Sendable, Equatable {
             case .liveNotOpenYet: "The live class opens 10 minutes before its start. Come back then."
             case .liveOver: "This live class is over or was cancelled."
             case .liveStarted: "This live class has started: it can no longer be cancelled."
+            case .liveServerDown: "The meeting server did not answer. Try again in a moment, or tell your trainer."
             }
         }
     }

@@ -7,7 +7,7 @@ public enum LessonPage {
     public static func render(_ model: LessonPageModel, _ context: LayoutContext) -> [UInt8] {
         let org = model.organizationID
         let activity = model.activity
-        return Layout.page(title: activity.title, context, scripts: ["/js/lesson.js"]) {
+        return Layout.page(title: activity.title, context, scripts: model.live == nil ? ["/js/lesson.js"] : ["/js/lesson.js", "/js/live.js"]) {
             p(.class("breadcrumb")) {
                 a(.href(SiteRoute.cohortCourse(org, model.cohortID).path)) { model.courseName }
                 " › \(model.moduleTitle)"
@@ -19,19 +19,29 @@ public enum LessonPage {
                 p(.class("meta")) { facts(model) }
                 if let file = model.media.video { videoFile(file, model) }
                 else if let video = model.video { embed(video, title: activity.title) }
+                if let live = model.live { liveSessions(live) }
                 div(.class("prose")) { model.html }
                 if !model.media.attachments.isEmpty { attachments(model) }
             }
             p(.class("discuss")) {
                 a(.href(SiteRoute.forumDiscuss(org, model.cohortID, activity.id).path)) {
+                    let noun = model.live == nil ? "lesson" : "live class"
                     switch model.discussionPosts {
-                    case nil: "Discuss this lesson with your cohort"
-                    case 1?: "Discussion about this lesson: 1 post"
-                    case let count?: "Discussion about this lesson: \(count) posts"
+                    case nil: "Discuss this \(noun) with your cohort"
+                    case 1?: "Discussion about this \(noun): 1 post"
+                    case let count?: "Discussion about this \(noun): \(count) posts"
                     }
                 }
             }
-            if model.isLearner { doneForm(model, csrf: context.csrfToken) }
+            if model.isLearner {
+                if let live = model.live {
+                    p(.class(live.attended ? "done-note" : "hint")) {
+                        live.attended ? "✓ You attended: this live class is done." : "This live class is done once you attend at least half of it."
+                    }
+                } else {
+                    doneForm(model, csrf: context.csrfToken)
+                }
+            }
             nav(.class("pager"), .ariaLabel("Lessons")) {
                 if let previous = model.previous {
                     a(.href(SiteRoute.cohortActivity(org, model.cohortID, previous.id).path), .class("pager-previous"), .rel("prev")) {
@@ -55,7 +65,8 @@ public enum LessonPage {
     }
 
     static func facts(_ model: LessonPageModel) -> String {
-        var facts = ["Lesson \(model.number) of \(model.count)", DurationText.minutes(model.activity.estimatedMinutes)]
+        let place = model.live == nil ? "Lesson \(model.number) of \(model.count)" : "Live class · activity \(model.number) of \(model.count)"
+        var facts = [place, DurationText.minutes(model.activity.estimatedMinutes)]
         if model.activity.required { facts.append("required") }
         if let due = model.due { facts.append("due \(DateText.day(due))") }
         return facts.joined(separator: " · ")
@@ -118,6 +129,21 @@ public enum LessonPage {
                 span(.class("video-play"), .ariaHidden(true)) { "▶" }
                 span { "Play the video (loads from \(video.providerName))" }
             }
+        }
+    }
+
+    static func liveSessions(_ live: LiveActivityPart) -> HTML {
+        section(.class("live-activity"), .aria("labelledby", "live-when")) {
+            h2(.id("live-when")) { "When it takes place" }
+            if live.cards.isEmpty {
+                p(.class("empty")) {
+                    live.scheduleURL == nil ? "Not scheduled yet: your trainer will set the date; you will be invited by e-mail."
+                        : "Not scheduled for this cohort yet."
+                }
+            } else {
+                LiveSessionPages.cards(live.cards)
+            }
+            if let url = live.scheduleURL { p { a(.href(url), .class("button-small")) { "Schedule it for this cohort" } } }
         }
     }
 }

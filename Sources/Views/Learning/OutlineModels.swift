@@ -76,6 +76,8 @@ public struct LessonPageModel: Sendable {
     public var media: LessonMedia = .none
     /// How many posts the cohort's "Discuss this" thread about it has; nil before the first.
     public var discussionPosts: Int?
+    /// For a live class: its sessions in this cohort, and the staff's way to schedule one.
+    public var live: LiveActivityPart?
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, courseName: String, moduleTitle: String, activity: Activity,
                 html: TrustedHTML, video: VideoSource?, state: ActivityState, due: Day?, number: Int, count: Int,
@@ -84,5 +86,18 @@ public struct LessonPageModel: Sendable {
         self.moduleTitle = moduleTitle; self.activity = activity; self.html = html; self.video = video; self.state = state
         self.due = due; self.number = number; self.count = count; self.previous = previous; self.next = next
         self.isLearner = isLearner
+    }
+}
+
+/// What a live class's page adds to its text: when it takes place in this cohort.
+public struct LiveActivityPart: Sendable {
+    public let cards: [LiveSessionCard]
+    /// For the cohort's staff: the scheduling form, filled in for this activity.
+    public let scheduleURL: String?
+    /// Whether the learner attended one of its sessions (attendance or a trainer's word).
+    public let attended: Bool
+
+    public init(cards: [LiveSessionCard], scheduleURL: String?, attended: Bool) {
+        self.cards = cards; self.scheduleURL = scheduleURL; self.attended = attended
     }
 }

@@ -25,6 +25,10 @@ public enum LiveSessionFormPage {
             Form.errorSummary(state)
             form(.method("post"), .action(SiteRoute.live(org, model.cohortID, action).path), .class("live-form")) {
                 Form.csrf(context.csrfToken)
+                if !editing, let activity = state.values["activity_id"], !activity.isEmpty {
+                    input(.type("hidden"), .name("activity_id"), .value(activity))
+                    p(.class("hint")) { "This class is an activity of the course: attending it counts in learners' progress." }
+                }
                 Form.field("Title", name: "title", state: state, autocomplete: "off", extra: [.maxlength(LiveSession.maximumTitleLength)])
                 Form.textArea("Agenda (Markdown, optional)", name: "agenda", state: state, rows: 6,
                               extra: [.data("preview-target", "agenda-preview"),

@@ -133,11 +133,12 @@ public enum LiveText {
         return "\(start(session))–\(endText) (\(session.timeZone))"
     }
 
-    /// "in 3 days", "in 2 h 05 min", "in 12 min", "now".
+    /// "in 3 days" (from 48 hours, to the nearest day), "in 2 h 05 min", "in 12 min", "now".
     public static func countdown(to date: Date, from now: Date) -> String {
         let minutes = Int((date.timeIntervalSince(now) / 60).rounded(.up))
         if minutes <= 0 { return "now" }
-        if minutes >= 48 * 60 { return "in \(minutes / (24 * 60)) days" }
+        // Days to the nearest: 2 days 23 hours is "in 3 days".
+        if minutes >= 48 * 60 { return "in \(Int((Double(minutes) / (24 * 60)).rounded())) days" }
         if minutes >= 60 { return "in \(minutes / 60) h \(DateText.two(minutes % 60)) min" }
         return "in \(minutes) min"
     }

@@ -38,7 +38,9 @@ import VaporTesting
         #expect(try AppConfig.load(from: [:], demo: false).iceServersJSON == "[]")
         for bad in [["ATELIER_JITSI_URL": "http://meet.example.com"], ["ATELIER_JITSI_URL": "javascript:alert(1)"],
                     ["ATELIER_ICE_SERVERS": "https://stun.example.com"], ["ATELIER_ICE_SERVERS": #"[{"urls":"stun:x","onload":"y"}]"#],
-                    ["ATELIER_ICE_SERVERS": "[not json"]] {
+                    ["ATELIER_ICE_SERVERS": "[not json"], ["ATELIER_BBB_URL": "https://bbb.example.com/bigbluebutton/"],
+                    ["ATELIER_JITSI_URL": "https://meet.example.com", "ATELIER_JITSI_APP_ID": "a", "ATELIER_JITSI_SECRET": "short"],
+                    ["ATELIER_JITSI_APP_ID": "a", "ATELIER_JITSI_SECRET": String(repeating: "x", count: 40)]] {
             #expect(throws: AppConfig.Problems.self, "\(bad)") { try AppConfig.load(from: bad, demo: false) }
         }
     }

@@ -63,8 +63,10 @@ final class SocketClient: Sendable {
 }
 
 /// Runs `body` with the app listening on a free port of 127.0.0.1.
-func withRunningApp(_ body: (Application, Int) async throws -> Void) async throws {
+/// `prepare` adds what the app must have before it starts (routes a test answers itself).
+func withRunningApp(prepare: (Application) throws -> Void = { _ in }, _ body: (Application, Int) async throws -> Void) async throws {
     try await withApp { app in
+        try prepare(app)
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         let port = try #require(app.http.server.shared.localAddress?.port)
         do {

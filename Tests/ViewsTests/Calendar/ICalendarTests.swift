@@ -55,3 +55,18 @@ import Testing
         #expect(event.day == Day("2026-12-03"))
     }
 }
+
+@Suite struct LiveTextTests {
+    @Test func countdownsReadLikeAPersonWouldSayThem() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let cases: [(TimeInterval, String)] = [(-5, "now"), (0, "now"), (30, "in 1 min"), (12 * 60, "in 12 min"),
+                                               (125 * 60, "in 2 h 05 min"), (47 * 3600 + 59 * 60, "in 47 h 59 min"),
+                                               (3 * 86_400 - 60, "in 3 days"), (2 * 86_400 + 11 * 3600, "in 2 days")]
+        for (seconds, text) in cases {
+            #expect(LiveText.countdown(to: now.addingTimeInterval(seconds), from: now) == text, "\(seconds)")
+        }
+        #expect(LiveText.duration(90) == "1 h 30 min")
+        #expect(LiveText.duration(45) == "45 min")
+        #expect(LiveText.duration(120) == "2 h")
+    }
+}

@@ -15,10 +15,10 @@ enum CourseAuthoring {
     }
 
     /// A lesson at the end of `module`, with its content rendered (and sanitized) now.
-    static func addLesson(_ frame: ActivityInput, content: LessonInput, to module: ModuleRecord,
+    static func addLesson(_ frame: ActivityInput, content: LessonInput, to module: ModuleRecord, kind: ActivityKind = .lesson,
                           on db: any Database) async throws -> (ActivityRecord, LessonRecord) {
         try await db.transaction { db in
-            let activity = try await appendActivity(.lesson, frame, to: module, on: db)
+            let activity = try await appendActivity(kind, frame, to: module, on: db)
             let lesson = LessonRecord(activityID: activity.id!)
             apply(content, to: lesson)
             try await lesson.create(on: db)

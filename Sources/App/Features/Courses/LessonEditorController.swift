@@ -37,7 +37,7 @@ struct LessonEditorController: RouteCollection {
         let module = try await CourseQueries.module(req.parameters.get("moduleID"), of: course, on: req.db)
         let form = try req.content.decode(AddForm.self)
         guard let kind = form.kind.map(ActivityKind.init(rawValue:)) ?? .lesson else {
-            throw Abort(.unprocessableEntity, reason: "kind must be lesson, quiz or peer_assignment.")
+            throw Abort(.unprocessableEntity, reason: "kind must be lesson, quiz, peer_assignment or live_session.")
         }
         var v = Validator()
         let input = ActivityInput.check(title: form.title, estimatedMinutes: nil, required: false, dueWeek: nil, dueWeekday: nil, into: &v)
@@ -55,9 +55,11 @@ struct LessonEditorController: RouteCollection {
             return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
                                 flash: .peerAssignmentAdded(title: input.title))
         }
-        let (activity, _) = try await CourseAuthoring.addLesson(input, content: LessonInput(markdown: "", video: nil), to: module, on: req.db)
+        // A live class is written like a lesson (what to prepare, files); each cohort schedules it.
+        let (activity, _) = try await CourseAuthoring.addLesson(input, content: LessonInput(markdown: "", video: nil), to: module,
+                                                                kind: kind == .liveSession ? .liveSession : .lesson, on: req.db)
         return req.redirect(to: SiteRoute.activityEdit(context.organization.id, .init(course.id!), .init(activity.id!)).path,
-                            flash: .lessonAdded(title: input.title))
+                            flash: kind == .liveSession ? .liveActivityAdded(title: input.title) : .lessonAdded(title: input.title))
     }
 
     func page(req: Request) async throws -> Response {

@@ -67,6 +67,9 @@ struct LearningController: RouteCollection {
         model.media = lesson.media
         model.discussionPosts = try await ForumThreadRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
             .filter(\.$activityID == located.activity.id.uuid).first()?.postCount
+        if located.activity.kind == .liveSession {
+            model.live = try await LiveActivity.part(req, access, located.activity.id, done: model.state == .done)
+        }
         return .page(LessonPage.render(model, req.layout(access.context, section: .home)), request: req)
     }
 
@@ -74,7 +77,8 @@ struct LearningController: RouteCollection {
         let access = try await LearningAccess.load(req)
         guard access.isLearner, access.canSeeContent else { throw AppError.notFound() }
         let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
-        guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module) else { throw AppError.notFound() }
+        guard let located = view.locate(req.parameters.get("activityID")), access.isOpen(located.module),
+              located.activity.kind != .liveSession /* done when attended, not by a click */ else { throw AppError.notFound() }
         let done = try req.content.decode(DoneForm.self).done != "false"
         req.writesNothingCached()
         try await ProgressStore.setDone(done, access, activityID: located.activity.id.uuid, caches: req.application.readCaches, on: req.db)

@@ -72,6 +72,9 @@ struct LiveAttendanceController: RouteCollection {
                 }
             }
         }
+        if record.domain().state(at: now) == .ended {
+            try await LiveActivity.count(record, now: now, caches: req.application.readCaches, on: req.db)
+        }
         return req.redirect(to: SiteRoute.live(access.context.organization.id, .init(access.cohortID), .attendance(sessionID.uuidString)).path,
                             flash: .attendanceSaved)
     }

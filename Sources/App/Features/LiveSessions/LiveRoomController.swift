@@ -32,9 +32,12 @@ struct LiveRoomController: RouteCollection {
         let now = Date()
         let card = try await LiveSessionStore.cards([record], cohortNames: [access.cohortID: access.cohort.name],
                                                     organizationID: access.context.organizationID, now: now, on: req.db)[0]
-        let model = LiveRoomModel(card: card, isHost: session.isHost(.init(access.personID)),
-                                  iceServers: req.atelierConfig.iceServersJSON,
-                                  fallback: req.atelierConfig.jitsiURL.map { $0.text + "/" + LiveSessionStore.jitsiRoom(session) })
+        let me = Person.ID(access.personID)
+        // When the room is full, the company's Jitsi holds the overflow (the same room for all).
+        let fallback = try await req.atelierConfig.jitsi?.url(session, name: access.context.user.person.name, person: me,
+                                                              moderator: session.isHost(me), now: now)
+        let model = LiveRoomModel(card: card, isHost: session.isHost(me), iceServers: req.atelierConfig.iceServersJSON,
+                                  fallback: fallback)
         return .page(LiveRoomPage.render(model, req.layout(access.context, section: .home)), request: req)
     }
 

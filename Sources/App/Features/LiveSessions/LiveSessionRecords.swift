@@ -26,6 +26,8 @@ final class LiveSessionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "closed_at") var closedAt: Date?
     /// When the reminder went out (or was found too late to send); cleared when the start moves.
     @OptionalField(key: "reminded_at") var remindedAt: Date?
+    /// When its attendance was turned into progress (sessions of a course activity, once over).
+    @OptionalField(key: "counted_at") var countedAt: Date?
     @Field(key: "created_by") var createdBy: UUID
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -141,6 +143,7 @@ struct CreateLiveSessions: AsyncMigration {
             .field("cancelled", .bool, .required)
             .field("closed_at", .datetime)
             .field("reminded_at", .datetime)
+            .field("counted_at", .datetime)
             .field("created_by", .uuid, .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)

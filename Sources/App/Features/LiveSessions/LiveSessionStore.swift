@@ -58,8 +58,10 @@ enum LiveSessionStore {
 
     /// The providers this server can hold a session with, in the order the form offers them.
     static func providers(_ config: AppConfig) -> [(kind: LiveProvider.Kind, label: String)] {
-        var kinds: [LiveProvider.Kind] = [.builtInRoom, .external]
-        if config.jitsiURL != nil { kinds.insert(.jitsi, at: 1) }
+        var kinds: [LiveProvider.Kind] = [.builtInRoom]
+        if config.jitsi != nil { kinds.append(.jitsi) }
+        if config.bigBlueButton != nil { kinds.append(.bigBlueButton) }
+        kinds.append(.external)
         return kinds.map { ($0, LiveText.provider($0)) }
     }
 
@@ -68,22 +70,8 @@ enum LiveSessionStore {
         switch session.provider {
         case .external(let link): "A meeting at \(link.url.host ?? "another service"): Join opens it."
         case .jitsi: config.jitsiURL.map { "Jitsi (\($0.url.host ?? "")): Join opens the meeting room." }
+        case .bigBlueButton: config.bigBlueButton.map { "BigBlueButton (\($0.host)): Join opens the meeting room." }
         case .builtInRoom: "Atelier's own room, in your browser: camera and microphone, up to \(LiveRoom.capacity) people."
-        case .bigBlueButton: nil
         }
-    }
-
-    /// Where Join sends a person, or nil when the provider is not available on this server.
-    static func meetingURL(_ session: LiveSession, config: AppConfig) -> String? {
-        switch session.provider {
-        case .external(let link): link.text
-        case .jitsi: config.jitsiURL.map { $0.text + "/" + jitsiRoom(session) }
-        case .builtInRoom, .bigBlueButton: nil
-        }
-    }
-
-    /// The Jitsi room's name: unguessable (the session's id), readable in the address bar.
-    static func jitsiRoom(_ session: LiveSession) -> String {
-        "Atelier-" + session.id.description.replacingOccurrences(of: "-", with: "").lowercased()
     }
 }

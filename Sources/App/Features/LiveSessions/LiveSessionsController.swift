@@ -33,6 +33,8 @@ struct LiveSessionsController: RouteCollection {
         var link: String?
         var recording: String?
         var hosts: [String]?
+        /// The course's live-class activity this session runs, when scheduled from its page.
+        var activity_id: String?
     }
 
     struct TimeZoneForm: Content { var time_zone: String? }
@@ -84,8 +86,13 @@ struct LiveSessionsController: RouteCollection {
         let zone = try await CohortRecord.find(access.cohortID, on: req.db)?.timeZone ?? Cohort.defaultTimeZone
         let staff = try await LiveSessionStore.staff(of: access.cohortID, on: req.db)
         let me = access.context.user.person.id
-        let values = ["time_zone": zone, "duration": "60", "time": "10:00",
+        var values = ["time_zone": zone, "duration": "60", "time": "10:00",
                       "provider": LiveSessionStore.providers(req.atelierConfig).first?.kind.rawValue ?? ""]
+        if let activity = try await LiveActivity.activity(req.query["activity"], of: access, on: req.db) {
+            values["title"] = activity.title
+            values["duration"] = String(min(max(activity.estimatedMinutes, LiveSession.durations.lowerBound), LiveSession.durations.upperBound))
+            values["activity_id"] = activity.id!.lowercasedText
+        }
         return try await renderForm(req, access, session: nil, staff: staff, state: Form.State(values: values, errors: []),
                                     hosts: staff.contains { $0.id == me } ? [me.description] : [], status: .ok)
     }
@@ -116,7 +123,7 @@ struct LiveSessionsController: RouteCollection {
     private func values(_ form: SessionForm) -> [String: String] {
         ["title": form.title ?? "", "agenda": form.agenda ?? "", "date": form.date ?? "", "time": form.time ?? "",
          "time_zone": form.time_zone ?? "", "duration": form.duration ?? "", "provider": form.provider ?? "",
-         "link": form.link ?? "", "recording": form.recording ?? ""]
+         "link": form.link ?? "", "recording": form.recording ?? "", "activity_id": form.activity_id ?? ""]
     }
 
     func create(req: Request) async throws -> Response {
@@ -126,7 +133,14 @@ struct LiveSessionsController: RouteCollection {
         do {
             let input = try await check(form, access: access, req: req)
             let now = Date()
-            let session = input.session(id: .init(UUID()), cohortID: .init(access.cohortID), activityID: nil)
+            var activityID: Activity.ID?
+            if let text = form.activity_id, !text.isEmpty {
+                guard let activity = try await LiveActivity.activity(text, of: access, on: req.db) else {
+                    throw ValidationErrors([FieldError("activity_id", .invalid)])
+                }
+                activityID = .init(activity.id!)
+            }
+            let session = input.session(id: .init(UUID()), cohortID: .init(access.cohortID), activityID: activityID)
             let record = LiveSessionRecord(session, organizationID: access.context.organizationID, createdBy: access.personID)
             record.remindedAt = LiveSessionNotice.reminderState(for: session, now: now)
             try await record.create(on: req.db)
@@ -231,7 +245,21 @@ struct LiveSessionsController: RouteCollection {
         }
         // In the built-in room, attendance comes from the room's own connection.
         if session.provider == .builtInRoom { return req.redirect(to: route(access, .room(session.id.description))) }
-        guard let url = LiveSessionStore.meetingURL(session, config: req.atelierConfig) else { throw AppError.notFound() }
+        let me = Person.ID(access.personID), name = access.context.user.person.name, config = req.atelierConfig
+        let url: String
+        switch session.provider {
+        case .builtInRoom: throw AppError.notFound()
+        case .external(let link): url = link.text
+        case .jitsi:
+            guard let jitsi = config.jitsi else { throw AppError.notFound() }
+            url = try await jitsi.url(session, name: name, person: me, moderator: session.isHost(me), now: now)
+        case .bigBlueButton:
+            guard let server = config.bigBlueButton else { throw AppError.notFound() }
+            guard await server.create(session, returnTo: config.publicURL + page, client: req.client) else {
+                return req.redirect(to: page, flash: .failure(.liveServerDown))
+            }
+            url = server.joinURL(session, name: name, person: me, moderator: session.isHost(me))
+        }
         let event = PresenceEvent(person: .init(access.personID), connection: .init(UUID()), kind: .join, at: now)
         try await LivePresenceRecord(sessionID: record.id!, event: event).create(on: req.db)
         return req.redirect(to: url, redirectType: .normal)
