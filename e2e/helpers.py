@@ -34,7 +34,10 @@ def screenshot(page: Page, name: str) -> None:
 
 
 def _reveal(page: Page, target: Locator) -> None:
-    """On phones the main navigation may sit behind a "Menu" button: open it if `target` is hidden."""
+    """On phones the main navigation may sit behind a "Menu" button: open it if `target` is hidden.
+    nav.js collapses it once the page has loaded; before that the link is visible for a moment,
+    and clicking it then fails once the menu folds."""
+    page.wait_for_load_state("load")
     if target.is_visible():
         return
     menu = page.get_by_role("button", name="Menu", exact=True)

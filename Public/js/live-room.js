@@ -21,6 +21,7 @@
   var peers = {};             // connection id → { pc, polite, makingOffer, ignoreOffer, tile }
   var people = [];            // the room's participants, from the server
   var muted = false, cameraOn = true, handUp = false;
+  var ended = false;          // the class ended: the socket's close is no surprise
 
   function status(text) { $("room-status").textContent = text; }
 
@@ -205,10 +206,14 @@
     var entry = peer(from, false), pc = entry.pc;
     if (data.description) {
       var description = data.description;
-      var collision = description.type === "offer" && (entry.makingOffer || pc.signalingState !== "stable");
+      // An answer being applied leaves the connection stable once done: an offer then is no collision.
+      var ready = !entry.makingOffer && (pc.signalingState === "stable" || entry.settingAnswer);
+      var collision = description.type === "offer" && !ready;
       entry.ignoreOffer = !entry.polite && collision;
       if (entry.ignoreOffer) return;
+      entry.settingAnswer = description.type === "answer";
       pc.setRemoteDescription(description).then(function () {
+        entry.settingAnswer = false;
         if (description.type !== "offer") return;
         if (entry.fresh) { entry.fresh = false; addLocalTracks(pc, false); }
         return pc.setLocalDescription().then(function () {
@@ -314,6 +319,7 @@
           if (!me) $("join").disabled = false;
           break;
         case "ended":
+          ended = true;
           status("The class has ended. Thank you for coming.");
           leave(false);
           break;
@@ -323,8 +329,20 @@
       }
     };
     socket.onclose = function () {
-      if (me) status($("room-status").textContent || "You are out of the room: the connection closed.");
+      var over = ended;
       Object.keys(peers).forEach(closePeer);
+      if (over) return;
+      // Out, whatever the reason (the network, another tab, the server): say so, stop the camera,
+      // and offer to come back in.
+      if (localStream) localStream.getTracks().forEach(function (t) { t.stop(); });
+      $("room-live").hidden = true;
+      status(me ? "You are out of the room: the connection closed. " : ($("room-status").textContent || "The room could not be reached. "));
+      var again = document.createElement("button");
+      again.type = "button";
+      again.className = "button-small";
+      again.textContent = "Join again";
+      again.addEventListener("click", function () { location.reload(); });
+      $("room-status").appendChild(again);
     };
   }
 
@@ -357,7 +375,7 @@
       status("The screen was not shared.");
     });
   });
-  $("leave").addEventListener("click", function () { leave(true); });
+  $("leave").addEventListener("click", function () { ended = true; leave(true); });
   if ($("end")) $("end").addEventListener("click", function () {
     if (window.confirm("End the class for everyone? Nobody can join it again.")) send({ type: "action", action: "end" });
   });

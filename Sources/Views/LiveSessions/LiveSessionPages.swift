@@ -15,7 +15,7 @@ public enum LiveSessionPages {
             p(.class("breadcrumb")) { a(.href(SiteRoute.cohort(org, model.cohortID).path)) { model.cohortName } }
             h1 { "Live classes" }
             p(.class("lead")) { model.courseName }
-            p(.class("hint")) { "Times are in the group's time zone, \(model.timeZone). You can join 10 minutes before the start." }
+            p(.class("hint")) { "Each class shows its time in the zone it was scheduled in (the group's is \(model.timeZone)), and in yours. You can join 10 minutes before the start." }
             if model.canSchedule {
                 div(.class("toolbar")) {
                     a(.href(SiteRoute.live(org, model.cohortID, .new).path), .class("button")) { "Schedule a live class" }
@@ -122,7 +122,7 @@ public enum LiveSessionPages {
                 if !card.hostNames.isEmpty { div { dt { card.hostNames.count == 1 ? "Host" : "Hosts" }; dd { card.hostNames.joined(separator: ", ") } } }
                 div { dt { "Status" }; dd { span(.class("badge badge-live-\(card.state.rawValue)")) { LiveText.state(card.state) } } }
             }
-            if model.whereText != nil { join(card) }
+            if model.whereText != nil || card.state == .ended { join(card) }
             if let minutes = model.myMinutes { p(.class("meta")) { "You were there \(LiveText.duration(minutes))." } }
             if card.state == .ended, session.recording == nil { p(.class("meta")) { "No recording has been shared." } }
             if !session.agenda.isEmpty {

@@ -52,7 +52,7 @@ import VaporTesting
         let plain = Jitsi(base: HTTPSLink("https://meet.example.com")!, appID: nil, secret: nil)
         let person = Person.ID(UUID())
         #expect(try await plain.url(Self.session, name: "Lea", person: person, moderator: false, now: Date())
-            == "https://meet.example.com/Atelier-6f9619ff8b86d011b42d00c04fc964ff")
+            == "https://meet.example.com/Atelier-6f9619ff8b86d011b42d00c04fc964ff#userInfo.displayName=%22Lea%22")
         let signed = Jitsi(base: HTTPSLink("https://meet.example.com")!, appID: "atelier", secret: Self.jitsiSecret)
         let now = Self.session.start.addingTimeInterval(-600)
         let url = try await signed.url(Self.session, name: "Tom", person: person, moderator: true, now: now)

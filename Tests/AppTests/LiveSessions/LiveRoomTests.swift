@@ -105,4 +105,49 @@ import VaporTesting
             #expect(!page.text.contains("End the class for everyone"), "for hosts only")
         }
     }
+
+    @Test func aSecondTabTakesThePlaceOfTheFirstAndItsTimeEndsThere() async throws {
+        try await withRunningApp { app, port in
+            let c = try await LiveClass.make(app)
+            let session = try await roomSession(app, c)
+            let path = c.base + "/\(session.id!.lowercasedText)/signal"
+            let browser = try await Fixtures(app: app).signedIn(c.lea)
+            let first = try await SocketClient.connect(app, port: port, browser: browser, path: path)
+            try await first.send(text: #"{"type":"join","muted":false,"camera":true}"#)
+            let firstID = try #require(try await first.wait(for: "welcome").first?["you"] as? String)
+            let second = try await SocketClient.connect(app, port: port, browser: browser, path: path)
+            try await second.send(text: #"{"type":"join","muted":false,"camera":true}"#)
+            try await second.wait(for: "welcome")
+            try await first.wait(for: "error")
+            for _ in 0..<200 where try await LivePresenceRecord.query(on: app.db).count() < 3 { try await Task.sleep(for: .milliseconds(10)) }
+            let events = try await LivePresenceRecord.query(on: app.db).sort(\.$at).all()
+            #expect(events.map(\.kind) == ["join", "leave", "join"], "the first tab's time ends when the second takes its place")
+            #expect(events[1].connectionID.lowercasedText == firstID)
+            // Chat is for people, not scripts: a burst is cut short.
+            for n in 0..<15 { try await second.send(text: #"{"type":"chat","text":"spam \#(n)"}"#) }
+            let refusals = try await second.wait(for: "refused")
+            #expect(refusals.first?["reason"] as? String == "Slow down a little: too many messages at once.")
+            #expect(second.frames("chat").count <= 10)
+            await first.close()
+            await second.close()
+        }
+    }
+
+    @Test func cancellingAClassClosesItsOpenRoom() async throws {
+        try await withRunningApp { app, port in
+            let c = try await LiveClass.make(app)
+            let session = try await roomSession(app, c, startingIn: 5)
+            let lea = try await SocketClient.connect(app, port: port, browser: try await Fixtures(app: app).signedIn(c.lea),
+                                                     path: c.base + "/\(session.id!.lowercasedText)/signal")
+            try await lea.send(text: #"{"type":"join","muted":false,"camera":true}"#)
+            try await lea.wait(for: "welcome")
+            #expect(app.liveRooms.openRooms == 1)
+            var tom = try await Fixtures(app: app).signedIn(c.trainer)
+            #expect(try await tom.post(c.base + "/\(session.id!.lowercasedText)/cancel", [:]).status == .seeOther)
+            try await lea.wait(for: "ended")
+            #expect(app.liveRooms.openRooms == 0)
+            #expect(try await LivePresenceRecord.query(on: app.db).all().map(\.kind).sorted() == ["join", "leave"])
+            await lea.close()
+        }
+    }
 }

@@ -60,8 +60,14 @@ enum LiveActivity {
                 UPDATE live_sessions SET counted_at = \(bind: now) WHERE id = \(bind: record.id!) AND counted_at IS NULL RETURNING id
                 """).all()
             guard !claimed.isEmpty else { continue }
-            try await count(record, now: now, caches: app.readCaches, on: app.db)
-            counted += 1
+            do {
+                try await count(record, now: now, caches: app.readCaches, on: app.db)
+                counted += 1
+            } catch {
+                // Claimed but not counted: released, so the next run tries again.
+                app.logger.error("live attendance not counted: \(error)")
+                try? await LiveSessionRecord.query(on: app.db).filter(\.$id == record.id!).set(\.$countedAt, to: nil).update()
+            }
         }
         return counted
     }

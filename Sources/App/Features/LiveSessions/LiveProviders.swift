@@ -113,7 +113,12 @@ struct Jitsi: Sendable {
     /// The room's address for one person; with a token when the server wants one.
     func url(_ session: LiveSession, name: String, person: Person.ID, moderator: Bool, now: Date) async throws -> String {
         let address = base.text + "/" + room(session)
-        guard let appID, let secret, secret.utf8.count >= Self.minimumSecretBytes else { return address }
+        guard let appID, let secret, secret.utf8.count >= Self.minimumSecretBytes else {
+            // Without a token, Jitsi still takes the name to show from the address's fragment.
+            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
+            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+            return address + "#userInfo.displayName=" + (quoted.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         let claims = Claims(aud: "jitsi", iss: .init(value: appID), sub: .init(value: base.url.host ?? "*"), room: room(session),

@@ -26,6 +26,8 @@ struct LiveRoomController: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
+        // Members of the cohort only, as for its signalling (an admin outside it has no place in it).
+        guard access.role != nil else { throw AppError.notFound() }
         let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
         let session = record.domain()
         guard session.provider == .builtInRoom else { throw AppError.notFound() }
@@ -52,7 +54,7 @@ struct LiveRoomController: RouteCollection {
         let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
         guard record.domain().provider == .builtInRoom else { throw AppError.notFound() }
         let member = LiveRoomMember(person: .init(access.personID), name: access.context.user.person.name, role: access.role,
-                                    sessionID: .init(record.id!), connection: .init(UUID()))
+                                    sessionID: .init(record.id!), connection: .init(UUID()), browserSession: access.context.user.sessionID)
         let response = Response(status: .switchingProtocols)
         response.upgrader = LimitedWebSocketUpgrader { socket in Self.onUpgrade(req, socket, member) }
         return response
@@ -60,7 +62,8 @@ struct LiveRoomController: RouteCollection {
 
     /// Callbacks set synchronously, before any frame can arrive.
     @Sendable static func onUpgrade(_ req: Request, _ socket: WebSocket, _ member: LiveRoomMember) {
-        let connection = RealtimeConnection(personID: member.person.uuid, sessionID: nil, socket: socket)
+        // With its browser session: signing out closes it, as it does the other sockets.
+        let connection = RealtimeConnection(personID: member.person.uuid, sessionID: member.browserSession, socket: socket)
         socket.onText { _, text in connection.enqueue(.frame(text)) }
         socket.onBinary { _, _ in connection.enqueue(.frame("")) }
         socket.onClose.whenComplete { _ in connection.finish() }
@@ -85,6 +88,7 @@ struct LiveRoomMember: Sendable {
     let role: CohortRole?
     let sessionID: LiveSession.ID
     let connection: LiveConnection.ID
+    let browserSession: UUID?
 }
 
 extension RepeatingJob {

@@ -10,6 +10,10 @@ struct LiveRoomSocket: RealtimeSession {
     let member: LiveRoomMember
     let app: Application
     var joined = false
+    /// One member cannot flood the others' queues (each is closed past 256 waiting frames): a
+    /// few chat lines or actions a second, and the bursts of ICE candidates a connection makes.
+    var chatAndActions = TokenBucket(capacity: 10, perSecond: 1, now: Date())
+    var signals = TokenBucket(capacity: 300, perSecond: 30, now: Date())
 
     mutating func handle(_ input: RealtimeConnection.Input, on connection: RealtimeConnection) async {
         switch input {
@@ -27,6 +31,10 @@ struct LiveRoomSocket: RealtimeSession {
 
     private mutating func handle(_ type: String, _ frame: [String: Any], on connection: RealtimeConnection) async {
         let now = Date()
+        if joined, type == "action" || type == "chat", !chatAndActions.take(now: now) {
+            await connection.send(text: LiveRoomFrames.refused("Slow down a little: too many messages at once."))
+            return
+        }
         switch type {
         case "join" where !joined:
             guard let record = try? await LiveSessionRecord.find(member.sessionID.uuid, on: app.db) else { return }
@@ -36,6 +44,9 @@ struct LiveRoomSocket: RealtimeSession {
                                                      muted: frame["muted"] as? Bool ?? false, cameraOn: frame["camera"] as? Bool ?? true,
                                                      now: now)
                 joined = true
+                if let before = outcome.replacedConnection {
+                    await Self.record([(member.person, before)], kind: .leave, in: member.sessionID, at: now, app: app)
+                }
                 await Self.record([(member.person, member.connection)], kind: .join, in: member.sessionID, at: now, app: app)
                 if let replaced = outcome.replaced {
                     await replaced.close(code: .normalClosure, reason: "You joined from another tab or device.")
@@ -47,7 +58,7 @@ struct LiveRoomSocket: RealtimeSession {
                 try? await connection.socket.close(code: .normalClosure)
             }
         case "signal" where joined:
-            guard let to = (frame["to"] as? String).flatMap(LiveConnection.ID.init), let data = frame["data"],
+            guard signals.take(now: now), let to = (frame["to"] as? String).flatMap(LiveConnection.ID.init), let data = frame["data"],
                   let target = app.liveRooms.relay(from: member.connection, to: to, in: member.sessionID, now: now),
                   let json = LiveRoomFrames.signal(from: member.connection, data: data) else { return }
             target.enqueue(.text(json))
@@ -113,13 +124,25 @@ struct LiveRoomSocket: RealtimeSession {
     }
 
     static func tellState(_ session: LiveSession.ID, app: Application) async {
-        guard let (room, names, sockets) = app.liveRooms.snapshot(session) else { return }
-        let json = LiveRoomFrames.state(room, names: names)
-        for socket in sockets { socket.enqueue(.text(json)) }
+        app.liveRooms.tell(session) { room, names in LiveRoomFrames.state(room, names: names) }
     }
 
-    /// Joins and leaves, for attendance. A lost write loses a few minutes of someone's time,
-    /// which the trainer can correct; it never stops the room.
+    /// After the session was edited or cancelled: the room follows; when it is no longer open,
+    /// everyone in it is told and out, their leave recorded.
+    static func refreshed(_ session: LiveSession, app: Application, now: Date = Date()) async {
+        guard let closed = app.liveRooms.refresh(session, now: now) else {
+            await tellState(session.id, app: app)
+            return
+        }
+        await record(closed.removed.map { ($0.person, $0.connection) }, kind: .leave, in: session.id, at: now, app: app)
+        for socket in closed.sockets {
+            await socket.send(text: LiveRoomFrames.ended)
+            try? await socket.socket.close(code: .normalClosure)
+        }
+    }
+
+    /// Joins and leaves, for attendance. A lost leave counts the person in until the end (a lost
+    /// join, not at all), which the trainer can correct; it never stops the room.
     static func record(_ entries: [(Person.ID, LiveConnection.ID)], kind: PresenceEvent.Kind, in session: LiveSession.ID,
                        at now: Date, app: Application) async {
         for (person, connection) in entries {

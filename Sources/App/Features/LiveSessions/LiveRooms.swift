@@ -17,6 +17,9 @@ final class LiveRooms: Sendable {
     }
 
     private let rooms = NIOLockedValueBox<[LiveSession.ID: Entry]>([:])
+    /// Sessions a host ended on this node: a join racing the end (reading the session before its
+    /// end was saved) must not open the room again.
+    private let ended = NIOLockedValueBox<Set<LiveSession.ID>>([])
 
     /// What a change did: the room after it and the sockets to tell; a socket the same person
     /// opened before, now replaced; everyone put out (the session ended).
@@ -24,6 +27,8 @@ final class LiveRooms: Sendable {
         let room: LiveRoom
         let sockets: [RealtimeConnection]
         var replaced: RealtimeConnection?
+        /// The connection the same person had in the room before this join: it leaves now.
+        var replacedConnection: LiveConnection.ID?
         var removed: [LiveRoom.Participant] = []
     }
 
@@ -31,7 +36,8 @@ final class LiveRooms: Sendable {
     /// fresh for each join, so an edited or ended session is seen.
     func join(_ session: LiveSession, person: Person.ID, name: String, role: CohortRole?, socket: RealtimeConnection,
               connection: LiveConnection.ID, muted: Bool, cameraOn: Bool, now: Date) throws(LiveSessionError) -> Outcome {
-        try rooms.withLockedValue { rooms -> Result<Outcome, LiveSessionError> in
+        if ended.withLockedValue({ $0.contains(session.id) }) { throw .ended }
+        return try rooms.withLockedValue { rooms -> Result<Outcome, LiveSessionError> in
             var entry = rooms[session.id] ?? Entry(room: LiveRoom(session: session), sockets: [:], names: [:])
             let before = entry.room.participant(person)?.connection
             let room: LiveRoom
@@ -39,13 +45,17 @@ final class LiveRooms: Sendable {
                 room = try LiveRoom(session: session, participants: entry.room.participants)
                     .applying(.join(person, role: role, connection: connection, muted: muted, cameraOn: cameraOn), at: now)
             } catch { return .failure(error) }
-            var replaced: RealtimeConnection?
-            if let before, before != connection { replaced = entry.sockets.removeValue(forKey: before) }
+            var outcome = Outcome(room: room, sockets: [])
+            if let before, before != connection {
+                outcome.replaced = entry.sockets.removeValue(forKey: before)
+                outcome.replacedConnection = before
+            }
             entry.room = room
             entry.sockets[connection] = socket
             entry.names[person] = name
             rooms[session.id] = entry
-            return .success(Outcome(room: room, sockets: Array(entry.sockets.values), replaced: replaced))
+            return .success(Outcome(room: room, sockets: Array(entry.sockets.values), replaced: outcome.replaced,
+                                    replacedConnection: outcome.replacedConnection))
         }.get()
     }
 
@@ -59,6 +69,7 @@ final class LiveRooms: Sendable {
             let sockets = Array(entry.sockets.values)
             var outcome = Outcome(room: room, sockets: sockets)
             outcome.removed = before.filter { old in !room.participants.contains { $0.connection == old.connection } }
+            if case .end = action { ended.withLockedValue { _ = $0.insert(session) } }
             if room.participants.isEmpty {
                 rooms[session] = nil
             } else {
@@ -93,6 +104,31 @@ final class LiveRooms: Sendable {
     /// Everyone in the room now, with names, for a state frame.
     func snapshot(_ session: LiveSession.ID) -> (room: LiveRoom, names: [Person.ID: String], sockets: [RealtimeConnection])? {
         rooms.withLockedValue { rooms in rooms[session].map { ($0.room, $0.names, Array($0.sockets.values)) } }
+    }
+
+    /// Queues a frame made from the room for everyone in it, under the lock: two changes at once
+    /// reach every socket in the order they were made (a later state never arrives first).
+    func tell(_ session: LiveSession.ID, _ frame: (LiveRoom, [Person.ID: String]) -> String) {
+        rooms.withLockedValue { rooms in
+            guard let entry = rooms[session] else { return }
+            let json = frame(entry.room, entry.names)
+            for socket in entry.sockets.values { socket.enqueue(.text(json)) }
+        }
+    }
+
+    /// The session as just saved (edited, cancelled): the room follows it, and closes when it
+    /// is no longer open (cancelled, moved later, held elsewhere now). Returns who was put out.
+    func refresh(_ session: LiveSession, now: Date) -> (removed: [LiveRoom.Participant], sockets: [RealtimeConnection])? {
+        rooms.withLockedValue { rooms in
+            guard var entry = rooms[session.id] else { return nil }
+            entry.room = LiveRoom(session: session, participants: entry.room.participants)
+            guard !entry.room.isOpen(at: now) else {
+                rooms[session.id] = entry
+                return nil
+            }
+            rooms[session.id] = nil
+            return (entry.room.participants, Array(entry.sockets.values))
+        }
     }
 
     /// Rooms whose session is over at `now` (its end passed): emptied, with who was in.

@@ -48,12 +48,20 @@ enum LiveSessionNotice {
         let sessions = try await LiveSessionRecord.query(on: app.db).filter(\.$id ~~ ids).all()
         let cohorts = try await CohortRecord.query(on: app.db).filter(\.$id ~~ Set(sessions.map(\.cohortID))).all()
         let names = Dictionary(uniqueKeysWithValues: cohorts.map { ($0.id!, $0.name) })
+        var sent = 0
         for record in sessions {
-            try await tell(.reminder, about: record.domain(), organizationID: record.organizationID,
-                           cohortName: names[record.cohortID] ?? "", except: nil, on: app.db,
-                           broadcaster: app.realtime.broadcaster)
+            do {
+                try await tell(.reminder, about: record.domain(), organizationID: record.organizationID,
+                               cohortName: names[record.cohortID] ?? "", except: nil, on: app.db,
+                               broadcaster: app.realtime.broadcaster)
+                sent += 1
+            } catch {
+                // Claimed but not sent: released, so the next run tries again.
+                app.logger.error("live class reminder not sent: \(error)")
+                try? await LiveSessionRecord.query(on: app.db).filter(\.$id == record.id!).set(\.$remindedAt, to: nil).update()
+            }
         }
-        return sessions.count
+        return sent
     }
 
     /// A session starting within the reminder's lead has no reminder of its own: the invitation

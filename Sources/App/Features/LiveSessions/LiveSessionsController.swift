@@ -197,6 +197,7 @@ struct LiveSessionsController: RouteCollection {
             record.apply(after)
             if after.start != before.start { record.remindedAt = LiveSessionNotice.reminderState(for: after, now: now) }
             try await record.save(on: req.db)
+            await LiveRoomSocket.refreshed(after, app: req.application, now: now)
             let told = after.differsOnCalendar(from: before)
             if told {
                 try await LiveSessionNotice.tell(.changed, about: after, organizationID: access.context.organizationID,
@@ -221,6 +222,7 @@ struct LiveSessionsController: RouteCollection {
         }
         record.apply(cancelled)
         try await record.save(on: req.db)
+        await LiveRoomSocket.refreshed(cancelled, app: req.application)
         try await LiveSessionNotice.tell(.cancelled, about: cancelled, organizationID: access.context.organizationID,
                                          cohortName: access.cohort.name, except: access.personID, on: req.db,
                                          broadcaster: req.application.realtime.broadcaster)
@@ -260,8 +262,11 @@ struct LiveSessionsController: RouteCollection {
             }
             url = server.joinURL(session, name: name, person: me, moderator: session.isHost(me))
         }
-        let event = PresenceEvent(person: .init(access.personID), connection: .init(UUID()), kind: .join, at: now)
-        try await LivePresenceRecord(sessionID: record.id!, event: event).create(on: req.db)
+        // Attendance is the cohort's: an admin looking in is not counted.
+        if access.role != nil {
+            let event = PresenceEvent(person: .init(access.personID), connection: .init(UUID()), kind: .join, at: now)
+            try await LivePresenceRecord(sessionID: record.id!, event: event).create(on: req.db)
+        }
         return req.redirect(to: url, redirectType: .normal)
     }
 
