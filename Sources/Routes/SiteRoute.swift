@@ -58,6 +58,8 @@ public enum SiteRoute: Hashable, Sendable {
     case cohortTimeZone(Organization.ID, Cohort.ID)
     /// A cohort's live classes: `LiveRoute` names each page.
     case live(Organization.ID, Cohort.ID, LiveRoute)
+    /// Learners' help requests in a cohort: `HelpRoute` names each page.
+    case help(Organization.ID, Cohort.ID, HelpRoute)
     case calendarFeed(token: String)
     case calendarFeedReset
     case cohortActivity(Organization.ID, Cohort.ID, Activity.ID)
@@ -203,6 +205,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .cohortCalendar(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/calendar"
         case .cohortTimeZone(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/time-zone"
         case .live(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/live" + page.suffix
+        case .help(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/help" + page.suffix
         case .cohortSchedule(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/schedule"
         case .calendarFeed(let token): "/calendar/\(token).ics"
         case .calendarFeedReset: "/calendar-feed/reset"

@@ -36,5 +36,6 @@ enum Migrations {
         CreatePeerReview(),      // peer assignments, learners' submissions and their reviews
         CreatePeerSubmissionFiles(), // files learners hand in with their peer-assessed work
         CreateLiveSessions(),    // live classes, who joined them, trainers' attendance corrections; cohorts' time zones
+        CreateHelpRequests(),    // learners' "I'm stuck" requests to their trainers
     ]
 }

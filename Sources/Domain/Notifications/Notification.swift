@@ -17,6 +17,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case peerFeedback
     /// A live class scheduled, moved or cancelled in a cohort of yours, and its reminder an hour before.
     case liveSession
+    /// A learner of a cohort you train said "I'm stuck" (trainers).
+    case helpRequest
 
     /// How the settings page names the kind.
     public var label: String {
@@ -28,6 +30,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .peerFlag: "Peer reviews flagged as unfair (trainers)"
         case .peerFeedback: "Reviews of your work"
         case .liveSession: "Live classes: invitations, changes and reminders"
+        case .helpRequest: "Learners asking for help (trainers)"
         }
     }
 }
@@ -183,6 +186,7 @@ public enum NotificationText {
         case .peerFlag: count > 1 ? "\(count) reviews flagged as unfair in “\(title)”" : "A review flagged as unfair in “\(title)”"
         case .peerFeedback: count > 1 ? "\(count) new reviews of your work in “\(title)”" : "A new review of your work in “\(title)”"
         case .liveSession: title
+        case .helpRequest: count > 1 ? "\(count) learners asked for help in “\(title)”" : "A learner asked for help in “\(title)”"
         }
     }
 }

@@ -66,6 +66,7 @@ public enum CohortPage {
                 }
                 a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
                 a(.href(SiteRoute.live(org, cohort.id, .list).path)) { "Live classes" }
+                a(.href(SiteRoute.help(org, cohort.id, .list).path)) { model.viewerIsLearner ? "My help requests" : "Help requests" }
                 a(.href(SiteRoute.forum(org, cohort.id).path)) { "Forum" }
                 a(.href(SiteRoute.cohortChannel(org, cohort.id).path)) { "Cohort channel" }
             }

@@ -66,6 +66,10 @@ public enum Flash: Codable, Sendable, Equatable {
     case questionSaved
     case topicLessonsSaved(topic: String)
     case liveScheduled(title: String)
+    case helpRequested
+    case helpAnswered(learner: String)
+    case helpResolved
+    case helpReopened
     case liveActivityAdded(title: String)
     case liveSaved(title: String, told: Bool)
     case liveCancelled(title: String)
@@ -76,7 +80,7 @@ public enum Flash: Codable, Sendable, Equatable {
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
         case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
-        case liveNotOpenYet, liveOver, liveStarted, liveServerDown
+        case liveNotOpenYet, liveOver, liveStarted, liveServerDown, helpTextInvalid, helpAnswerInvalid, helpClosed
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -161,6 +165,10 @@ public enum Flash: Codable, Sendable, Equatable {
         case .noReviewAvailable: "There is no work left for you to review right now. Come back later: more may be handed in."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
         case .liveScheduled(let title): "“\(title)” is scheduled. The cohort is invited in Atelier and by e-mail."
+        case .helpRequested: "Your trainers are told. Their answer comes as a private message; follow your request on your home page."
+        case .helpAnswered(let learner): "Answered: your reply is in your private conversation with \(learner)."
+        case .helpResolved: "Glad it is sorted. You can reopen it if it comes back."
+        case .helpReopened: "Reopened: your trainers are told you still need help."
         case .liveActivityAdded(let title):
             "Live class “\(title)” added. Write what to prepare here; each cohort's trainers schedule it on its page."
         case .liveSaved(let title, let told):
@@ -182,6 +190,9 @@ public enum Flash: Codable, Sendable, Equatable {
             case .liveOver: "This live class is over or was cancelled."
             case .liveStarted: "This live class has started: it can no longer be cancelled."
             case .liveServerDown: "The meeting server did not answer. Try again in a moment, or tell your trainer."
+            case .helpTextInvalid: "Say in a few words what you are stuck on (at most 2,000 characters, the passage at most 1,000). Nothing was sent."
+            case .helpAnswerInvalid: "Write your answer (at most 3,500 characters). Nothing was sent."
+            case .helpClosed: "This request is resolved: the learner can reopen it if they still need help."
             }
         }
     }

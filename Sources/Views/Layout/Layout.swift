@@ -17,7 +17,7 @@ public enum Layout {
                 meta(.name("color-scheme"), .content("light dark"))
                 title { "\(pageTitle) · Atelier" }
                 link(.rel("stylesheet"), .href("/css/app.css"))
-                link(.rel("stylesheet"), .href("/css/live.css"))
+                link(.rel("stylesheet"), .href("/css/activities.css"))
                 link(.rel("icon"), .href("/favicon.svg"), .type("image/svg+xml"))
                 script(.src("/js/nav.js"), .defer)
                 if context.isSignedIn { script(.src("/js/realtime.js"), .defer) }

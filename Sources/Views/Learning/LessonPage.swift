@@ -33,6 +33,7 @@ public enum LessonPage {
                     }
                 }
             }
+            if model.isLearner { HelpPages.askForm(org, model.cohortID, activity: activity.id, csrf: context.csrfToken) }
             if model.isLearner {
                 if let live = model.live {
                     p(.class(live.attended ? "done-note" : "hint")) {

@@ -34,6 +34,8 @@ public struct HomePageModel: Sendable {
     public var admin: AdminSummary?
     /// The live classes of the person's cohorts not over yet, soonest first.
     public var upcomingLive: [LiveSessionCard] = []
+    /// The learner's help requests not resolved yet, newest first.
+    public var help: [HomeHelp] = []
 
     public init(organization: Organization, personName: String, learning: [CohortCard], running: [CohortCard], admin: AdminSummary?) {
         self.organization = organization; self.personName = personName
@@ -47,6 +49,21 @@ public enum HomePage {
         return Layout.page(title: "Home", context, scripts: model.upcomingLive.isEmpty ? [] : LiveSessionPages.scripts) {
             h1 { "Hello, \(model.personName)" }
             p(.class("lead")) { model.organization.name }
+            if !model.help.isEmpty {
+                section(.aria("labelledby", "help-heading"), .class("home-help")) {
+                    h2(.id("help-heading")) { "Your questions to the trainers" }
+                    ul(.class("plain-list")) {
+                        for item in model.help {
+                            li {
+                                span(.class("badge")) { HelpPages.statusText(item.status) }
+                                " "
+                                a(.href(SiteRoute.help(model.organization.id, item.cohortID, .list).path + "#request-\(item.id)")) { item.excerpt }
+                                span(.class("meta")) { " · \(item.cohortName)" }
+                            }
+                        }
+                    }
+                }
+            }
             if !model.upcomingLive.isEmpty {
                 section(.aria("labelledby", "live-heading"), .class("home-live")) {
                     h2(.id("live-heading")) { "Upcoming live classes" }
@@ -134,5 +151,17 @@ public enum HomePage {
         case .running: "Running"
         case .finished: "Finished"
         }
+    }
+}
+
+/// A learner's help request on their home page.
+public struct HomeHelp: Sendable {
+    public let id: HelpRequest.ID
+    public let cohortID: Cohort.ID
+    public let cohortName: String
+    public let excerpt: String
+    public let status: HelpRequest.Status
+    public init(id: HelpRequest.ID, cohortID: Cohort.ID, cohortName: String, excerpt: String, status: HelpRequest.Status) {
+        self.id = id; self.cohortID = cohortID; self.cohortName = cohortName; self.excerpt = excerpt; self.status = status
     }
 }

@@ -18,6 +18,7 @@ public enum PeerAssignmentPage {
                 work(model, csrf: context.csrfToken)
                 if model.submission != nil { reviewing(model, csrf: context.csrfToken) }
                 if let results = model.results { PeerResultsView.render(results, model: model, csrf: context.csrfToken) }
+                HelpPages.askForm(frame.organizationID, frame.cohortID, activity: frame.activity.id, csrf: context.csrfToken)
             } else if let report = model.report {
                 PeerReportView.render(report, model: model)
             }

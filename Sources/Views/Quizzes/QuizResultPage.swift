@@ -84,6 +84,8 @@ public enum QuizResultPage {
                 case nil: p { "\(model.score.pending) answer\(model.score.pending == 1 ? "" : "s") wait for your trainer; the score may still rise." }
                 }
             }
+            // The learner's own result: stuck on a question, they can say which.
+            if model.learnerName == nil { HelpPages.askForm(org, cohort, activity: model.activityID, csrf: context.csrfToken) }
             if !model.weak.isEmpty {
                 section(.class("card next-steps"), .aria("labelledby", "study-next")) {
                     h2(.id("study-next")) { "What to study next" }

@@ -34,6 +34,15 @@ struct HomeController: RouteCollection {
         var model = HomePageModel(organization: context.organization, personName: user.person.name,
                                   learning: cohorts.learning, running: cohorts.running, admin: admin)
         let mine = cohorts.learning + cohorts.running
+        if !cohorts.learning.isEmpty {
+            let names = Dictionary(cohorts.learning.map { ($0.id.uuid, $0.name) }, uniquingKeysWith: { first, _ in first })
+            model.help = try await HelpRequestRecord.query(on: req.db).filter(\.$personID == user.person.id.uuid)
+                .filter(\.$cohortID ~~ Array(names.keys)).filter(\.$status != HelpRequest.Status.resolved.rawValue)
+                .sort(\.$createdAt, .descending).limit(5).all().map {
+                    HomeHelp(id: .init($0.id!), cohortID: .init($0.cohortID), cohortName: names[$0.cohortID] ?? "",
+                             excerpt: plainExcerpt($0.text, limit: 80), status: HelpRequest.Status(rawValue: $0.status) ?? .open)
+                }
+        }
         let live = try await LiveSessionStore.upcoming(in: mine.map(\.id.uuid), now: Date(), limit: 4, on: req.db)
         model.upcomingLive = try await LiveSessionStore.cards(
             live, cohortNames: Dictionary(mine.map { ($0.id.uuid, $0.name) }, uniquingKeysWith: { first, _ in first }),

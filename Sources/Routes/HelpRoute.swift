@@ -1,0 +1,19 @@
+/// The pages of a cohort's help requests, under `/orgs/<org>/cohorts/<cohort>/help`.
+public enum HelpRoute: Hashable, Sendable {
+    /// Staff: the queue, longest waiting first. Learners: their own requests. A learner asks (POST).
+    case list
+    /// A trainer's private answer (POST), which continues in their conversation.
+    case answer(SiteRoute.UUIDText)
+    /// The learner's "it is sorted" and "I still need help" (POST).
+    case resolve(SiteRoute.UUIDText)
+    case reopen(SiteRoute.UUIDText)
+
+    var suffix: String {
+        switch self {
+        case .list: ""
+        case .answer(let id): "/\(id)/answer"
+        case .resolve(let id): "/\(id)/resolve"
+        case .reopen(let id): "/\(id)/reopen"
+        }
+    }
+}
