@@ -17,3 +17,20 @@ public enum HelpRoute: Hashable, Sendable {
         }
     }
 }
+
+/// A cohort's announcements, under `/orgs/<org>/cohorts/<cohort>/announcements`.
+public enum AnnouncementRoute: Hashable, Sendable {
+    /// All of them, newest first; staff post one (POST).
+    case list
+    /// Pin or unpin (POST), delete (POST).
+    case pin(SiteRoute.UUIDText)
+    case delete(SiteRoute.UUIDText)
+
+    var suffix: String {
+        switch self {
+        case .list: ""
+        case .pin(let id): "/\(id)/pin"
+        case .delete(let id): "/\(id)/delete"
+        }
+    }
+}

@@ -60,6 +60,7 @@ public enum SiteRoute: Hashable, Sendable {
     case live(Organization.ID, Cohort.ID, LiveRoute)
     /// Learners' help requests in a cohort: `HelpRoute` names each page.
     case help(Organization.ID, Cohort.ID, HelpRoute)
+    case announcements(Organization.ID, Cohort.ID, AnnouncementRoute)
     case calendarFeed(token: String)
     case calendarFeedReset
     case cohortActivity(Organization.ID, Cohort.ID, Activity.ID)
@@ -206,6 +207,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .cohortTimeZone(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/time-zone"
         case .live(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/live" + page.suffix
         case .help(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/help" + page.suffix
+        case .announcements(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/announcements" + page.suffix
         case .cohortSchedule(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/schedule"
         case .calendarFeed(let token): "/calendar/\(token).ics"
         case .calendarFeedReset: "/calendar-feed/reset"

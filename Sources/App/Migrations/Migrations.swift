@@ -37,5 +37,6 @@ enum Migrations {
         CreatePeerSubmissionFiles(), // files learners hand in with their peer-assessed work
         CreateLiveSessions(),    // live classes, who joined them, trainers' attendance corrections; cohorts' time zones
         CreateHelpRequests(),    // learners' "I'm stuck" requests to their trainers
+        CreateAnnouncements(),   // staff's announcements to a cohort, pinned or not
     ]
 }

@@ -19,6 +19,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case liveSession
     /// A learner of a cohort you train said "I'm stuck" (trainers).
     case helpRequest
+    /// The staff of a cohort you are in announced something.
+    case announcement
 
     /// How the settings page names the kind.
     public var label: String {
@@ -31,6 +33,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .peerFeedback: "Reviews of your work"
         case .liveSession: "Live classes: invitations, changes and reminders"
         case .helpRequest: "Learners asking for help (trainers)"
+        case .announcement: "Announcements to your cohorts"
         }
     }
 }
@@ -186,7 +189,8 @@ public enum NotificationText {
         case .peerFlag: count > 1 ? "\(count) reviews flagged as unfair in “\(title)”" : "A review flagged as unfair in “\(title)”"
         case .peerFeedback: count > 1 ? "\(count) new reviews of your work in “\(title)”" : "A new review of your work in “\(title)”"
         case .liveSession: title
-        case .helpRequest: count > 1 ? "\(count) learners asked for help in “\(title)”" : "A learner asked for help in “\(title)”"
+        case .announcement: count > 1 ? "\(count) announcements in “\(title)”" : "An announcement in “\(title)”"
+        case .helpRequest: count > 1 ? "\(count) help requests in “\(title)”" : "A learner asked for help in “\(title)”"
         }
     }
 }

@@ -27,6 +27,8 @@ public struct CohortPageModel: Sendable {
     public var quizzes: [(id: Activity.ID, title: String)] = []
     /// For staff: the course's peer assignments, whose pages show submissions, reviews, grades and to-dos.
     public var peerAssignments: [(id: Activity.ID, title: String)] = []
+    /// Announcements pinned by the staff, newest first.
+    public var pinned: [AnnouncementItem] = []
 
     public init(cohort: Cohort, courseName: String, status: Cohort.Status, members: [Member],
                 candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true,
@@ -57,6 +59,12 @@ public enum CohortPage {
                 div { dt { "Seats" }; dd { "\(model.learners.count) of \(cohort.capacity) taken" } }
             }
             progress(.value("\(model.learners.count)"), .max("\(cohort.capacity)"), .ariaLabel("Seats taken")) { "\(model.learners.count)/\(cohort.capacity)" }
+            if !model.pinned.isEmpty {
+                section(.aria("labelledby", "pinned-heading")) {
+                    h2(.id("pinned-heading"), .class("visually-hidden")) { "Pinned announcements" }
+                    AnnouncementsPage.list(model.pinned, model: nil, csrf: context.csrfToken)
+                }
+            }
             div(.class("toolbar")) {
                 if model.viewerIsLearner {
                     a(.href(SiteRoute.cohortContinue(org, cohort.id).path), .class("button")) { "Continue where I left off" }
@@ -67,6 +75,7 @@ public enum CohortPage {
                 a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
                 a(.href(SiteRoute.live(org, cohort.id, .list).path)) { "Live classes" }
                 a(.href(SiteRoute.help(org, cohort.id, .list).path)) { model.viewerIsLearner ? "My help requests" : "Help requests" }
+                a(.href(SiteRoute.announcements(org, cohort.id, .list).path)) { "Announcements" }
                 a(.href(SiteRoute.forum(org, cohort.id).path)) { "Forum" }
                 a(.href(SiteRoute.cohortChannel(org, cohort.id).path)) { "Cohort channel" }
             }

@@ -24,6 +24,8 @@ public struct HelpPageModel: Sendable {
     public var isStaff: Bool
     public var items: [HelpItem]
     public var now: Date
+    /// The cohort's staff answer; an admin who is not in the cohort only reads.
+    public var canAnswer = false
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, cohortName: String, isStaff: Bool, items: [HelpItem], now: Date) {
         self.organizationID = organizationID; self.cohortID = cohortID; self.cohortName = cohortName; self.isStaff = isStaff
@@ -74,7 +76,7 @@ public enum HelpPages {
             if !request.quote.isEmpty { blockquote(.class("help-quote")) { request.quote } }
             p(.class("help-text")) { request.text }
             if let url = item.conversationURL { p { a(.href(url)) { model.isStaff ? "The conversation with \(item.learnerName)" : "Read the answer" } } }
-            if model.isStaff, request.status != .resolved {
+            if model.canAnswer, request.status != .resolved {
                 form(.method("post"), .action(SiteRoute.help(org, model.cohortID, .answer(id)).path), .class("help-answer")) {
                     Form.csrf(csrf)
                     Form.textArea("Answer \(item.learnerName) privately", name: "body", required: true, rows: 3, idPrefix: "answer-\(id)-")
@@ -101,7 +103,7 @@ public enum HelpPages {
                 input(.type("hidden"), .name("activity_id"), .value(activity.description))
                 Form.textArea("What are you stuck on?", name: "help_text", required: true, rows: 3)
                 Form.textArea("The passage or question it is about (optional)", name: "help_quote", rows: 2)
-                p(.class("hint")) { "Only your trainers see it. Their answer comes as a private message." }
+                p(.class("hint")) { "Only the cohort's trainers and facilitators see it. The answer comes as a private message." }
                 Form.submit("Ask my trainers")
             }
         }

@@ -67,6 +67,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case topicLessonsSaved(topic: String)
     case liveScheduled(title: String)
     case helpRequested
+    case announced(pinned: Bool)
     case helpAnswered(learner: String)
     case helpResolved
     case helpReopened
@@ -80,7 +81,7 @@ public enum Flash: Codable, Sendable, Equatable {
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
         case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
-        case liveNotOpenYet, liveOver, liveStarted, liveServerDown, helpTextInvalid, helpAnswerInvalid, helpClosed
+        case liveNotOpenYet, liveOver, liveStarted, liveServerDown, helpTextInvalid, helpAnswerInvalid, helpClosed, helpLearnerLeft
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -165,6 +166,8 @@ public enum Flash: Codable, Sendable, Equatable {
         case .noReviewAvailable: "There is no work left for you to review right now. Come back later: more may be handed in."
         case .topicLessonsSaved(let topic): "Lessons for “\(topic)” saved: learners weak on it are sent there."
         case .liveScheduled(let title): "“\(title)” is scheduled. The cohort is invited in Atelier and by e-mail."
+        case .announced(let pinned):
+            pinned ? "Sent to the cohort, and pinned on its page." : "Sent to the cohort: everyone sees it in Atelier and by e-mail."
         case .helpRequested: "Your trainers are told. Their answer comes as a private message; follow your request on your home page."
         case .helpAnswered(let learner): "Answered: your reply is in your private conversation with \(learner)."
         case .helpResolved: "Glad it is sorted. You can reopen it if it comes back."
@@ -193,6 +196,7 @@ public enum Flash: Codable, Sendable, Equatable {
             case .helpTextInvalid: "Say in a few words what you are stuck on (at most 2,000 characters, the passage at most 1,000). Nothing was sent."
             case .helpAnswerInvalid: "Write your answer (at most 3,500 characters). Nothing was sent."
             case .helpClosed: "This request is resolved: the learner can reopen it if they still need help."
+            case .helpLearnerLeft: "That learner is no longer in this cohort: nothing was sent."
             }
         }
     }

@@ -86,7 +86,10 @@ import VaporTesting
             let max = try await fx.person("max@acme.test", name: "Max", in: c.org)
             try await fx.enroll(max, in: c.cohort)
             var maxBrowser = try await fx.signedIn(max)
-            #expect(!(try await maxBrowser.get(c.base + "/help").text.contains("Lost in module 2")))
+            let maxList = try await maxBrowser.get(c.base + "/help")
+            #expect(maxList.status == .ok)
+            #expect(maxList.text.contains("You have not asked for help yet."))
+            #expect(!maxList.text.contains("Lost in module 2"))
             #expect(try await maxBrowser.post(path + "/resolve", [:]).status == .notFound)
             #expect(try await maxBrowser.post(path + "/answer", ["body": "me neither"]).status == .notFound)
             // A trainer of another cohort, and someone of another organization: 404.
@@ -99,7 +102,22 @@ import VaporTesting
                 #expect(try await browser.get(c.base + "/help").status == .notFound)
                 #expect(try await browser.post(path + "/answer", ["body": "hello"]).status == .notFound)
             }
+            // Through their own cohort's address, the request is not found either.
+            let springHelp = "/orgs/\(c.org.id!.lowercased)/cohorts/\(spring.id!.lowercased)/help/\(record.id!.lowercased)"
+            var samBrowser = try await fx.signedIn(sam)
+            #expect(try await samBrowser.post(springHelp + "/answer", ["body": "hello"]).status == .notFound)
+            let springLearner = try await fx.person("ivy@acme.test", in: c.org)
+            try await fx.enroll(springLearner, in: spring)
+            var ivy = try await fx.signedIn(springLearner)
+            #expect(try await ivy.post(springHelp + "/resolve", [:]).status == .notFound)
+            // The trainer does not close a learner's request; a control character is no answer.
+            #expect(try await trainer.post(path + "/resolve", [:]).status == .notFound)
+            #expect(try await trainer.post(path + "/answer", ["body": "bell \u{7}"]).location?.hasPrefix(c.base + "/help") == true)
             #expect(try await HelpRequestRecord.find(record.id, on: app.db)?.status == "open")
+            #expect(try await MessageRecord.query(on: app.db).count() == 0)
+            // Once Lea left the cohort, she gets no answer from it.
+            try await CohortMemberRecord.query(on: app.db).filter(\.$person.$id == c.learner.id!).delete()
+            #expect(try await trainer.post(path + "/answer", ["body": "Still there?"]).status == .seeOther)
             #expect(try await MessageRecord.query(on: app.db).count() == 0)
         }
     }

@@ -48,3 +48,17 @@ import Testing
         }
     }
 }
+
+@Suite struct AnnouncementInputTests {
+    @Test func titleAndBodyAreRequiredAndBounded() throws {
+        #expect(try AnnouncementInput.check(title: " Week 2 ", body: "Read **this**\r\nfirst", pinned: "on")
+            == AnnouncementInput(title: "Week 2", body: "Read **this**\nfirst", pinned: true))
+        #expect(try AnnouncementInput.check(title: "T", body: "B", pinned: nil).pinned == false)
+        for (title, body, fields) in [("", "b", ["title"]), ("t", "", ["body"]), ("", "", ["title", "body"]),
+                                      (String(repeating: "t", count: 161), "b", ["title"]),
+                                      ("t", String(repeating: "b", count: 10_001), ["body"]), ("a\nb", "b", ["title"])] {
+            let error = #expect(throws: ValidationErrors.self) { try AnnouncementInput.check(title: title, body: body, pinned: nil) }
+            #expect(error?.errors.map(\.field) == fields)
+        }
+    }
+}

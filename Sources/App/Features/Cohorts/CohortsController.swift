@@ -104,6 +104,7 @@ struct CohortsController: RouteCollection {
             model.quizzes = activities.filter { $0.kind == .quiz }.map { ($0.id, $0.title) }
             model.peerAssignments = activities.filter { $0.kind == .peerAssignment }.map { ($0.id, $0.title) }
         }
+        model.pinned = try await AnnouncementStore.items(in: cohort.id!, pinnedOnly: true, on: req.db)
         return .page(CohortPage.render(model, req.layout(context, section: canManage ? .cohorts : .home)), request: req)
     }
 

@@ -2,8 +2,9 @@ import Domain
 import Fluent
 import Foundation
 import Vapor
+import Views
 
-/// Live classes of the demo cohort, which lives in Amsterdam's clocks: a kick-off last week
+/// Live classes of the demo cohort (and the trainer's pinned announcement), which lives in Amsterdam's clocks: a kick-off last week
 /// with its recording and attendance (one learner corrected by the trainer), an office hour in
 /// the built-in room that opens a few minutes after the demo starts (so the room can be tried at
 /// once), and a clinic in two days. The others are held on a meeting link: the demo has no Jitsi
@@ -65,6 +66,14 @@ enum DemoLive {
             try await row.create(on: db)
         }
         try await LiveSessionRecord.query(on: db).filter(\.$id == kickOff.id.uuid).set(\.$countedAt, to: kickOff.end).update()
+        // A pinned announcement from the trainer, on the cohort's page.
+        let body = """
+            The kick-off recording is on its page if you missed it. This week: the **five whys** (module 2), and the
+            clinic on Wednesday at 14:00 — bring your hardest call. Stuck on anything? Use “I'm stuck here” under any lesson.
+            """
+        try await AnnouncementRecord(organizationID: cohort.$organization.id, cohortID: cohort.id!, authorID: trainer.uuid,
+                                     input: AnnouncementInput(title: "Week 3: root causes", body: body, pinned: true),
+                                     html: Markdown.render(body).rawValue, at: now.addingTimeInterval(-3 * 3600)).create(on: db)
     }
 
     /// "Kick-off: what makes an escalation", a live class at the end of the first module.

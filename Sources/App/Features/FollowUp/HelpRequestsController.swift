@@ -46,8 +46,10 @@ struct HelpRequestsController: RouteCollection {
                             activityTitle: record.activityID.flatMap { titles[$0] },
                             conversationURL: mine ? record.conversationID.map { SiteRoute.conversation(org, .init($0)).path } : nil)
         }
-        let model = HelpPageModel(organizationID: org, cohortID: .init(access.cohortID), cohortName: access.cohort.name,
+        var model = HelpPageModel(organizationID: org, cohortID: .init(access.cohortID), cohortName: access.cohort.name,
                                   isStaff: access.isStaff, items: items, now: Date())
+        // Answers go into a private conversation of the cohort: its staff answer, an admin outside it reads.
+        model.canAnswer = access.isStaff && access.role != nil
         return .page(HelpPages.render(model, req.layout(access.context, section: .home)), request: req)
     }
 
@@ -77,14 +79,23 @@ struct HelpRequestsController: RouteCollection {
         let record = try await find(req, access)
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         let queue = SiteRoute.help(org, cohort, .list).path + "#request-\(record.id!.lowercasedText)"
-        let body = (try req.content.decode(AnswerForm.self).body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body.count <= Self.maximumAnswerLength else { return req.redirect(to: queue, flash: .failure(.helpAnswerInvalid)) }
+        // The chat's own check (no control characters…), within room for the quoted request.
+        guard let body = try? ChatMessage.checkBody(try req.content.decode(AnswerForm.self).body), body.count <= Self.maximumAnswerLength else {
+            return req.redirect(to: queue, flash: .failure(.helpAnswerInvalid))
+        }
+        // A learner who left the cohort gets no private message from it.
+        guard try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == access.cohortID)
+            .filter(\.$person.$id == record.personID).filter(\.$role == CohortRole.learner.rawValue).count() > 0 else {
+            return req.redirect(to: queue, flash: .failure(.helpLearnerLeft))
+        }
         let answered: HelpRequest
         do { answered = try record.domain().answered(at: Date()) } catch { return req.redirect(to: queue, flash: .failure(.helpClosed)) }
         let me = access.context.user.person
         let conversation = try await ChatStore.direct(between: me.id.uuid, and: record.personID, cohortID: access.cohortID,
                                                       organizationID: access.context.organizationID, on: req.db)
-        let quoted = "> " + plainExcerpt(record.text, limit: 300)
+        // The learner's words, shown as they wrote them: Markdown punctuation escaped, so nothing
+        // of theirs becomes a link or formatting in a message under the trainer's name.
+        let quoted = "> " + plainExcerpt(record.text, limit: 300).map { "\\`*_[]()#+-!<>~|".contains($0) ? "\\\($0)" : "\($0)" }.joined()
         _ = try await ChatStore.send("\(quoted)\n\n\(body)", to: conversation, author: me, on: req.db,
                                      broadcaster: req.application.realtime.broadcaster, caches: req.application.readCaches,
                                      writes: req.application.realtime.writes, afterwork: req.application.realtime.afterwork)
