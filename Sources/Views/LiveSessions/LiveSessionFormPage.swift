@@ -128,7 +128,7 @@ public enum LiveAttendancePage {
         return tr {
             th(.scope("row")) { row.name; if row.role != .learner { span(.class("meta")) { " (\(CohortPage.roleText(row.role)))" } } }
             td { row.firstJoin.map { WallClockTime($0, in: session.zone).time.description } ?? "—" }
-            td { LiveText.duration(row.attendance.minutes) }
+            td { DurationText.minutes(row.attendance.minutes) }
             td {
                 label(.class("visually-hidden"), .for(name)) { "Attended: \(row.name)" }
                 HTML(element: "select", attributes: [.name(name), .id(name)], content: HTML {

@@ -143,13 +143,6 @@ public enum LiveText {
         return "in \(minutes) min"
     }
 
-    /// "1 h 30 min", "45 min".
-    public static func duration(_ minutes: Int) -> String {
-        let hours = minutes / 60, rest = minutes % 60
-        if hours == 0 { return "\(rest) min" }
-        return rest == 0 ? "\(hours) h" : "\(hours) h \(rest) min"
-    }
-
     public static func provider(_ kind: LiveProvider.Kind) -> String {
         switch kind {
         case .builtInRoom: "Atelier's own room"

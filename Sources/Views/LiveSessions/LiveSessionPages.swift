@@ -117,13 +117,13 @@ public enum LiveSessionPages {
             h1 { session.title }
             dl(.class("facts")) {
                 div { dt { "When" }; dd { time(.datetime(DateText.iso(session.start)), .data("local-time", "")) { LiveText.when(session) } } }
-                div { dt { "Length" }; dd { LiveText.duration(session.durationMinutes) } }
+                div { dt { "Length" }; dd { DurationText.minutes(session.durationMinutes) } }
                 div { dt { "Where" }; dd { model.whereText ?? "Not available on this server any more: ask your trainer." } }
                 if !card.hostNames.isEmpty { div { dt { card.hostNames.count == 1 ? "Host" : "Hosts" }; dd { card.hostNames.joined(separator: ", ") } } }
                 div { dt { "Status" }; dd { span(.class("badge badge-live-\(card.state.rawValue)")) { LiveText.state(card.state) } } }
             }
             if model.whereText != nil || card.state == .ended { join(card) }
-            if let minutes = model.myMinutes { p(.class("meta")) { "You were there \(LiveText.duration(minutes))." } }
+            if let minutes = model.myMinutes { p(.class("meta")) { "You were there \(DurationText.minutes(minutes))." } }
             if card.state == .ended, session.recording == nil { p(.class("meta")) { "No recording has been shared." } }
             if !session.agenda.isEmpty {
                 section(.aria("labelledby", "agenda-heading")) {

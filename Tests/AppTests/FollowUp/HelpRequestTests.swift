@@ -79,7 +79,7 @@ import VaporTesting
             var trainer = try await fx.signedIn(tom)
             #expect(try await trainer.post(c.base + "/help", ["help_text": "Hm"]).status == .notFound)
 
-            try await lea.post(c.base + "/help", ["help_text": "Lost in module 2"])
+            try await lea.post(c.base + "/help", ["help_text": "Lost in module 2", "help_quote": "<script>alert(1)</script>"])
             let record = try #require(try await HelpRequestRecord.query(on: app.db).first())
             let path = c.base + "/help/\(record.id!.lowercased)"
             // Another learner of the cohort sees only their own requests, and cannot close Lea's.
@@ -90,6 +90,10 @@ import VaporTesting
             #expect(maxList.status == .ok)
             #expect(maxList.text.contains("You have not asked for help yet."))
             #expect(!maxList.text.contains("Lost in module 2"))
+            // What a learner writes is shown as text to the trainers.
+            let queue = try await trainer.get(c.base + "/help")
+            #expect(queue.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(!queue.text.contains("<script>alert(1)"))
             #expect(try await maxBrowser.post(path + "/resolve", [:]).status == .notFound)
             #expect(try await maxBrowser.post(path + "/answer", ["body": "me neither"]).status == .notFound)
             // A trainer of another cohort, and someone of another organization: 404.

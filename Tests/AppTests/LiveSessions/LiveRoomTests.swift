@@ -45,7 +45,7 @@ import VaporTesting
             try await lea.send(text: #"{"type":"action","action":"end"}"#)
             let refusals = try await lea.wait(for: "refused", count: 3)
             #expect(refusals.last?["reason"] as? String == "Only a host can do that.")
-            // Tom mutes nobody yet but lowers nothing either: he ends it; both are told and out.
+            // Tom, the host, ends it: both are told and out.
             try await tom.send(text: #"{"type":"action","action":"end"}"#)
             try await lea.wait(for: "ended")
             try await tom.wait(for: "ended")

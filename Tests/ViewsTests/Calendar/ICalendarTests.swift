@@ -65,8 +65,8 @@ import Testing
         for (seconds, text) in cases {
             #expect(LiveText.countdown(to: now.addingTimeInterval(seconds), from: now) == text, "\(seconds)")
         }
-        #expect(LiveText.duration(90) == "1 h 30 min")
-        #expect(LiveText.duration(45) == "45 min")
-        #expect(LiveText.duration(120) == "2 h")
+        #expect(DurationText.minutes(90) == "1 h 30 min")
+        #expect(DurationText.minutes(45) == "45 min")
+        #expect(DurationText.minutes(120) == "2 h")
     }
 }

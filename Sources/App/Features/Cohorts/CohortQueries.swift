@@ -91,10 +91,13 @@ enum CohortQueries {
                                  status: card.status, learners: learners)
     }
 
-    /// The people who are `role` in a cohort (its learners, its trainers…).
-    static func memberIDs(of cohortID: UUID, role: CohortRole, on db: any Database) async throws -> [UUID] {
-        try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == cohortID).filter(\.$role == role.rawValue).all()
-            .map(\.$person.id)
+    /// The people who are `role` in a cohort (its learners, its trainers…), or everyone in it,
+    /// each once.
+    static func memberIDs(of cohortID: UUID, role: CohortRole? = nil, on db: any Database) async throws -> [UUID] {
+        let query = CohortMemberRecord.query(on: db).filter(\.$cohort.$id == cohortID)
+        if let role { query.filter(\.$role == role.rawValue) }
+        var seen = Set<UUID>()
+        return try await query.all().map(\.$person.id).filter { seen.insert($0).inserted }
     }
 
     /// A cohort of the organization, or 404.

@@ -18,8 +18,6 @@ struct AnnouncementsController: RouteCollection {
 
     struct PostForm: Content { var title: String?; var body: String?; var pinned: String? }
 
-    static func canPost(_ access: LearningAccess) -> Bool { LiveSessionsController.canSchedule(access) }
-
     func list(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
         return try await render(req, access, state: .empty, status: .ok)
@@ -29,13 +27,13 @@ struct AnnouncementsController: RouteCollection {
         let model = AnnouncementsPageModel(organizationID: access.context.organization.id, cohortID: .init(access.cohortID),
                                            cohortName: access.cohort.name,
                                            items: try await AnnouncementStore.items(in: access.cohortID, pinnedOnly: false, on: req.db),
-                                           canPost: Self.canPost(access), state: state)
+                                           canPost: access.runsCohort, state: state)
         return .page(AnnouncementsPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
     func post(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canPost(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let form = try req.content.decode(PostForm.self)
         let input: AnnouncementInput
         do { input = try AnnouncementInput.check(title: form.title, body: form.body, pinned: form.pinned) } catch {
@@ -45,9 +43,8 @@ struct AnnouncementsController: RouteCollection {
         let record = AnnouncementRecord(organizationID: access.context.organizationID, cohortID: access.cohortID,
                                         authorID: access.personID, input: input, html: Markdown.render(input.body).rawValue, at: Date())
         try await record.create(on: req.db)
-        let members = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == access.cohortID).all()
         let page = SiteRoute.announcements(access.context.organization.id, .init(access.cohortID), .list).path
-        try await NotificationStore.notify(Set(members.map(\.$person.id)).subtracting([access.personID]).map {
+        try await NotificationStore.notify(Set(try await CohortQueries.memberIDs(of: access.cohortID, on: req.db)).subtracting([access.personID]).map {
             .init(organizationID: access.context.organizationID, personID: $0, kind: .announcement, subjectKey: "announcements:\(access.cohortID)",
                   sourceID: record.id!, sourcePosition: 1, title: access.cohort.name, excerpt: "\(input.title) — \(plainExcerpt(input.body))",
                   url: page + "#announcement-\(record.id!.lowercasedText)")
@@ -71,7 +68,7 @@ struct AnnouncementsController: RouteCollection {
 
     private func find(_ req: Request) async throws -> (LearningAccess, AnnouncementRecord) {
         let access = try await LearningAccess.load(req)
-        guard Self.canPost(access), let id = req.parameters.get("announcementID").flatMap(UUID.init(uuidString:)),
+        guard access.runsCohort, let id = req.parameters.get("announcementID").flatMap(UUID.init(uuidString:)),
               let record = try await AnnouncementRecord.query(on: req.db).filter(\.$id == id).filter(\.$cohortID == access.cohortID).first()
         else { throw AppError.notFound() }
         return (access, record)
@@ -84,7 +81,7 @@ enum AnnouncementStore {
         var query = AnnouncementRecord.query(on: db).filter(\.$cohortID == cohortID)
         if pinnedOnly { query = query.filter(\.$pinned == true) }
         let records = try await query.sort(\.$createdAt, .descending).limit(pinnedOnly ? 5 : 200).all()
-        let names = try await LiveSessionStore.names(records.map(\.authorID), on: db)
+        let names = try await PersonRecord.names(Set(records.map(\.authorID)), on: db)
         return records.map {
             AnnouncementItem(id: $0.id!.lowercasedText, title: $0.title, html: TrustedHTML(sanitized: $0.html),
                              authorName: names[$0.authorID] ?? "", createdAt: $0.createdAt, pinned: $0.pinned)

@@ -32,7 +32,7 @@ struct HelpRequestsController: RouteCollection {
         var query = HelpRequestRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
         if access.isLearner { query = query.filter(\.$personID == access.personID) }
         let records = try await query.all()
-        let names = try await LiveSessionStore.names(records.map(\.personID), on: req.db)
+        let names = try await PersonRecord.names(Set(records.map(\.personID)), on: req.db)
         let activityIDs = Set(records.compactMap(\.activityID))
         let titles = activityIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ActivityRecord.query(on: req.db)
             .filter(\.$id ~~ activityIDs).all().map { ($0.id!, $0.title) })

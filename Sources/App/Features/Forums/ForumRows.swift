@@ -138,10 +138,7 @@ enum ForumRows {
 
     /// The names of these people.
     static func names(_ people: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !people.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.raw("SELECT id, name FROM people WHERE id IN (\(binds: Array(people)))").all()
-        return Dictionary(try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
-                          uniquingKeysWith: { first, _ in first })
+        try await PersonRecord.names(people, on: db)
     }
 
     /// How far the person has read each of these threads.

@@ -71,6 +71,10 @@ struct LearningAccess {
         return day <= today
     }
 
+    /// Its trainers and facilitators, and the organization's cohort managers: they schedule live
+    /// classes, correct attendance, write announcements.
+    var runsCohort: Bool { role == .trainer || role == .facilitator || Permission.can(.manageCohorts, context.roles) }
+
     /// Learners see nothing of a draft; staff do.
     var canSeeContent: Bool { isStaff || snapshot.courseStatus == .published }
 }

@@ -15,7 +15,7 @@ enum LiveActivity {
             .filter(\.$activityID == activityID.uuid).sort(\.$startsAt).all()
         let cards = try await LiveSessionStore.cards(records, cohortNames: [access.cohortID: access.cohort.name],
                                                      organizationID: access.context.organizationID, now: Date(), on: req.db)
-        let schedule = LiveSessionsController.canSchedule(access)
+        let schedule = access.runsCohort
             ? SiteRoute.live(access.context.organization.id, .init(access.cohortID), .new).path + "?activity=\(activityID)" : nil
         return LiveActivityPart(cards: cards, scheduleURL: schedule, attended: done)
     }

@@ -19,8 +19,9 @@ struct LiveAttendanceController: RouteCollection {
         let now = Date()
         let session = record.domain()
         let members = try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == access.cohortID).with(\.$person).all()
-        let attendance = try await Self.attendance(of: record, expected: members.map { .init($0.$person.id) }, now: now, on: req.db)
         let events = try await LivePresenceRecord.query(on: req.db).filter(\.$sessionID == record.id!).all()
+        let attendance = try await Self.attendance(of: record, events: events, expected: members.map { .init($0.$person.id) }, now: now,
+                                                   on: req.db)
         let firstJoin = Dictionary(events.map { ($0.personID, $0.at) }, uniquingKeysWith: min)
         var seen = Set<UUID>()
         let rows = members.filter { seen.insert($0.$person.id).inserted }.compactMap { member -> LiveAttendanceModel.Row? in
@@ -39,7 +40,7 @@ struct LiveAttendanceController: RouteCollection {
     func correct(req: Request) async throws -> Response {
         let (access, record) = try await load(req)
         let fields = FormFields.parse(req.body.string ?? "").filter { $0.name.hasPrefix("p-") }
-        let members = Set(try await CohortMemberRecord.query(on: req.db).filter(\.$cohort.$id == access.cohortID).all().map(\.$person.id))
+        let members = Set(try await CohortQueries.memberIDs(of: access.cohortID, on: req.db))
         var choices: [UUID: Bool?] = [:]
         for field in fields {
             guard let person = UUID(uuidString: String(field.name.dropFirst(2))), members.contains(person) else {
@@ -81,19 +82,20 @@ struct LiveAttendanceController: RouteCollection {
 
     private func load(_ req: Request) async throws -> (LearningAccess, LiveSessionRecord) {
         let access = try await LearningAccess.load(req)
-        guard LiveSessionsController.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
         return (access, record)
     }
 
-    /// Everyone's attendance at a session at `now`, corrections applied.
-    static func attendance(of record: LiveSessionRecord, expected: [Person.ID], now: Date,
+    /// Everyone's attendance at a session at `now`, corrections applied; `events` when the
+    /// caller has read them already.
+    static func attendance(of record: LiveSessionRecord, events known: [LivePresenceRecord]? = nil, expected: [Person.ID], now: Date,
                            on db: any Database) async throws -> [Person.ID: Attendance] {
-        async let events = LivePresenceRecord.query(on: db).filter(\.$sessionID == record.id!).all()
-        async let corrections = LiveAttendanceCorrectionRecord.query(on: db).filter(\.$sessionID == record.id!).all()
+        let events = if let known { known } else { try await LivePresenceRecord.query(on: db).filter(\.$sessionID == record.id!).all() }
+        let corrections = try await LiveAttendanceCorrectionRecord.query(on: db).filter(\.$sessionID == record.id!).all()
         return AttendanceRules.compute(
-            session: record.domain(), events: try await events.map { $0.domain() }, now: now,
-            corrections: Dictionary(try await corrections.map { (Person.ID($0.personID), $0.attended) }, uniquingKeysWith: { $1 }),
+            session: record.domain(), events: events.map { $0.domain() }, now: now,
+            corrections: Dictionary(corrections.map { (Person.ID($0.personID), $0.attended) }, uniquingKeysWith: { $1 }),
             expected: expected)
     }
 }

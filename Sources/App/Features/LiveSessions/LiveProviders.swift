@@ -32,10 +32,15 @@ struct BigBlueButton: Sendable {
     /// Parameters as BBB reads them: names and values percent-encoded (unreserved characters kept),
     /// in the order given. The checksum covers exactly this text.
     static func query(_ parameters: [(String, String)]) -> String {
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        let encode = { (text: String) in text.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
-        return parameters.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
+        parameters.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
+
+    /// Percent-encoded but for RFC 3986's unreserved characters.
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+    }
+
+    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 
     func url(_ call: String, _ parameters: [(String, String)]) -> String {
         let query = Self.query(parameters)
@@ -116,8 +121,7 @@ struct Jitsi: Sendable {
         guard let appID, let secret, secret.utf8.count >= Self.minimumSecretBytes else {
             // Without a token, Jitsi still takes the name to show from the address's fragment.
             let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
-            let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-            return address + "#userInfo.displayName=" + (quoted.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+            return address + "#userInfo.displayName=" + BigBlueButton.encode(quoted)
         }
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)

@@ -25,12 +25,8 @@ struct LiveRoomController: RouteCollection {
     static let maximumChatLength = 1_000
 
     func page(req: Request) async throws -> Response {
-        let access = try await LearningAccess.load(req)
-        // Members of the cohort only, as for its signalling (an admin outside it has no place in it).
-        guard access.role != nil else { throw AppError.notFound() }
-        let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
+        let (access, record) = try await Self.room(req)
         let session = record.domain()
-        guard session.provider == .builtInRoom else { throw AppError.notFound() }
         let now = Date()
         let card = try await LiveSessionStore.cards([record], cohortNames: [access.cohortID: access.cohort.name],
                                                     organizationID: access.context.organizationID, now: now, on: req.db)[0]
@@ -46,18 +42,25 @@ struct LiveRoomController: RouteCollection {
     /// Checked as a plain request first, so a refusal is an ordinary 404 (not a member, not a
     /// room) or 403 (another site's page).
     func open(req: Request) async throws -> Response {
-        let access = try await LearningAccess.load(req)
-        guard access.role != nil else { throw AppError.notFound() }
+        let (access, record) = try await Self.room(req)
         if let origin = req.headers.first(name: .origin), !RealtimeController.isOwnOrigin(origin, req) {
             throw AppError(status: .forbidden, code: "forbidden_origin", message: "WebSockets open only from this site's pages.")
         }
-        let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
-        guard record.domain().provider == .builtInRoom else { throw AppError.notFound() }
         let member = LiveRoomMember(person: .init(access.personID), name: access.context.user.person.name, role: access.role,
                                     sessionID: .init(record.id!), connection: .init(UUID()), browserSession: access.context.user.sessionID)
         let response = Response(status: .switchingProtocols)
         response.upgrader = LimitedWebSocketUpgrader { socket in Self.onUpgrade(req, socket, member) }
         return response
+    }
+
+    /// The session in the path, held in the built-in room, for a member of its cohort (an admin
+    /// outside it has no place in it); 404 otherwise.
+    static func room(_ req: Request) async throws -> (LearningAccess, LiveSessionRecord) {
+        let access = try await LearningAccess.load(req)
+        guard access.role != nil else { throw AppError.notFound() }
+        let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
+        guard record.domain().provider == .builtInRoom else { throw AppError.notFound() }
+        return (access, record)
     }
 
     /// Callbacks set synchronously, before any frame can arrive.

@@ -18,8 +18,7 @@ enum LiveSessionNotice {
 
     static func tell(_ news: News, about session: LiveSession, organizationID: UUID, cohortName: String,
                      except actor: UUID?, on db: any Database, broadcaster: any Broadcaster) async throws {
-        let members = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == session.cohortID.uuid).all()
-        let people = Set(members.map(\.$person.id)).subtracting(actor.map { [$0] } ?? [])
+        let people = Set(try await CohortQueries.memberIDs(of: session.cohortID.uuid, on: db)).subtracting(actor.map { [$0] } ?? [])
         let when = LiveText.when(session)
         let title: String = switch news {
         case .scheduled: "Live class “\(session.title)”: \(when)"

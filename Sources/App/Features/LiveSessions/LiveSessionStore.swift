@@ -38,18 +38,11 @@ enum LiveSessionStore {
             .sorted { $0.1.localizedStandardCompare($1.1) == .orderedAscending }.map { (Person.ID($0.0), $0.1) }
     }
 
-    /// Names of the people, for hosts and attendance.
-    static func names(_ ids: some Sequence<UUID>, on db: any Database) async throws -> [UUID: String] {
-        let set = Set(ids)
-        guard !set.isEmpty else { return [:] }
-        return Dictionary(uniqueKeysWithValues: try await PersonRecord.query(on: db).filter(\.$id ~~ set).all().map { ($0.id!, $0.name) })
-    }
-
     /// Cards for sessions of one or more cohorts, hosts named in one query.
     static func cards(_ records: [LiveSessionRecord], cohortNames: [UUID: String], organizationID: UUID, now: Date,
                       on db: any Database) async throws -> [LiveSessionCard] {
         let sessions = records.map { $0.domain() }
-        let names = try await names(sessions.flatMap { $0.hosts.map(\.uuid) }, on: db)
+        let names = try await PersonRecord.names(Set(sessions.flatMap { $0.hosts.map(\.uuid) }), on: db)
         return sessions.map { session in
             LiveSessionCard(session: session, organizationID: .init(organizationID), cohortName: cohortNames[session.cohortID.uuid] ?? "",
                             hostNames: session.hosts.compactMap { names[$0.uuid] }, now: now)

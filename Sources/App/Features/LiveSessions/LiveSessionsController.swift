@@ -39,11 +39,6 @@ struct LiveSessionsController: RouteCollection {
 
     struct TimeZoneForm: Content { var time_zone: String? }
 
-    /// Trainers and facilitators of the cohort, and admins, schedule and run its live classes.
-    static func canSchedule(_ access: LearningAccess) -> Bool {
-        access.role == .trainer || access.role == .facilitator || Permission.can(.manageCohorts, access.context.roles)
-    }
-
     func list(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
         return try await renderList(req, access, state: .empty, status: .ok)
@@ -60,13 +55,13 @@ struct LiveSessionsController: RouteCollection {
             organizationID: access.context.organization.id, cohortID: .init(access.cohortID), cohortName: access.cohort.name,
             courseName: access.snapshot.courseName, timeZone: try await cohort?.timeZone ?? Cohort.defaultTimeZone,
             upcoming: cards.filter { !done.contains($0.state) }, past: cards.filter { done.contains($0.state) }.reversed(),
-            canSchedule: Self.canSchedule(access), state: state)
+            canSchedule: access.runsCohort, state: state)
         return .page(LiveSessionPages.list(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
     func setTimeZone(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let text = try req.content.decode(TimeZoneForm.self).time_zone
         do {
             let zone = try Cohort.checkTimeZone(text)
@@ -82,7 +77,7 @@ struct LiveSessionsController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let zone = try await CohortRecord.find(access.cohortID, on: req.db)?.timeZone ?? Cohort.defaultTimeZone
         let staff = try await LiveSessionStore.staff(of: access.cohortID, on: req.db)
         let me = access.context.user.person.id
@@ -128,7 +123,7 @@ struct LiveSessionsController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let form = try req.content.decode(SessionForm.self)
         do {
             let input = try await check(form, access: access, req: req)
@@ -164,7 +159,7 @@ struct LiveSessionsController: RouteCollection {
             .filter(\.$personID == access.personID).all().map { $0.domain() }
         let myMinutes = mine.isEmpty ? nil
             : AttendanceRules.compute(session: card.session, events: mine, now: now)[.init(access.personID)]?.minutes
-        let model = LiveSessionPageModel(card: card, agenda: Markdown.render(card.session.agenda), canManage: Self.canSchedule(access),
+        let model = LiveSessionPageModel(card: card, agenda: Markdown.render(card.session.agenda), canManage: access.runsCohort,
                                          whereText: LiveSessionStore.whereText(card.session, config: req.atelierConfig),
                                          myMinutes: card.state == .upcoming ? nil : myMinutes)
         return .page(LiveSessionPages.session(model, req.layout(access.context, section: .home)), request: req)
@@ -172,7 +167,7 @@ struct LiveSessionsController: RouteCollection {
 
     func edit(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let session = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db).domain()
         let local = session.localStart
         let values = ["title": session.title, "agenda": session.agenda, "date": local.day.description, "time": local.time.description,
@@ -185,7 +180,7 @@ struct LiveSessionsController: RouteCollection {
 
     func update(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
         let before = record.domain()
         let form = try req.content.decode(SessionForm.self)
@@ -213,7 +208,7 @@ struct LiveSessionsController: RouteCollection {
 
     func cancel(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        guard Self.canSchedule(access) else { throw AppError.notFound() }
+        guard access.runsCohort else { throw AppError.notFound() }
         let record = try await LiveSessionStore.find(req.parameters.get("sessionID"), in: access.cohortID, on: req.db)
         let page = route(access, .session(record.id!.uuidString))
         let cancelled: LiveSession

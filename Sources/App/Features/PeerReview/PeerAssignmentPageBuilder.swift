@@ -59,8 +59,7 @@ enum PeerAssignmentPageBuilder {
     }
 
     static func names(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        return try await PersonRecord.query(on: db).filter(\.$id ~~ ids).all().reduce(into: [:]) { $0[$1.id!] = $1.name }
+        try await PersonRecord.names(ids, on: db)
     }
 
     private static func report(_ at: PeerReviewController.Located, state: PeerReviewStore.State, grades: PeerGrades, now: Date,
