@@ -95,6 +95,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LiveAttendanceController())
     try app.register(collection: LiveRoomController())
     try app.register(collection: HelpRequestsController())
+    try app.register(collection: FollowUpController())
     try app.register(collection: AnnouncementsController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())

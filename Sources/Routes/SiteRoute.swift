@@ -61,6 +61,8 @@ public enum SiteRoute: Hashable, Sendable {
     /// Learners' help requests in a cohort: `HelpRoute` names each page.
     case help(Organization.ID, Cohort.ID, HelpRoute)
     case announcements(Organization.ID, Cohort.ID, AnnouncementRoute)
+    /// The cohort's follow-up for its staff: `FollowUpRoute` names each page.
+    case followUp(Organization.ID, Cohort.ID, FollowUpRoute)
     case calendarFeed(token: String)
     case calendarFeedReset
     case cohortActivity(Organization.ID, Cohort.ID, Activity.ID)
@@ -208,6 +210,7 @@ public enum SiteRoute: Hashable, Sendable {
         case .live(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/live" + page.suffix
         case .help(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/help" + page.suffix
         case .announcements(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)/announcements" + page.suffix
+        case .followUp(let org, let cohort, let page): "/orgs/\(org)/cohorts/\(cohort)" + page.suffix
         case .cohortSchedule(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/schedule"
         case .calendarFeed(let token): "/calendar/\(token).ics"
         case .calendarFeedReset: "/calendar-feed/reset"

@@ -38,5 +38,6 @@ enum Migrations {
         CreateLiveSessions(),    // live classes, who joined them, trainers' attendance corrections; cohorts' time zones
         CreateHelpRequests(),    // learners' "I'm stuck" requests to their trainers
         CreateAnnouncements(),   // staff's announcements to a cohort, pinned or not
+        CreateFollowUpDashboard(), // cohorts' risk thresholds, learners' time per day, trainers' private notes
     ]
 }

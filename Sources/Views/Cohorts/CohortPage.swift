@@ -70,7 +70,8 @@ public enum CohortPage {
                     a(.href(SiteRoute.cohortContinue(org, cohort.id).path), .class("button")) { "Continue where I left off" }
                     a(.href(SiteRoute.cohortCourse(org, cohort.id).path)) { "Course outline and progress" }
                 } else {
-                    a(.href(SiteRoute.cohortCourse(org, cohort.id).path), .class("button")) { "See the course as learners do" }
+                    a(.href(SiteRoute.followUp(org, cohort.id, .dashboard).path), .class("button")) { "Dashboard" }
+                    a(.href(SiteRoute.cohortCourse(org, cohort.id).path)) { "See the course as learners do" }
                 }
                 a(.href(SiteRoute.cohortCalendar(org, cohort.id).path)) { "Calendar" }
                 a(.href(SiteRoute.live(org, cohort.id, .list).path)) { "Live classes" }

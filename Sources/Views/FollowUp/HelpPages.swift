@@ -65,7 +65,10 @@ public enum HelpPages {
         return li(.class("card help-item help-\(request.status.rawValue)"), .id("request-\(id)")) {
             p(.class("meta")) {
                 span(.class("badge")) { statusText(request.status) }
-                if model.isStaff { " \(item.learnerName)" }
+                if model.isStaff {
+                    " "
+                    a(.href(SiteRoute.followUp(org, model.cohortID, .learner(request.learner.description)).path)) { item.learnerName }
+                }
                 if let title = item.activityTitle, let activity = request.activityID {
                     " · "
                     a(.href(SiteRoute.cohortActivity(org, model.cohortID, activity).path)) { title }

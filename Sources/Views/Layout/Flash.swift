@@ -76,12 +76,16 @@ public enum Flash: Codable, Sendable, Equatable {
     case liveCancelled(title: String)
     case timeZoneSaved(zone: String)
     case attendanceSaved
+    case riskRulesSaved
+    case noteSaved
+    case noteDeleted
     case failure(FailureText)
 
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
         case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
         case liveNotOpenYet, liveOver, liveStarted, liveServerDown, helpTextInvalid, helpAnswerInvalid, helpClosed, helpLearnerLeft
+        case noteInvalid
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -168,6 +172,9 @@ public enum Flash: Codable, Sendable, Equatable {
         case .liveScheduled(let title): "“\(title)” is scheduled. The cohort is invited in Atelier and by e-mail."
         case .announced(let pinned):
             pinned ? "Sent to the cohort, and pinned on its page." : "Sent to the cohort: everyone sees it in Atelier and by e-mail."
+        case .riskRulesSaved: "The risk rules are saved; every learner's level follows them now."
+        case .noteSaved: "Your note is saved. Only the cohort's staff can read it."
+        case .noteDeleted: "The note is deleted."
         case .helpRequested: "Your trainers are told. Their answer comes as a private message; follow your request on your home page."
         case .helpAnswered(let learner): "Answered: your reply is in your private conversation with \(learner)."
         case .helpResolved: "Glad it is sorted. You can reopen it if it comes back."
@@ -193,6 +200,7 @@ public enum Flash: Codable, Sendable, Equatable {
             case .liveOver: "This live class is over or was cancelled."
             case .liveStarted: "This live class has started: it can no longer be cancelled."
             case .liveServerDown: "The meeting server did not answer. Try again in a moment, or tell your trainer."
+            case .noteInvalid: "Write the note (at most 4,000 characters). Nothing was saved."
             case .helpTextInvalid: "Say in a few words what you are stuck on (at most 2,000 characters, the passage at most 1,000). Nothing was sent."
             case .helpAnswerInvalid: "Write your answer (at most 3,500 characters). Nothing was sent."
             case .helpClosed: "This request is resolved: the learner can reopen it if they still need help."

@@ -79,6 +79,11 @@ public enum Messages {
         case "reviews_required": "Reviews per submission"
         case "submission_kind": "What learners hand in"
         case "overall_minimum": "Overall comment minimum"
+        case "inactive_days": "Days without activity"
+        case "modules_behind": "Modules behind schedule"
+        case "failed_attempts": "Failed attempts at one quiz"
+        case "missed_live_classes": "Live classes missed in a row"
+        case "silent_days": "Days in without a forum post"
         case _ where criterionLabel(field) != nil: criterionLabel(field)!
         default: field.prefix(1).uppercased() + field.dropFirst().replacingOccurrences(of: "_", with: " ")
         }

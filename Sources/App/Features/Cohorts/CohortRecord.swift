@@ -19,6 +19,8 @@ final class CohortRecord: Model, @unchecked Sendable {
     @Field(key: "learners_may_message") var learnersMayMessage: Bool
     /// The IANA zone the group lives in; live classes are scheduled in its clocks.
     @Field(key: "time_zone") var timeZone: String
+    /// `RiskThresholds` as JSON, set by the cohort's trainers; nil: the standard ones.
+    @OptionalField(key: "risk_thresholds") var riskThresholdsJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -40,5 +42,11 @@ final class CohortRecord: Model, @unchecked Sendable {
         Cohort(id: .init(id!), organizationID: .init($organization.id), courseID: .init($course.id), name: name,
                startDate: Day(startDate) ?? Day(year: 2000, month: 1, day: 1)!,
                endDate: Day(endDate) ?? Day(year: 2000, month: 1, day: 1)!, capacity: capacity)
+    }
+}
+
+extension CohortRecord {
+    var riskThresholds: RiskThresholds {
+        riskThresholdsJSON.flatMap { try? JSONDecoder().decode(RiskThresholds.self, from: Data($0.utf8)) } ?? .standard
     }
 }

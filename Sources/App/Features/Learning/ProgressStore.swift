@@ -107,9 +107,11 @@ enum ProgressStore {
         let row = try await row(access, activityID: activityID, now: now, on: db)
         let elapsed = max(0, Int(now.timeIntervalSince(row.lastVisitedAt).rounded(.up)))
         let added = min(max(seconds, 0), Self.maximumHeartbeatSeconds, elapsed)
+        let before = row.secondsSpent
         row.secondsSpent = min(row.secondsSpent + added, Self.maximumSecondsPerActivity)
         row.lastVisitedAt = now
         try await row.save(on: db)
+        try await LearningDayRecord.add(row.secondsSpent - before, cohortID: access.cohortID, personID: access.personID, at: now, on: db)
         caches.forgetProgress(key(access))
         return row.secondsSpent
     }

@@ -1,0 +1,121 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// The trainer's table of a cohort: one row per learner, read from every feature in a fixed
+/// number of queries (each reads the whole cohort at once), whatever the cohort's size.
+enum CohortDashboard {
+    struct Row: Sendable {
+        let personID: UUID
+        let name: String
+        let progress: CourseProgress.Part
+        let lastActiveAt: Date?
+        let secondsLastWeek: Int
+        /// The mean of each quiz's best graded attempt, in percent; nil before any.
+        let quizAverage: Int?
+        let weakestTopic: (topic: String, percent: Int)?
+        let reviewsDone: Int
+        let reviewsDue: Int
+        let liveAttended: Int
+        let liveHeld: Int
+        let openHelpRequests: Int
+        /// Their private messages the viewer has not read.
+        let unreadFromThem: Int
+        let facts: LearnerFacts
+        let risk: RiskAssessment
+    }
+
+    struct Board: Sendable {
+        let rows: [Row]
+        let thresholds: RiskThresholds
+    }
+
+    /// How far back "time spent lately" looks.
+    static let recentDays = 7
+
+    /// `only`: one learner (their page); nil: everyone.
+    static func load(_ access: LearningAccess, viewer: UUID, now: Date, only: UUID? = nil, caches: ReadCaches,
+                     on db: any Database) async throws -> Board {
+        guard let sql = db as? any SQLDatabase else { return Board(rows: [], thresholds: .standard) }
+        let cohortID = access.cohortID
+        let thresholds = try await CohortRecord.find(cohortID, on: db)?.riskThresholds ?? .standard
+        let learners = try await Self.learners(cohortID, only: only, on: sql)
+        let outline = try await CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
+        let activities = outline.flatMap(\.activities)
+        let progress = try await sql.raw("""
+            SELECT person_id, activity_id, state, last_visited_at FROM activity_progress WHERE cohort_id = \(bind: cohortID)
+            """).all(decoding: ProgressRow.self)
+        let recent = try await sql.raw("""
+            SELECT person_id, CAST(SUM(seconds) AS BIGINT) AS seconds FROM learning_days
+            WHERE cohort_id = \(bind: cohortID) AND day >= \(bind: Day(utc: now).adding(days: 1 - recentDays).description)
+            GROUP BY person_id
+            """).all(decoding: PersonSum.self)
+        let quizzes = try await QuizFacts.load(cohortID, activities: activities, on: sql, db)
+        let peer = try await PeerFacts.load(cohortID, activities: activities, on: sql, db)
+        let live = try await LiveFacts.load(cohortID, learners: learners.map(\.person_id), now: now, on: db)
+        let help = try await sql.raw("""
+            SELECT person_id, COUNT(*) AS count FROM help_requests WHERE cohort_id = \(bind: cohortID) AND status = 'open' GROUP BY person_id
+            """).all(decoding: PersonCount.self)
+        let unread = try await sql.raw("""
+            SELECT m.author_id AS person_id, COUNT(*) AS count FROM chat_messages m
+            JOIN conversations c ON c.id = m.conversation_id
+            JOIN conversation_members v ON v.conversation_id = c.id AND v.person_id = \(bind: viewer)
+            WHERE c.cohort_id = \(bind: cohortID) AND c.kind = 'direct' AND m.sequence > v.last_read_sequence
+              AND m.author_id <> \(bind: viewer) AND m.deleted_at IS NULL
+            GROUP BY m.author_id
+            """).all(decoding: PersonCount.self)
+        let posts = try await sql.raw("""
+            SELECT p.author_id AS person_id, COUNT(*) AS count, MAX(p.created_at) AS last FROM forum_posts p
+            JOIN forum_threads t ON t.id = p.thread_id WHERE t.cohort_id = \(bind: cohortID) GROUP BY p.author_id
+            """).all(decoding: PostCount.self)
+
+        let states = Dictionary(grouping: progress, by: \.person_id)
+        let recentByPerson = Dictionary(recent.map { ($0.person_id, $0.seconds ?? 0) }, uniquingKeysWith: +)
+        let helpByPerson = Dictionary(help.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
+        let unreadByPerson = Dictionary(unread.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
+        let postsByPerson = Dictionary(posts.map { ($0.person_id, $0) }, uniquingKeysWith: { a, _ in a })
+        let start = access.cohort.startDate.startInUTC
+        let today = Day(utc: now)
+        let rows = learners.map { learner -> Row in
+            let person = learner.person_id
+            let mine = states[person] ?? []
+            let stateByActivity = Dictionary(mine.map { (Activity.ID($0.activity_id), ActivityState(rawValue: $0.state) ?? .started) },
+                                             uniquingKeysWith: { a, _ in a })
+            let course = CourseProgress(outline: outline, states: stateByActivity).course
+            let quiz = quizzes.byPerson[person]
+            let lastActive = [mine.map(\.last_visited_at).max(), postsByPerson[person]?.last, quiz?.lastSubmittedAt].compactMap { $0 }.max()
+            let attended = live.attended(by: person)
+            let facts = LearnerFacts(
+                since: max(start, learner.created_at ?? start), lastActiveAt: lastActive,
+                modulesBehind: RiskRules.modulesBehind(outline, states: stateByActivity, dueDay: access.dueDay(of:), today: today),
+                failedQuizzes: quiz?.failed ?? [], missedLiveInARow: RiskRules.missedInARow(attended),
+                posts: postsByPerson[person]?.count ?? 0)
+            return Row(personID: person, name: learner.name, progress: course, lastActiveAt: lastActive,
+                       secondsLastWeek: recentByPerson[person] ?? 0, quizAverage: quiz?.average, weakestTopic: quizzes.weakest[person],
+                       reviewsDone: peer.done[person] ?? 0, reviewsDue: peer.due[person] ?? 0,
+                       liveAttended: attended.filter { $0 }.count, liveHeld: attended.count,
+                       openHelpRequests: helpByPerson[person] ?? 0, unreadFromThem: unreadByPerson[person] ?? 0,
+                       facts: facts, risk: RiskRules.assess(facts, thresholds: thresholds, now: now))
+        }
+        return Board(rows: rows, thresholds: thresholds)
+    }
+
+    struct Learner: Decodable { let person_id: UUID; let name: String; let created_at: Date? }
+    struct ProgressRow: Decodable { let person_id: UUID; let activity_id: UUID; let state: String; let last_visited_at: Date }
+    struct PersonSum: Decodable { let person_id: UUID; let seconds: Int? }
+    struct PersonCount: Decodable { let person_id: UUID; let count: Int }
+    struct PostCount: Decodable { let person_id: UUID; let count: Int; let last: Date? }
+
+    /// The cohort's learners, by name (someone also on its staff is not one).
+    static func learners(_ cohortID: UUID, only: UUID?, on sql: any SQLDatabase) async throws -> [Learner] {
+        let one: SQLQueryString = only.map { "AND m.person_id = \(bind: $0)" } ?? ""
+        return try await sql.raw("""
+            SELECT m.person_id, p.name, m.created_at FROM cohort_members m JOIN people p ON p.id = m.person_id
+            WHERE m.cohort_id = \(bind: cohortID) AND m.role = 'learner' \(one)
+              AND NOT EXISTS (SELECT 1 FROM cohort_members s WHERE s.cohort_id = m.cohort_id AND s.person_id = m.person_id
+                              AND s.role <> 'learner')
+            ORDER BY p.name, m.person_id
+            """).all(decoding: Learner.self)
+    }
+}
