@@ -11,6 +11,14 @@ public enum FollowUpRoute: Hashable, Sendable {
     /// A private note about that learner (POST), and its deletion (POST).
     case notes(SiteRoute.UUIDText)
     case noteDelete(SiteRoute.UUIDText, note: SiteRoute.UUIDText)
+    /// The cohort as a whole: completion by module, topics the group struggles with, forum
+    /// activity per week, attendance per live class.
+    case insights
+    /// Nudges: the automatic ones' settings and the log (GET, POST settings); a personal nudge to
+    /// the learners picked on the dashboard (POST); a learner muting automatic ones (POST).
+    case nudges
+    case nudgesSend
+    case nudgesMute
 
     var suffix: String {
         switch self {
@@ -20,6 +28,10 @@ public enum FollowUpRoute: Hashable, Sendable {
         case .learner(let id): "/learners/\(id)"
         case .notes(let id): "/learners/\(id)/notes"
         case .noteDelete(let id, let note): "/learners/\(id)/notes/\(note)/delete"
+        case .insights: "/insights"
+        case .nudges: "/nudges"
+        case .nudgesSend: "/nudges/send"
+        case .nudgesMute: "/nudges/mute"
         }
     }
 }
