@@ -59,6 +59,7 @@ VIEWPORTS = {
     "desktop": dict(viewport={"width": 1280, "height": 800}),
     "phone": dict(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True,
                   device_scale_factor=2),
+    "tablet": dict(viewport={"width": 768, "height": 1024}, is_mobile=True, has_touch=True),
 }
 
 # Fail fast-ish: Playwright's default of 30 s per action makes a broken page take minutes.

@@ -23,12 +23,13 @@ DEMO_LEARNER = "learner01@northwind.test"
 
 
 def size_of(page: Page) -> str:
-    """"phone" or "desktop", from the page's viewport (the fixtures set 375 or 1280)."""
-    return "phone" if (page.viewport_size or {}).get("width", 1280) < 600 else "desktop"
+    """"phone", "tablet" or "desktop", from the page's viewport (the fixtures set 375, 768 or 1280)."""
+    width = (page.viewport_size or {}).get("width", 1280)
+    return "phone" if width < 600 else "tablet" if width < 1000 else "desktop"
 
 
 def screenshot(page: Page, name: str) -> None:
-    """Save e2e/screenshots/NAME-desktop.png or NAME-phone.png (the folder is gitignored)."""
+    """Save e2e/screenshots/NAME-desktop.png, -tablet.png or -phone.png (the folder is gitignored)."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}-{size_of(page)}.png"), full_page=True)
 

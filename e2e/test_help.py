@@ -1,7 +1,8 @@
 """“I'm stuck here”, on the demo: Lena (learner01, on a phone) flags a difficulty on a lesson,
 pointing at the sentence it is about; Tess (trainer1) finds it at the top of the cohort's help
 queue, answers it privately (it lands in their conversation, where Lena reads it); Lena marks it
-resolved. The request never shows to another learner."""
+resolved. The request never shows to another learner. Then Tess suggests the forum for another
+one, and Lena posts it there, her name hidden from the other learners."""
 
 from __future__ import annotations
 
@@ -70,3 +71,48 @@ def test_a_learner_gets_unstuck(help_server, new_page):
     marc.get_by_role("link", name="My help requests").click()
     expect(marc.get_by_text("You have not asked for help yet.")).to_be_visible()
     expect(marc.get_by_text(QUESTION)).to_have_count(0)
+
+
+FORUM_QUESTION = "Is it fine to put an angry caller on hold while I check the order?"
+
+
+def test_a_trainer_suggests_the_forum_and_the_learner_posts_it_anonymously(help_server, new_page):
+    """Tess suggests asking the whole group; only Lena's click puts it in the forum, her name
+    hidden from Marc."""
+    base = help_server.url
+    lena = new_page("phone")
+    sign_in(lena, base, DEMO_LEARNER, DEMO_PASSWORD)
+    lena.get_by_role("main").get_by_role("link").filter(has_text="Escalations").first.click()
+    lena.get_by_role("link", name="Course outline and progress").click()
+    lena.get_by_role("link", name="Why escalations happen").click()
+    lena.get_by_text("I'm stuck here").click()
+    lena.get_by_label("What are you stuck on?").fill(FORUM_QUESTION)
+    lena.get_by_role("button", name="Ask my trainers").click()
+    cohort = lena.url.split("/activities/")[0]
+
+    tess = new_page("desktop")
+    sign_in(tess, base, TRAINER, DEMO_PASSWORD)
+    tess.goto(cohort + "/help")
+    item = tess.locator(".help-item").filter(has_text=FORUM_QUESTION)
+    item.get_by_text("Suggest asking the whole group").click()
+    item.get_by_label("A short note to Lena Ortiz (optional)").fill("Others wonder too: ask everyone.")
+    item.get_by_role("button", name="Suggest the forum").click()
+    expect(tess.locator(".help-item").filter(has_text=FORUM_QUESTION)).to_contain_text("waiting for Lena Ortiz to choose")
+
+    lena.goto(base + "/notifications")
+    lena.get_by_role("link", name="A trainer suggests asking the whole group in “Escalations — Autumn cohort”").click()
+    mine = lena.locator(".help-item").filter(has_text=FORUM_QUESTION)
+    expect(mine).to_contain_text("Others wonder too: ask everyone.")
+    check_page(lena)
+    screenshot(lena, "help-forum-choice")
+    mine.get_by_label("Hide my name from other learners (your trainers still see it)").check()
+    mine.get_by_role("button", name="Post it in the forum").click()
+    expect(lena.get_by_role("heading", name=FORUM_QUESTION, level=1)).to_be_visible()
+    expect(lena.get_by_text("You (anonymous)")).to_be_visible()
+    thread = lena.url
+
+    marc = new_page("desktop")
+    sign_in(marc, base, OTHER_LEARNER, DEMO_PASSWORD)
+    marc.goto(thread)
+    expect(marc.get_by_text("Anonymous learner")).to_be_visible()
+    expect(marc.get_by_text("Lena")).to_have_count(0)

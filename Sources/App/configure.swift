@@ -47,6 +47,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.installationKeys = InstallationKeys()
     try routes(app)
     app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
     try await DatabaseSetup.prepare(app)
     try await app.autoMigrate()
     try await DatabaseSetup.tune(app)
@@ -58,6 +59,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(RepeatingJob.liveReminders)
         app.lifecycle.use(RepeatingJob.liveRoomsClosing)
         app.lifecycle.use(RepeatingJob.liveAttendanceCounting)
+        if config.runsJobsInProcess { app.lifecycle.use(RepeatingJob.jobs(.standard())) }
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }
@@ -96,6 +98,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: LiveRoomController())
     try app.register(collection: HelpRequestsController())
     try app.register(collection: FollowUpController())
+    try app.register(collection: NudgesController())
+    try app.register(collection: CohortInsightsController())
     try app.register(collection: AnnouncementsController())
     try app.register(collection: NotificationsController())
     try app.register(collection: APIController())

@@ -7,6 +7,11 @@ public enum HelpRoute: Hashable, Sendable {
     /// The learner's "it is sorted" and "I still need help" (POST).
     case resolve(SiteRoute.UUIDText)
     case reopen(SiteRoute.UUIDText)
+    /// A trainer suggests asking the whole group instead (POST, with an optional note).
+    case proposeForum(SiteRoute.UUIDText)
+    /// The learner's choice (POST): ask it in the forum (a question thread), or keep it private.
+    case postToForum(SiteRoute.UUIDText)
+    case declineForum(SiteRoute.UUIDText)
 
     var suffix: String {
         switch self {
@@ -14,6 +19,9 @@ public enum HelpRoute: Hashable, Sendable {
         case .answer(let id): "/\(id)/answer"
         case .resolve(let id): "/\(id)/resolve"
         case .reopen(let id): "/\(id)/reopen"
+        case .proposeForum(let id): "/\(id)/forum/propose"
+        case .postToForum(let id): "/\(id)/forum/post"
+        case .declineForum(let id): "/\(id)/forum/decline"
         }
     }
 }

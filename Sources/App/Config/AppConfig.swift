@@ -19,6 +19,9 @@ public struct AppConfig: Sendable {
     public var demo: Bool
     /// Whether the outbox worker runs in the background (tests drain it by hand).
     public var runsBackgroundJobs: Bool
+    /// Whether `atelier serve` also runs the `jobs` table's work (`ATELIER_JOBS=worker`: only
+    /// `atelier worker` processes do).
+    public var runsJobsInProcess = true
     /// Bcrypt's work factor: 12 in production; tests lower it to stay fast (still real Bcrypt).
     public var bcryptCost: Int = 12
     /// Addresses of the reverse proxies whose `X-Forwarded-For` is believed (none by default).
@@ -75,6 +78,11 @@ public struct AppConfig: Sendable {
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)
+        switch env["ATELIER_JOBS"] ?? "" {
+        case "", "in-process": config.runsJobsInProcess = true
+        case "worker": config.runsJobsInProcess = false
+        default: problems.append("ATELIER_JOBS must be in-process (the default) or worker.")
+        }
         config.dataDirectory = env["ATELIER_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
         config.database = .sqliteFile(path: config.dataDirectory + "/atelier.sqlite")
         if let url = env["DATABASE_URL"], !url.isEmpty {

@@ -39,5 +39,8 @@ enum Migrations {
         CreateHelpRequests(),    // learners' "I'm stuck" requests to their trainers
         CreateAnnouncements(),   // staff's announcements to a cohort, pinned or not
         CreateFollowUpDashboard(), // cohorts' risk thresholds, learners' time per day, trainers' private notes
+        CreateJobs(),            // background jobs, claimed by one runner at a time
+        CreateNudges(),          // nudges sent to learners, learners' mutes, cohorts' automatic nudge settings
+        UpdateHelpRequestsForumProposal(), // trainers' suggestions to ask a help request in the forum, learners' choices
     ]
 }

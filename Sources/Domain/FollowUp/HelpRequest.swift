@@ -5,7 +5,8 @@ import Foundation
 ///
 /// open → answered (a trainer replied) → resolved (the learner says it is sorted), and reopened
 /// (back to open) by the learner when the answer did not help. The queue is ordered by how long
-/// each has been waiting for a reply: since it was asked, or since it was reopened.
+/// each has been waiting for a reply: since it was asked, or since it was reopened. A trainer may
+/// instead suggest asking the whole group in the forum (`HelpForumProposal`).
 public struct HelpRequest: Hashable, Sendable {
     public typealias ID = Identifier<HelpRequest>
 
@@ -27,9 +28,12 @@ public struct HelpRequest: Hashable, Sendable {
     public internal(set) var waitingSince: Date
     public internal(set) var answeredAt: Date?
     public internal(set) var resolvedAt: Date?
+    /// A trainer's suggestion to ask it in the forum, and the learner's choice; nil when none.
+    public internal(set) var forum: HelpForumProposal?
 
     public init(id: ID, cohortID: Cohort.ID, learner: Person.ID, activityID: Activity.ID?, text: String, quote: String,
-                createdAt: Date, status: Status = .open, waitingSince: Date? = nil, answeredAt: Date? = nil, resolvedAt: Date? = nil) {
+                createdAt: Date, status: Status = .open, waitingSince: Date? = nil, answeredAt: Date? = nil, resolvedAt: Date? = nil,
+                forum: HelpForumProposal? = nil) {
         self.id = id
         self.cohortID = cohortID
         self.learner = learner
@@ -41,6 +45,7 @@ public struct HelpRequest: Hashable, Sendable {
         self.waitingSince = waitingSince ?? createdAt
         self.answeredAt = answeredAt
         self.resolvedAt = resolvedAt
+        self.forum = forum
     }
 
     public static let maximumTextLength = 2_000
@@ -83,6 +88,14 @@ public struct HelpRequest: Hashable, Sendable {
 public enum HelpRequestError: Error, Hashable, Sendable {
     case resolved
     case alreadyOpen
+    /// A trainer already suggested the forum (the learner's choice stands).
+    case forumAlreadyProposed
+    /// No trainer suggested the forum: nothing to post or decline.
+    case noForumProposal
+    /// The learner already asked it in the forum.
+    case alreadyInForum
+    /// The learner chose to keep it private.
+    case forumDeclined
 }
 
 /// What the learner wrote, checked.

@@ -21,6 +21,8 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
     case helpRequest
     /// The staff of a cohort you are in announced something.
     case announcement
+    /// A trainer suggests asking your help request to the whole group, in the forum (learners).
+    case helpSuggestion
 
     /// How the settings page names the kind.
     public var label: String {
@@ -34,6 +36,7 @@ public enum NotificationKind: String, Codable, CaseIterable, Sendable {
         case .liveSession: "Live classes: invitations, changes and reminders"
         case .helpRequest: "Learners asking for help (trainers)"
         case .announcement: "Announcements to your cohorts"
+        case .helpSuggestion: "Trainers suggesting to ask your question in the forum"
         }
     }
 }
@@ -191,6 +194,7 @@ public enum NotificationText {
         case .liveSession: title
         case .announcement: count > 1 ? "\(count) announcements in “\(title)”" : "An announcement in “\(title)”"
         case .helpRequest: count > 1 ? "\(count) help requests in “\(title)”" : "A learner asked for help in “\(title)”"
+        case .helpSuggestion: "A trainer suggests asking the whole group in “\(title)”"
         }
     }
 }

@@ -29,6 +29,8 @@ public struct CohortPageModel: Sendable {
     public var peerAssignments: [(id: Activity.ID, title: String)] = []
     /// Announcements pinned by the staff, newest first.
     public var pinned: [AnnouncementItem] = []
+    /// A learner's choice about automatic nudges in this cohort (nil: not a learner, or they are off).
+    public var nudgesMuted: Bool?
 
     public init(cohort: Cohort, courseName: String, status: Cohort.Status, members: [Member],
                 candidates: [(id: Person.ID, label: String)], canManage: Bool, showsEmails: Bool = true,
@@ -113,6 +115,20 @@ public enum CohortPage {
                            empty: "No learners yet. Enroll members below, or invite people into this cohort from the People page.")
             }
             if model.canManage { manageForms(model, csrf: context.csrfToken) }
+            if let muted = model.nudgesMuted { nudgeChoice(muted: muted, model: model, csrf: context.csrfToken) }
+        }
+    }
+
+    /// A learner turns their trainers' automatic reminders off (or on again) for this cohort.
+    static func nudgeChoice(muted: Bool, model: CohortPageModel, csrf: String) -> HTML {
+        form(.method("post"), .action(SiteRoute.followUp(model.cohort.organizationID, model.cohort.id, .nudgesMute).path),
+             .class("nudge-choice")) {
+            Form.csrf(csrf)
+            input(.type("hidden"), .name("muted"), .value(muted ? "off" : "on"))
+            p(.class("hint")) {
+                muted ? "Automatic reminders from your trainers are off for you. " : "Your trainers send automatic reminders (after a few quiet days, before a due date). "
+                button(.type("submit"), .class("button-link")) { muted ? "Turn them on again" : "Turn them off" }
+            }
         }
     }
 

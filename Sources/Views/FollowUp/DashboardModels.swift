@@ -86,6 +86,8 @@ public struct DashboardModel: Sendable {
     /// Its trainers and facilitators adjust the thresholds; admins outside it read them.
     public var canAdjust: Bool
     public var errors: [FieldError] = []
+    /// Staff of the cohort send nudges from the table; an admin outside it reads.
+    public var canNudge = false
     /// What was typed in the rules form, shown again with its errors.
     public var submitted: [String: String]?
     public var now: Date

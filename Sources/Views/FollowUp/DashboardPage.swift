@@ -15,7 +15,7 @@ public enum DashboardPage {
         Layout.page(title: "Dashboard · \(model.cohortName)", context) {
             p(.class("breadcrumb")) { a(.href(SiteRoute.cohort(model.organizationID, model.cohortID).path)) { model.cohortName } }
             h1 { "Dashboard" }
-            p(.class("lead")) { lead(model) }
+            p(.class("lead")) { lead(model); " · "; a(.href(model.route(.insights).path)) { "Cohort insights" } }
             filters(model)
             if model.all.isEmpty {
                 p(.class("empty")) { "No learner in this cohort yet. Invite people from the cohort's page." }
@@ -23,7 +23,12 @@ public enum DashboardPage {
                 p(.class("empty")) { "Nobody matches these filters. " ; a(.href(model.route(.dashboard).path)) { "Show everyone" } }
             } else {
                 grid(model)
+                if model.canNudge {
+                    NudgesPage.dashboardForm(action: model.route(.nudgesSend).path,
+                                             atRisk: model.all.filter { $0.risk.level == .atRisk }.count, csrf: context.csrfToken)
+                }
             }
+            p { a(.href(model.route(.nudges).path)) { "Automatic nudges and everything sent" } }
             rules(model, csrf: context.csrfToken)
         }
     }
@@ -74,7 +79,14 @@ public enum DashboardPage {
 
     static func row(_ row: DashboardRow, _ model: DashboardModel) -> HTML {
         tr(.class("risk-row risk-row-\(RiskText.key(row.risk.level))")) {
-            cell("Learner") { a(.href(model.route(.learner(row.personID)).path)) { row.name } }
+            cell("Learner") {
+                if model.canNudge {
+                    input(.type("checkbox"), .name("learners[]"), .value(row.personID), .custom("form", "nudge-form"),
+                          .ariaLabel("Nudge \(row.name)"), .class("nudge-pick"))
+                    " "
+                }
+                a(.href(model.route(.learner(row.personID)).path)) { row.name }
+            }
             cell("Risk") { risk(row.risk) }
             cell("Progress") {
                 progress(.custom("max", "100"), .value(String(row.progress.percent)), .ariaLabel("Progress of \(row.name)")) {

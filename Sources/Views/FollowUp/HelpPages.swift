@@ -9,6 +9,10 @@ public struct HelpItem: Sendable {
     public let activityTitle: String?
     /// The private conversation the answer went to, for the people in it.
     public let conversationURL: String?
+    /// Who suggested asking the whole group, when a trainer did.
+    public var forumProposerName: String?
+    /// The forum question it became, once the learner posted it.
+    public var forumThread: (title: String, url: String)?
 
     public init(request: HelpRequest, learnerName: String, activityTitle: String?, conversationURL: String?) {
         self.request = request; self.learnerName = learnerName; self.activityTitle = activityTitle
@@ -26,6 +30,10 @@ public struct HelpPageModel: Sendable {
     public var now: Date
     /// The cohort's staff answer; an admin who is not in the cohort only reads.
     public var canAnswer = false
+    /// The cohort's forum lets learners hide their name from other learners.
+    public var anonymousAllowed = false
+    /// A forum form shown again after a refused submit, by request id.
+    public var forumForms: [String: Form.State] = [:]
 
     public init(organizationID: Organization.ID, cohortID: Cohort.ID, cohortName: String, isStaff: Bool, items: [HelpItem], now: Date) {
         self.organizationID = organizationID; self.cohortID = cohortID; self.cohortName = cohortName; self.isStaff = isStaff
@@ -78,6 +86,7 @@ public enum HelpPages {
             }
             if !request.quote.isEmpty { blockquote(.class("help-quote")) { request.quote } }
             p(.class("help-text")) { request.text }
+            HelpForumViews.status(item, model)
             if let url = item.conversationURL { p { a(.href(url)) { model.isStaff ? "The conversation with \(item.learnerName)" : "Read the answer" } } }
             if model.canAnswer, request.status != .resolved {
                 form(.method("post"), .action(SiteRoute.help(org, model.cohortID, .answer(id)).path), .class("help-answer")) {
@@ -86,6 +95,7 @@ public enum HelpPages {
                     Form.submit("Send the answer")
                 }
             }
+            HelpForumViews.actions(item, model, csrf: csrf)
             if !model.isStaff {
                 form(.method("post"), .action(SiteRoute.help(org, model.cohortID, request.status == .resolved ? .reopen(id) : .resolve(id)).path),
                      .class("inline-form")) {

@@ -79,13 +79,16 @@ public enum Flash: Codable, Sendable, Equatable {
     case riskRulesSaved
     case noteSaved
     case noteDeleted
+    case nudgeSettingsSaved
+    case nudged(count: Int)
+    case nudgesMuted(Bool)
     case failure(FailureText)
 
     /// Errors raised after a redirect that the next page must show as an alert.
     public enum FailureText: String, Codable, Sendable {
         case cohortFull, alreadyEnrolled, missingRole, noSuchPerson, tokenNameRequired, lastAdmin, noRoles, activityTitleRequired
         case liveNotOpenYet, liveOver, liveStarted, liveServerDown, helpTextInvalid, helpAnswerInvalid, helpClosed, helpLearnerLeft
-        case noteInvalid
+        case noteInvalid, nudgeInvalid, nudgeNobody
     }
 
     public var isError: Bool { if case .failure = self { true } else { false } }
@@ -175,6 +178,9 @@ public enum Flash: Codable, Sendable, Equatable {
         case .riskRulesSaved: "The risk rules are saved; every learner's level follows them now."
         case .noteSaved: "Your note is saved. Only the cohort's staff can read it."
         case .noteDeleted: "The note is deleted."
+        case .nudgeSettingsSaved: "The automatic nudges are set. The next round checks every learner within five minutes."
+        case .nudged(let count): count == 1 ? "Nudge sent: it is in the learner's private messages." : "Nudges sent to \(count) learners, each in their private messages."
+        case .nudgesMuted(let muted): muted ? "Automatic reminders are off for you in this cohort. Your trainers can still write to you." : "Automatic reminders are on again."
         case .helpRequested: "Your trainers are told. Their answer comes as a private message; follow your request on your home page."
         case .helpAnswered(let learner): "Answered: your reply is in your private conversation with \(learner)."
         case .helpResolved: "Glad it is sorted. You can reopen it if it comes back."
@@ -201,6 +207,8 @@ public enum Flash: Codable, Sendable, Equatable {
             case .liveStarted: "This live class has started: it can no longer be cancelled."
             case .liveServerDown: "The meeting server did not answer. Try again in a moment, or tell your trainer."
             case .noteInvalid: "Write the note (at most 4,000 characters). Nothing was saved."
+            case .nudgeInvalid: "The message is empty, longer than 2,000 characters, or uses a placeholder other than {first name}, {next activity}, {due date} and {live class}. Nothing was sent."
+            case .nudgeNobody: "Tick at least one learner (at most 200). Nothing was sent."
             case .helpTextInvalid: "Say in a few words what you are stuck on (at most 2,000 characters, the passage at most 1,000). Nothing was sent."
             case .helpAnswerInvalid: "Write your answer (at most 3,500 characters). Nothing was sent."
             case .helpClosed: "This request is resolved: the learner can reopen it if they still need help."

@@ -36,6 +36,12 @@ public struct HomePageModel: Sendable {
     public var upcomingLive: [LiveSessionCard] = []
     /// The learner's help requests not resolved yet, newest first.
     public var help: [HomeHelp] = []
+    /// The learner's work not done that has a due date, soonest (or most overdue) first.
+    public var dueNext: [HomeDue] = []
+    /// Messages not read yet, in private conversations and cohort channels.
+    public var unreadMessages = 0
+    /// Where the learner stands in each cohort they learn in.
+    public var progress: [Cohort.ID: CourseProgress.Part] = [:]
 
     public init(organization: Organization, personName: String, learning: [CohortCard], running: [CohortCard], admin: AdminSummary?) {
         self.organization = organization; self.personName = personName
@@ -49,6 +55,8 @@ public enum HomePage {
         return Layout.page(title: "Home", context, scripts: model.upcomingLive.isEmpty ? [] : LiveSessionPages.scripts) {
             h1 { "Hello, \(model.personName)" }
             p(.class("lead")) { model.organization.name }
+            // A learner's day, in order: what is due, their questions, their messages, live classes, then their trainings.
+            if !model.dueNext.isEmpty { dueNext(model) }
             if !model.help.isEmpty {
                 section(.aria("labelledby", "help-heading"), .class("home-help")) {
                     h2(.id("help-heading")) { "Your questions to the trainers" }
@@ -64,6 +72,16 @@ public enum HomePage {
                     }
                 }
             }
+            if model.unreadMessages > 0 {
+                section(.aria("labelledby", "unread-heading"), .class("home-unread")) {
+                    h2(.id("unread-heading")) { "Messages" }
+                    p {
+                        a(.href(SiteRoute.messages(model.organization.id).path)) {
+                            model.unreadMessages == 1 ? "1 unread message" : "\(model.unreadMessages) unread messages"
+                        }
+                    }
+                }
+            }
             if !model.upcomingLive.isEmpty {
                 section(.aria("labelledby", "live-heading"), .class("home-live")) {
                     h2(.id("live-heading")) { "Upcoming live classes" }
@@ -71,6 +89,16 @@ public enum HomePage {
                 }
             }
             if let admin = model.admin { adminPanel(admin, org: model.organization.id) }
+            if roles.contains(.learner) || !model.learning.isEmpty {
+                section(.ariaLabel("My trainings")) {
+                    h2 { "My trainings" }
+                    if model.learning.isEmpty {
+                        p(.class("empty")) { "You are not enrolled in a training yet. Your trainer or HR will add you to a cohort." }
+                    } else {
+                        cards(model.learning, org: model.organization.id, linkCohorts: true, learning: true, parts: model.progress)
+                    }
+                }
+            }
             if roles.contains(.trainer) || roles.contains(.facilitator) || !model.running.isEmpty {
                 section(.ariaLabel("Cohorts you run")) {
                     h2 { "Cohorts you run" }
@@ -78,16 +106,6 @@ public enum HomePage {
                         p(.class("empty")) { "You are not on the staff of a cohort yet. An admin assigns trainers and facilitators to cohorts." }
                     } else {
                         cards(model.running, org: model.organization.id, linkCohorts: true)
-                    }
-                }
-            }
-            if roles.contains(.learner) || !model.learning.isEmpty {
-                section(.ariaLabel("My trainings")) {
-                    h2 { "My trainings" }
-                    if model.learning.isEmpty {
-                        p(.class("empty")) { "You are not enrolled in a training yet. Your trainer or HR will add you to a cohort." }
-                    } else {
-                        cards(model.learning, org: model.organization.id, linkCohorts: true, learning: true)
                     }
                 }
             }
@@ -121,7 +139,8 @@ public enum HomePage {
     }
 
     /// `learning`: the person learns in these cohorts, so each card offers to continue the course.
-    static func cards(_ cohorts: [HomePageModel.CohortCard], org: Organization.ID, linkCohorts: Bool, learning: Bool = false) -> HTML {
+    static func cards(_ cohorts: [HomePageModel.CohortCard], org: Organization.ID, linkCohorts: Bool, learning: Bool = false,
+                      parts: [Cohort.ID: CourseProgress.Part] = [:]) -> HTML {
         ul(.class("cards")) {
             for cohort in cohorts {
                 li(.class("card cohort-card")) {
@@ -136,6 +155,12 @@ public enum HomePage {
                         cohort.dates
                     }
                     if let learners = cohort.learners { p(.class("meta")) { "\(learners) learner\(learners == 1 ? "" : "s")" } }
+                    if learning, let part = parts[cohort.id] {
+                        p(.class("meta")) {
+                            progress(.custom("max", "100"), .value(String(part.percent)), .ariaLabel("Progress in \(cohort.name)")) { "\(part.percent) %" }
+                            " \(part.percent) % done (\(part.done) of \(part.total))"
+                        }
+                    }
                     if learning, cohort.status != .upcoming {
                         a(.href(SiteRoute.cohortContinue(org, cohort.id).path), .class("button-small"),
                           .ariaLabel("Continue where I left off in \(cohort.name)")) { "Continue where I left off" }
@@ -163,5 +188,38 @@ public struct HomeHelp: Sendable {
     public let status: HelpRequest.Status
     public init(id: HelpRequest.ID, cohortID: Cohort.ID, cohortName: String, excerpt: String, status: HelpRequest.Status) {
         self.id = id; self.cohortID = cohortID; self.cohortName = cohortName; self.excerpt = excerpt; self.status = status
+    }
+}
+
+/// A piece of work due, on the learner's home page.
+public struct HomeDue: Sendable {
+    public let cohortID: Cohort.ID
+    public let cohortName: String
+    public let activityID: Activity.ID
+    public let title: String
+    public let due: Day
+    public let overdue: Bool
+
+    public init(cohortID: Cohort.ID, cohortName: String, activityID: Activity.ID, title: String, due: Day, overdue: Bool) {
+        self.cohortID = cohortID; self.cohortName = cohortName; self.activityID = activityID; self.title = title; self.due = due
+        self.overdue = overdue
+    }
+}
+
+extension HomePage {
+    static func dueNext(_ model: HomePageModel) -> HTML {
+        section(.aria("labelledby", "due-heading"), .class("home-due")) {
+            h2(.id("due-heading")) { "Due next" }
+            ul(.class("plain-list")) {
+                for item in model.dueNext {
+                    li {
+                        a(.href(SiteRoute.cohortActivity(model.organization.id, item.cohortID, item.activityID).path)) { item.title }
+                        " "
+                        if item.overdue { span(.class("badge badge-warning")) { "Overdue" }; " " }
+                        span(.class("meta")) { "due \(DateText.day(item.due)) · \(item.cohortName)" }
+                    }
+                }
+            }
+        }
     }
 }

@@ -18,6 +18,9 @@ struct FollowUpClass {
 
     static func make(_ app: Application) async throws -> FollowUpClass {
         let f = try await ForumClass.make(app)
+        let course = try #require(try await CourseRecord.find(f.c.cohort.$course.id, on: app.db))
+        course.status = .published
+        try await course.save(on: app.db)
         let opening = try #require(try await ActivityRecord.query(on: app.db).filter(\.$title == "Opening").first())
         opening.dueWeek = 2
         opening.dueWeekday = 1

@@ -249,7 +249,7 @@ private func notifications(of person: PersonRecord, on app: Application) async t
             let saved = try await tom.post("/profile/notifications", ["delay": "60", "email_mention": "on"])
             #expect(saved.location == "/profile#notifications")
             #expect(try await NotificationStore.preferences(of: c.trainer.id!, on: app.db)
-                    == NotificationPreferences(emailDelayMinutes: 60, mutedKinds: [.message, .forumPost, .peerReview, .peerFlag, .peerFeedback, .liveSession, .helpRequest, .announcement]))
+                    == NotificationPreferences(emailDelayMinutes: 60, mutedKinds: [.message, .forumPost, .peerReview, .peerFlag, .peerFeedback, .liveSession, .helpRequest, .announcement, .helpSuggestion]))
             #expect(try await tom.get("/profile").text.contains(#"<option value="60" selected>After 1 hour</option>"#))
         }
     }

@@ -50,7 +50,7 @@ import Testing
 
     @Test func theFormIsReadStrictly() throws {
         let parsed = try NotificationPreferences.parse(delay: "30", kept: [.message: true])
-        #expect(parsed == NotificationPreferences(emailDelayMinutes: 30, mutedKinds: [.mention, .forumPost, .peerReview, .peerFlag, .peerFeedback, .liveSession, .helpRequest, .announcement]))
+        #expect(parsed == NotificationPreferences(emailDelayMinutes: 30, mutedKinds: [.mention, .forumPost, .peerReview, .peerFlag, .peerFeedback, .liveSession, .helpRequest, .announcement, .helpSuggestion]))
         #expect(try NotificationPreferences.parse(delay: "never", kept: [.message: true, .mention: true]).emailDelayMinutes == nil)
         for bad in [nil, "", "7", "-1", "ten", "10 "] as [String?] {
             #expect(throws: ValidationErrors.self) { try NotificationPreferences.parse(delay: bad, kept: [:]) }

@@ -21,6 +21,8 @@ final class CohortRecord: Model, @unchecked Sendable {
     @Field(key: "time_zone") var timeZone: String
     /// `RiskThresholds` as JSON, set by the cohort's trainers; nil: the standard ones.
     @OptionalField(key: "risk_thresholds") var riskThresholdsJSON: String?
+    /// `NudgeSettings` as JSON; nil: automatic nudges off.
+    @OptionalField(key: "nudge_settings") var nudgeSettingsJSON: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -48,5 +50,9 @@ final class CohortRecord: Model, @unchecked Sendable {
 extension CohortRecord {
     var riskThresholds: RiskThresholds {
         riskThresholdsJSON.flatMap { try? JSONDecoder().decode(RiskThresholds.self, from: Data($0.utf8)) } ?? .standard
+    }
+
+    var nudgeSettings: NudgeSettings {
+        nudgeSettingsJSON.flatMap { try? JSONDecoder().decode(NudgeSettings.self, from: Data($0.utf8)) } ?? .off
     }
 }

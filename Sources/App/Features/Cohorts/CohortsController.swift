@@ -105,6 +105,10 @@ struct CohortsController: RouteCollection {
             model.peerAssignments = activities.filter { $0.kind == .peerAssignment }.map { ($0.id, $0.title) }
         }
         model.pinned = try await AnnouncementStore.items(in: cohort.id!, pinnedOnly: true, on: req.db)
+        if model.viewerIsLearner, cohort.nudgeSettings.isOn {
+            model.nudgesMuted = try await NudgeMuteRecord.query(on: req.db).filter(\.$cohortID == cohort.id!)
+                .filter(\.$personID == context.user.person.id.uuid).first() != nil
+        }
         return .page(CohortPage.render(model, req.layout(context, section: canManage ? .cohorts : .home)), request: req)
     }
 

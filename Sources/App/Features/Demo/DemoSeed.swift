@@ -66,7 +66,7 @@ enum DemoSeed {
             try await DemoChat.load(cohort: cohort, people: people, on: db)
             try await DemoForum.load(cohort: cohort, people: people, on: db)
             try await DemoLive.load(cohort: cohort, people: people, on: db)
-            try await DemoFollowUp.load(cohort: cohort, people: people, on: db)
+            try await DemoFollowUp.load(cohort: cohort, people: people, broadcaster: app.realtime.broadcaster, on: db)
         }
         printAccounts(app)
     }

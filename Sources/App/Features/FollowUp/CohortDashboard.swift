@@ -24,6 +24,32 @@ enum CohortDashboard {
         let unreadFromThem: Int
         let facts: LearnerFacts
         let risk: RiskAssessment
+        /// Their first activity not done in an open module, and its due day.
+        let next: (activity: Activity, due: Day?)?
+        /// The last live class held, when they missed it.
+        let missedLive: LiveSession?
+    }
+
+    /// Which cohort, and how its course's dates fall: from a request's access or from the record
+    /// (background jobs).
+    struct Scope: Sendable {
+        let cohortID: UUID
+        let courseID: UUID
+        let start: Day
+        let shiftDays: Int
+
+        init(_ access: LearningAccess) {
+            cohortID = access.cohortID; courseID = access.courseID; start = access.cohort.startDate; shiftDays = access.snapshot.shiftDays
+        }
+
+        init(_ record: CohortRecord) {
+            cohortID = record.id!; courseID = record.$course.id; start = record.domain().startDate; shiftDays = record.scheduleShiftDays
+        }
+
+        func dueDay(of activity: Activity) -> Day? { activity.due?.resolve(start: start, shiftDays: shiftDays) }
+        func isOpen(_ module: CourseModule, today: Day) -> Bool {
+            module.unlock.map { $0.resolve(start: start, shiftDays: shiftDays) <= today } ?? true
+        }
     }
 
     struct Board: Sendable {
@@ -36,6 +62,11 @@ enum CohortDashboard {
 
     /// `only`: one learner (their page); nil: everyone.
     static func load(_ access: LearningAccess, viewer: UUID, now: Date, only: UUID? = nil, caches: ReadCaches,
+                     on db: any Database) async throws -> Board {
+        try await load(Scope(access), viewer: viewer, now: now, only: only, caches: caches, on: db)
+    }
+
+    static func load(_ access: Scope, viewer: UUID, now: Date, only: UUID? = nil, caches: ReadCaches,
                      on db: any Database) async throws -> Board {
         guard let sql = db as? any SQLDatabase else { return Board(rows: [], thresholds: .standard) }
         let cohortID = access.cohortID
@@ -75,7 +106,7 @@ enum CohortDashboard {
         let helpByPerson = Dictionary(help.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
         let unreadByPerson = Dictionary(unread.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
         let postsByPerson = Dictionary(posts.map { ($0.person_id, $0) }, uniquingKeysWith: { a, _ in a })
-        let start = access.cohort.startDate.startInUTC
+        let start = access.start.startInUTC
         let today = Day(utc: now)
         let rows = learners.map { learner -> Row in
             let person = learner.person_id
@@ -96,7 +127,10 @@ enum CohortDashboard {
                        reviewsDone: peer.done[person] ?? 0, reviewsDue: peer.due[person] ?? 0,
                        liveAttended: attended.filter { $0 }.count, liveHeld: attended.count,
                        openHelpRequests: helpByPerson[person] ?? 0, unreadFromThem: unreadByPerson[person] ?? 0,
-                       facts: facts, risk: RiskRules.assess(facts, thresholds: thresholds, now: now))
+                       facts: facts, risk: RiskRules.assess(facts, thresholds: thresholds, now: now),
+                       next: outline.filter { access.isOpen($0.module, today: today) }.flatMap(\.activities)
+                           .first { stateByActivity[$0.id] != .done }.map { ($0, access.dueDay(of: $0)) },
+                       missedLive: attended.last == false ? live.sessions.last : nil)
         }
         return Board(rows: rows, thresholds: thresholds)
     }

@@ -78,6 +78,7 @@ struct FollowUpController: RouteCollection {
                                    ascending: ascending, level: level, search: search, thresholds: board.thresholds,
                                    canAdjust: access.runsCohort, now: now)
         model.errors = errors
+        model.canNudge = access.role != nil
         return model
     }
 

@@ -22,6 +22,12 @@ final class HelpRequestRecord: Model, @unchecked Sendable {
     @OptionalField(key: "answered_by") var answeredBy: UUID?
     @OptionalField(key: "resolved_at") var resolvedAt: Date?
     @OptionalField(key: "conversation_id") var conversationID: UUID?
+    /// A trainer's suggestion to ask it in the forum (`HelpForumProposal`), and the learner's choice.
+    @OptionalField(key: "forum_proposed_at") var forumProposedAt: Date?
+    @OptionalField(key: "forum_proposed_by") var forumProposedBy: UUID?
+    @OptionalField(key: "forum_note") var forumNote: String?
+    @OptionalField(key: "forum_decided_at") var forumDecidedAt: Date?
+    @OptionalField(key: "forum_thread_id") var forumThreadID: UUID?
 
     init() {}
 
@@ -42,12 +48,23 @@ final class HelpRequestRecord: Model, @unchecked Sendable {
         waitingSince = request.waitingSince
         answeredAt = request.answeredAt
         resolvedAt = request.resolvedAt
+        forumProposedAt = request.forum?.proposedAt
+        forumProposedBy = request.forum?.proposedBy.uuid
+        forumNote = request.forum?.note
+        forumDecidedAt = request.forum?.decidedAt
+        forumThreadID = request.forum?.thread
     }
 
     func domain() -> HelpRequest {
         HelpRequest(id: .init(id!), cohortID: .init(cohortID), learner: .init(personID), activityID: activityID.map { .init($0) },
                     text: text, quote: quote, createdAt: createdAt, status: HelpRequest.Status(rawValue: status) ?? .open,
-                    waitingSince: waitingSince, answeredAt: answeredAt, resolvedAt: resolvedAt)
+                    waitingSince: waitingSince, answeredAt: answeredAt, resolvedAt: resolvedAt, forum: forumProposal())
+    }
+
+    private func forumProposal() -> HelpForumProposal? {
+        guard let forumProposedAt, let forumProposedBy else { return nil }
+        return HelpForumProposal(proposedAt: forumProposedAt, proposedBy: .init(forumProposedBy), note: forumNote ?? "",
+                                 state: HelpForumProposal.state(decidedAt: forumDecidedAt, thread: forumThreadID))
     }
 }
 
@@ -77,5 +94,23 @@ struct CreateHelpRequests: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("help_requests").delete()
+    }
+}
+
+/// A trainer's suggestion to ask a help request in the forum, and the learner's choice. No
+/// foreign key to the thread: the request keeps its history if a thread goes.
+struct UpdateHelpRequestsForumProposal: AsyncMigration {
+    static let fields: [(FieldKey, DatabaseSchema.DataType)] = [
+        ("forum_proposed_at", .datetime), ("forum_proposed_by", .uuid), ("forum_note", .string), ("forum_decided_at", .datetime),
+        ("forum_thread_id", .uuid),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        // One column a statement: SQLite adds a single column per ALTER TABLE.
+        for (field, type) in Self.fields { try await database.schema("help_requests").field(field, type).update() }
+    }
+
+    func revert(on database: any Database) async throws {
+        for (field, _) in Self.fields.reversed() { try await database.schema("help_requests").deleteField(field).update() }
     }
 }

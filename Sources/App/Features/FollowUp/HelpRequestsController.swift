@@ -6,8 +6,9 @@ import Views
 
 /// "I'm stuck here": a learner asks from an activity; the cohort's trainers are told (in the
 /// bell, and by e-mail per their settings), answer from the queue into a private conversation;
-/// the learner marks it resolved or reopens it. Staff of the cohort (and admins) see the queue;
-/// a learner sees only their own; everyone else gets 404.
+/// the learner marks it resolved or reopens it. A trainer may suggest the forum instead
+/// (`HelpForumRoutes`). Staff of the cohort (and admins) see the queue; a learner sees only their
+/// own; everyone else gets 404.
 struct HelpRequestsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let help = routes.grouped("orgs", ":orgID", "cohorts", ":cohortID", "help")
@@ -16,6 +17,9 @@ struct HelpRequestsController: RouteCollection {
         help.post(":requestID", "answer", use: answer)
         help.post(":requestID", "resolve", use: resolve)
         help.post(":requestID", "reopen", use: reopen)
+        help.post(":requestID", "forum", "propose", use: proposeForum)
+        help.post(":requestID", "forum", "post", use: postToForum)
+        help.post(":requestID", "forum", "decline", use: declineForum)
     }
 
     /// Named apart from the page's own fields (a peer assignment's `text`).
@@ -28,11 +32,16 @@ struct HelpRequestsController: RouteCollection {
     static func isStaff(_ access: LearningAccess) -> Bool { access.isStaff }
 
     func list(req: Request) async throws -> Response {
-        let access = try await LearningAccess.load(req)
+        try await renderList(req, try await LearningAccess.load(req))
+    }
+
+    /// The queue or the learner's list; `forms` shows a refused forum form again on its request.
+    func renderList(_ req: Request, _ access: LearningAccess, forms: [String: Form.State] = [:], status: HTTPResponseStatus = .ok) async throws -> Response {
         var query = HelpRequestRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
         if access.isLearner { query = query.filter(\.$personID == access.personID) }
         let records = try await query.all()
-        let names = try await PersonRecord.names(Set(records.map(\.personID)), on: req.db)
+        let names = try await PersonRecord.names(Set(records.map(\.personID) + records.compactMap(\.forumProposedBy)), on: req.db)
+        let threads = try await Self.forumThreads(of: records, access, on: req.db)
         let activityIDs = Set(records.compactMap(\.activityID))
         let titles = activityIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ActivityRecord.query(on: req.db)
             .filter(\.$id ~~ activityIDs).all().map { ($0.id!, $0.title) })
@@ -42,15 +51,20 @@ struct HelpRequestsController: RouteCollection {
             let record = byID[request.id.uuid]!
             // The conversation is the learner's and the answering trainer's: a link only for them.
             let mine = access.isLearner || record.answeredBy == access.personID
-            return HelpItem(request: request, learnerName: names[record.personID] ?? "A learner",
-                            activityTitle: record.activityID.flatMap { titles[$0] },
-                            conversationURL: mine ? record.conversationID.map { SiteRoute.conversation(org, .init($0)).path } : nil)
+            var item = HelpItem(request: request, learnerName: names[record.personID] ?? "A learner",
+                                activityTitle: record.activityID.flatMap { titles[$0] },
+                                conversationURL: mine ? record.conversationID.map { SiteRoute.conversation(org, .init($0)).path } : nil)
+            item.forumProposerName = record.forumProposedBy.flatMap { names[$0] }
+            item.forumThread = record.forumThreadID.flatMap { threads[$0] }
+            return item
         }
         var model = HelpPageModel(organizationID: org, cohortID: .init(access.cohortID), cohortName: access.cohort.name,
                                   isStaff: access.isStaff, items: items, now: Date())
         // Answers go into a private conversation of the cohort: its staff answer, an admin outside it reads.
         model.canAnswer = access.isStaff && access.role != nil
-        return .page(HelpPages.render(model, req.layout(access.context, section: .home)), request: req)
+        model.anonymousAllowed = try await ForumPostChanges.anonymousAllowed(in: access.cohortID, on: req.db)
+        model.forumForms = forms
+        return .page(HelpPages.render(model, req.layout(access.context, section: .home)), status: status, request: req)
     }
 
     func ask(req: Request) async throws -> Response {
@@ -126,7 +140,7 @@ struct HelpRequestsController: RouteCollection {
         return req.redirect(to: page, flash: reopening ? .helpReopened : .helpResolved)
     }
 
-    private func find(_ req: Request, _ access: LearningAccess) async throws -> HelpRequestRecord {
+    func find(_ req: Request, _ access: LearningAccess) async throws -> HelpRequestRecord {
         guard let id = req.parameters.get("requestID").flatMap(UUID.init(uuidString:)),
               let record = try await HelpRequestRecord.query(on: req.db).filter(\.$id == id).filter(\.$cohortID == access.cohortID).first()
         else { throw AppError.notFound() }

@@ -76,6 +76,9 @@ enum LearnerTimeline {
             """).all(decoding: Message.self)
         entries += messages.map { .init(at: $0.sent_at, kind: .message, text: "Wrote to you: “\(excerpt($0.body))”",
                                         url: SiteRoute.conversation(org, .init($0.conversation_id)).path) }
+        let nudges = try await NudgeRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$learnerID == learner)
+            .sort(\.$sentAt, .descending).limit(perSource).all()
+        entries += nudges.map { .init(at: $0.sentAt, kind: .nudge, text: "Nudged (\(NudgesPage.kindText($0.kind).lowercased())): “\(excerpt($0.body))”") }
         return Array(entries.sorted { $0.at > $1.at }.prefix(shown))
     }
 

@@ -43,11 +43,43 @@ struct HomeController: RouteCollection {
                              excerpt: plainExcerpt($0.text, limit: 80), status: HelpRequest.Status(rawValue: $0.status) ?? .open)
                 }
         }
+        if !cohorts.learning.isEmpty {
+            try await Self.learnerDay(&model, person: user.person.id.uuid, cohorts: cohorts.learning, caches: req.application.readCaches,
+                                      on: req.db)
+        }
         let live = try await LiveSessionStore.upcoming(in: mine.map(\.id.uuid), now: Date(), limit: 4, on: req.db)
         model.upcomingLive = try await LiveSessionStore.cards(
             live, cohortNames: Dictionary(mine.map { ($0.id.uuid, $0.name) }, uniquingKeysWith: { first, _ in first }),
             organizationID: context.organizationID, now: Date(), on: req.db)
         return .page(HomePage.render(model, req.layout(context, section: .home)), request: req)
+    }
+
+    /// What is due next and where the learner stands in each cohort (from the cached outlines and
+    /// one query for their progress), and their unread messages.
+    static func learnerDay(_ model: inout HomePageModel, person: UUID, cohorts: [HomePageModel.CohortCard], caches: ReadCaches,
+                           on db: any Database) async throws {
+        let ids = cohorts.map(\.id.uuid)
+        let records = try await CohortRecord.query(on: db).filter(\.$id ~~ ids).with(\.$course).all()
+        let rows = try await ProgressRecord.query(on: db).filter(\.$personID == person).filter(\.$cohortID ~~ ids).all()
+        let states = Dictionary(grouping: rows, by: \.cohortID)
+        let today = Day.today()
+        var due: [HomeDue] = []
+        for record in records where record.course.status == .published {
+            let scope = CohortDashboard.Scope(record)
+            let outline = try await CourseQueries.cachedOutline(of: scope.courseID, caches: caches, on: db)
+            let mine = Dictionary((states[record.id!] ?? []).map { (Activity.ID($0.activityID), $0.state) }, uniquingKeysWith: { a, _ in a })
+            model.progress[.init(record.id!)] = CourseProgress(outline: outline, states: mine).course
+            for (module, activities) in outline where scope.isOpen(module, today: today) {
+                for activity in activities where mine[activity.id] != .done {
+                    if let day = scope.dueDay(of: activity) {
+                        due.append(HomeDue(cohortID: .init(record.id!), cohortName: record.name, activityID: activity.id, title: activity.title,
+                                            due: day, overdue: day < today))
+                    }
+                }
+            }
+        }
+        model.dueNext = Array(due.sorted { ($0.due, $0.title) < ($1.due, $1.title) }.prefix(5))
+        model.unreadMessages = try await ChatStore.unreadTotal(personID: person, on: db)
     }
 
     private func summary(of org: UUID, on db: any Database) async throws -> HomePageModel.AdminSummary {
