@@ -139,11 +139,15 @@ public struct NudgeFacts: Equatable, Sendable {
 
 /// Decides the automatic nudges due for one learner: each event at most once (its key is not in
 /// `sent`), none for a learner who muted them, none during quiet hours (they wait for the
-/// morning), at most one per learner per run (the first by the order of `Kind`).
+/// morning), none within `spacing` of the last automatic one (so three reasons make three
+/// nudges on three days, not three in a quarter of an hour), the first by the order of `Kind`.
 public enum NudgePlanner {
+    public static let spacing: TimeInterval = 20 * 3600
+
     public static func due(_ facts: NudgeFacts, settings: NudgeSettings, sent: Set<String>, muted: Bool, today: Day,
-                           localHour: Int) -> NudgeEvent? {
+                           localHour: Int, lastNudgedAt: Date? = nil, now: Date = .distantFuture) -> NudgeEvent? {
         guard settings.isOn, !muted, !settings.isQuiet(hour: localHour) else { return nil }
+        if let last = lastNudgedAt, now.timeIntervalSince(last) < spacing { return nil }
         var events: [NudgeEvent] = []
         if settings.inactiveDays > 0, facts.lastActiveDay.days(to: today) >= settings.inactiveDays {
             events.append(NudgeEvent(kind: .inactive, key: "inactive:\(facts.lastActiveDay)"))

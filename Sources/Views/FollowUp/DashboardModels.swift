@@ -88,6 +88,8 @@ public struct DashboardModel: Sendable {
     public var errors: [FieldError] = []
     /// Staff of the cohort send nudges from the table; an admin outside it reads.
     public var canNudge = false
+    /// The nudge form's id (a second click on the same form sends nothing twice).
+    public var nudgeBatch = ""
     /// What was typed in the rules form, shown again with its errors.
     public var submitted: [String: String]?
     public var now: Date

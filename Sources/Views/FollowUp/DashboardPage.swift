@@ -25,7 +25,8 @@ public enum DashboardPage {
                 grid(model)
                 if model.canNudge {
                     NudgesPage.dashboardForm(action: model.route(.nudgesSend).path,
-                                             atRisk: model.all.filter { $0.risk.level == .atRisk }.count, csrf: context.csrfToken)
+                                             atRisk: model.all.filter { $0.risk.level == .atRisk }.count, batch: model.nudgeBatch,
+                                             csrf: context.csrfToken)
                 }
             }
             p { a(.href(model.route(.nudges).path)) { "Automatic nudges and everything sent" } }

@@ -63,7 +63,7 @@ public enum NudgesPage {
                 a(.href(route(.dashboard))) { "Dashboard" }
             }
             h1 { "Nudges" }
-            p(.class("lead")) { "Personal nudges go from the dashboard: tick learners, pick a message. Automatic ones go by themselves, once per occasion, as private messages from the cohort's first trainer." }
+            p(.class("lead")) { "Personal nudges go from the dashboard: tick learners, pick a message. Automatic ones go by themselves, once per occasion and at most one a day per learner, as private messages from the cohort's first trainer; a missed live class is mentioned for two days after it." }
             settings(model, action: route(.nudges), csrf: context.csrfToken)
             h2 { "Sent" }
             if model.log.isEmpty {
@@ -103,8 +103,8 @@ public enum NudgesPage {
                         Form.field("This many days before a due date (0: never)", name: "days_before_due", type: "number", state: state,
                                    extra: [.custom("min", "0"), .custom("max", "14")])
                         Form.field("Quiet from (hour, the cohort's time)", name: "quiet_from", type: "number", state: state,
-                                   extra: [.custom("min", "0"), .custom("max", "23")])
-                        Form.field("Quiet until (hour)", name: "quiet_until", type: "number", state: state,
+                                   hint: "The same hour in both: no quiet hours.", extra: [.custom("min", "0"), .custom("max", "23")])
+                        Form.field("Quiet until (hour, not included)", name: "quiet_until", type: "number", state: state,
                                    extra: [.custom("min", "0"), .custom("max", "23")])
                     }
                     label(.class("check")) {
@@ -123,11 +123,12 @@ public enum NudgesPage {
 
     /// The dashboard's form: tick learners in the table (their boxes belong to this form), or
     /// send to everyone at risk.
-    public static func dashboardForm(action: String, atRisk: Int, csrf: String) -> HTML {
+    public static func dashboardForm(action: String, atRisk: Int, batch: String, csrf: String) -> HTML {
         form(.method("post"), .action(action), .id("nudge-form"), .class("card nudge-form")) {
             Form.csrf(csrf)
+            input(.type("hidden"), .name("batch"), .value(batch))
             h2 { "Nudge learners" }
-            p(.class("hint")) { "Each one gets a private message from you; {first name}, {next activity}, {due date} and {live class} become theirs. If they are not online, they are told by e-mail." }
+            p(.class("hint")) { "Each one gets a private message from you; {first name}, {next activity}, {due date} and {live class} become theirs. Unread, it reaches them by e-mail as their settings say." }
             Form.select("Message", name: "template", options: templates.map { ($0.key, $0.name) }, selected: templates[0].key)
             Form.textArea("Or write your own (optional)", name: "message", rows: 3)
             div(.class("dashboard-actions")) {

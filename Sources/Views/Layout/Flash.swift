@@ -82,6 +82,7 @@ public enum Flash: Codable, Sendable, Equatable {
     case nudgeSettingsSaved
     case nudged(count: Int)
     case nudgesMuted(Bool)
+    case nudgeAlreadySent
     case failure(FailureText)
 
     /// Errors raised after a redirect that the next page must show as an alert.
@@ -180,6 +181,7 @@ public enum Flash: Codable, Sendable, Equatable {
         case .noteDeleted: "The note is deleted."
         case .nudgeSettingsSaved: "The automatic nudges are set. The next round checks every learner within five minutes."
         case .nudged(let count): count == 1 ? "Nudge sent: it is in the learner's private messages." : "Nudges sent to \(count) learners, each in their private messages."
+        case .nudgeAlreadySent: "These nudges were already sent from this form; nothing was sent twice."
         case .nudgesMuted(let muted): muted ? "Automatic reminders are off for you in this cohort. Your trainers can still write to you." : "Automatic reminders are on again."
         case .helpRequested: "Your trainers are told. Their answer comes as a private message; follow your request on your home page."
         case .helpAnswered(let learner): "Answered: your reply is in your private conversation with \(learner)."

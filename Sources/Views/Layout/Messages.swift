@@ -83,7 +83,7 @@ public enum Messages {
         case "modules_behind": "Modules behind schedule"
         case "failed_attempts": "Failed attempts at one quiz"
         case "missed_live_classes": "Live classes missed in a row"
-        case "silent_days": "Days in without a forum post"
+        case "silent_days": "Days into the cohort without a forum post"
         case _ where criterionLabel(field) != nil: criterionLabel(field)!
         default: field.prefix(1).uppercased() + field.dropFirst().replacingOccurrences(of: "_", with: " ")
         }

@@ -73,4 +73,18 @@ import VaporTesting
             #expect(try await JobRecord.query(on: app.db).count() == 2, "the next period")
         }
     }
+
+    @Test func aRunnerWhoseClaimWasTakenOverChangesNothing() async throws {
+        try await withApp { app in
+            // While a's job runs, its lease lapses and b takes the job over.
+            let takeOver: JobRunner.Handler = { app, job in
+                try await JobRecord.query(on: app.db).filter(\.$id == job.id!).set(\.$lockedBy, to: "b").update()
+            }
+            let a = JobRunner(node: "a", handlers: ["slow": takeOver], periodic: [])
+            try await JobRunner.enqueue(kind: "slow", key: "slow-1", on: app.db)
+            #expect(try await a.runDue(app: app) == 1)
+            let job = try #require(try await JobRecord.query(on: app.db).first())
+            #expect(job.doneAt == nil && job.lockedBy == "b", "b's claim stands; b finishes it")
+        }
+    }
 }

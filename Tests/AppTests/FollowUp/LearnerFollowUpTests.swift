@@ -27,7 +27,7 @@ import VaporTesting
             let noted = try await tom.get(s.learner(s.c.lea))
             #expect(noted.text.contains("Lea struggles with pricing &lt;b&gt;talks&lt;/b&gt;"), "kept as text")
 
-            // Lea never sees it: not on her pages, not through the address, not in the API.
+            // Lea never sees it: not on her pages, not through the address (the API has no follow-up at all).
             var lea = try await fx.signedIn(s.c.lea)
             let cohortPath = s.base
             for path in ["/", cohortPath, cohortPath + "/course", cohortPath + "/help", cohortPath + "/calendar", s.c.orgPath + "/messages",

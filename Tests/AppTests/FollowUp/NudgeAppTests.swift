@@ -72,7 +72,7 @@ import VaporTesting
             let bad = try await tom.post(s.base + "/nudges", ["inactive_days": "-1", "days_before_due": "0", "quiet_from": "0", "quiet_until": "0"])
             #expect(bad.status == .badRequest)
             #expect(try await CohortRecord.find(s.c.cohort.id!, on: app.db)?.nudgeSettingsJSON == nil)
-            // Quiet all day but one hour: the scan at a quiet hour sends nothing.
+            // No quiet hours (the same hour twice); quiet hours are tried last.
             let settings = ["inactive_days": "3", "days_before_due": "0", "after_missed_live": "on", "quiet_from": "0", "quiet_until": "0"]
             #expect(try await tom.post(s.base + "/nudges", settings).status == .seeOther)
             let cohort = try #require(try await CohortRecord.find(s.c.cohort.id!, on: app.db))
@@ -96,13 +96,58 @@ import VaporTesting
             #expect(try await FollowUpScan.run(app: app, now: later) == 1)
             #expect(try await tom.post(s.base + "/nudges/mute", ["muted": "on"]).status == .notFound, "staff have nothing to mute")
 
-            // Quiet hours: from the hour it is now in the cohort's zone, to the next.
-            let hour = WallClockTime(Date(), in: TimeZone(identifier: cohort.timeZone) ?? .gmt).time.hour
+            // Quiet hours, in the cohort's zone: noon to one o'clock; a scan at half past twelve sends nothing.
+            let zone = TimeZone(identifier: cohort.timeZone) ?? .gmt
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let halfPastNoon = try #require(calendar.date(bySettingHour: 12, minute: 30, second: 0, of: later))
             var quiet = settings
-            quiet["quiet_from"] = "\(hour)"; quiet["quiet_until"] = "\((hour + 1) % 24)"
+            quiet["quiet_from"] = "12"; quiet["quiet_until"] = "13"
             #expect(try await tom.post(s.base + "/nudges", quiet).status == .seeOther)
             try await NudgeRecord.query(on: app.db).delete()
-            #expect(try await FollowUpScan.run(app: app) == 0, "quiet now")
+            #expect(try await FollowUpScan.run(app: app, now: halfPastNoon) == 0, "quiet then")
+            #expect(try await FollowUpScan.run(app: app, now: halfPastNoon.addingTimeInterval(3_600)) >= 1, "awake an hour later")
+        }
+    }
+
+    @Test func aSecondClickSendsNothingAndAPendingNudgeIsDeliveredOnce() async throws {
+        try await withApp { app in
+            let s = try await FollowUpClass.make(app)
+            var tom = try await Fixtures(app: app).signedIn(s.c.trainer)
+            let form = ["learners[]": s.c.lea.id!.lowercasedText, "message": "Hi {first name}", "batch": UUID().uuidString]
+            #expect(try await tom.post(s.base + "/nudges/send", form).status == .seeOther)
+            #expect(try await tom.post(s.base + "/nudges/send", form).status == .seeOther)
+            #expect(try await Self.messages(between: s.c.lea, and: s.c.trainer, on: app.db) == ["Hi Lea"], "once")
+
+            // A nudge logged but not delivered (the server stopped in between): the next round sends it, once.
+            let cohort = try #require(try await CohortRecord.find(s.c.cohort.id!, on: app.db))
+            try await NudgeRecord(organizationID: s.c.org.id!, cohortID: cohort.id!, learnerID: s.c.max.id!, senderID: s.c.trainer.id!,
+                                  kind: "manual", eventKey: "manual:lost", body: "Still there, Max?", at: Date().addingTimeInterval(-120))
+                .create(on: app.db)
+            _ = try await FollowUpScan.run(app: app)
+            _ = try await FollowUpScan.run(app: app)
+            #expect(try await Self.messages(between: s.c.max, and: s.c.trainer, on: app.db) == ["Still there, Max?"])
+            #expect(try await NudgeRecord.query(on: app.db).filter(\.$conversationID == nil).count() == 0)
+        }
+    }
+
+    @Test func aLiveClassHeldBeforeJoiningIsNotMissed() async throws {
+        try await withApp { app in
+            let s = try await FollowUpClass.make(app)
+            func held(_ title: String, daysAgo: Double) async throws {
+                let session = LiveSession(id: .init(UUID()), cohortID: .init(s.c.cohort.id!), activityID: nil, title: title, agenda: "",
+                                          start: Date().addingTimeInterval(-daysAgo * 86_400), durationMinutes: 60, timeZone: "UTC",
+                                          provider: .builtInRoom, hosts: [.init(s.c.trainer.id!)])
+                try await LiveSessionRecord(session, organizationID: s.c.org.id!, createdBy: s.c.trainer.id!).save(on: app.db)
+            }
+            try await held("Before Max came", daysAgo: 40)
+            var tom = try await Fixtures(app: app).signedIn(s.c.trainer)
+            let before = try await tom.get(s.dashboard).text
+            #expect(!before.contains("missed the last live class"), "held before either of them joined")
+            try await held("Last week", daysAgo: 7)
+            let after = try await tom.get(s.dashboard).text
+            #expect(after.contains("missed the last live class"), "Max was in the cohort")
+            #expect(after.contains("0 / 1"), "one class since Max joined, none for Lea")
         }
     }
 }

@@ -40,6 +40,18 @@ import Testing
         #expect(Self.due(facts, sent: ["inactive:2027-03-01", "due:a:2027-03-10", "live:s1"]) == nil)
     }
 
+    @Test func oneAutomaticNudgeADayAtMost() {
+        let facts = NudgeFacts(lastActiveDay: Self.today.adding(days: -9), missedLive: "s1")
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        func due(lastHoursAgo: Double) -> NudgeEvent? {
+            NudgePlanner.due(facts, settings: Self.on, sent: ["inactive:2027-03-01"], muted: false, today: Self.today, localHour: 10,
+                             lastNudgedAt: now.addingTimeInterval(-lastHoursAgo * 3600), now: now)
+        }
+        #expect(due(lastHoursAgo: 0.1) == nil)
+        #expect(due(lastHoursAgo: 19.9) == nil)
+        #expect(due(lastHoursAgo: 20) == NudgeEvent(kind: .missedLive, key: "live:s1"))
+    }
+
     @Test func muteOffAndQuietHoursSendNothing() {
         let facts = NudgeFacts(lastActiveDay: Self.today.adding(days: -30), missedLive: "s1")
         #expect(Self.due(facts, muted: true) == nil)

@@ -26,7 +26,9 @@ enum CohortDashboard {
         let risk: RiskAssessment
         /// Their first activity not done in an open module, and its due day.
         let next: (activity: Activity, due: Day?)?
-        /// The last live class held, when they missed it.
+        /// Their work not done that falls due soonest, today or later.
+        let dueSoon: (activity: Activity, due: Day)?
+        /// The last live class held since they joined, when they missed it.
         let missedLive: LiveSession?
     }
 
@@ -98,7 +100,7 @@ enum CohortDashboard {
             """).all(decoding: PersonCount.self)
         let posts = try await sql.raw("""
             SELECT p.author_id AS person_id, COUNT(*) AS count, MAX(p.created_at) AS last FROM forum_posts p
-            JOIN forum_threads t ON t.id = p.thread_id WHERE t.cohort_id = \(bind: cohortID) GROUP BY p.author_id
+            JOIN forum_threads t ON t.id = p.thread_id WHERE t.cohort_id = \(bind: cohortID) AND p.deleted_at IS NULL GROUP BY p.author_id
             """).all(decoding: PostCount.self)
 
         let states = Dictionary(grouping: progress, by: \.person_id)
@@ -116,9 +118,11 @@ enum CohortDashboard {
             let course = CourseProgress(outline: outline, states: stateByActivity).course
             let quiz = quizzes.byPerson[person]
             let lastActive = [mine.map(\.last_visited_at).max(), postsByPerson[person]?.last, quiz?.lastSubmittedAt].compactMap { $0 }.max()
-            let attended = live.attended(by: person)
+            let since = max(start, learner.created_at ?? start)
+            let attended = live.attended(by: person, since: since)
+            let open = outline.filter { access.isOpen($0.module, today: today) }.flatMap(\.activities).filter { stateByActivity[$0.id] != .done }
             let facts = LearnerFacts(
-                since: max(start, learner.created_at ?? start), lastActiveAt: lastActive,
+                since: since, lastActiveAt: lastActive,
                 modulesBehind: RiskRules.modulesBehind(outline, states: stateByActivity, dueDay: access.dueDay(of:), today: today),
                 failedQuizzes: quiz?.failed ?? [], missedLiveInARow: RiskRules.missedInARow(attended),
                 posts: postsByPerson[person]?.count ?? 0)
@@ -128,9 +132,10 @@ enum CohortDashboard {
                        liveAttended: attended.filter { $0 }.count, liveHeld: attended.count,
                        openHelpRequests: helpByPerson[person] ?? 0, unreadFromThem: unreadByPerson[person] ?? 0,
                        facts: facts, risk: RiskRules.assess(facts, thresholds: thresholds, now: now),
-                       next: outline.filter { access.isOpen($0.module, today: today) }.flatMap(\.activities)
-                           .first { stateByActivity[$0.id] != .done }.map { ($0, access.dueDay(of: $0)) },
-                       missedLive: attended.last == false ? live.sessions.last : nil)
+                       next: open.first.map { ($0, access.dueDay(of: $0)) },
+                       dueSoon: open.compactMap { activity in access.dueDay(of: activity).flatMap { $0 >= today ? (activity, $0) : nil } }
+                           .min { $0.1 < $1.1 },
+                       missedLive: live.lastMissed(by: person, since: since))
         }
         return Board(rows: rows, thresholds: thresholds)
     }

@@ -40,14 +40,17 @@ struct QuizFacts {
             var best: [UUID: Double] = [:]
             var outcomes: [(quiz: String, passed: Bool)] = []
             for attempt in theirs {
-                guard let title = quizzes[attempt.activity_id] else { continue }  // an activity since removed
+                guard quizzes[attempt.activity_id] != nil else { continue }  // an activity since removed
                 let score = QuizScore(stored: attempt.earned ?? 0, possible: attempt.possible ?? 0, pending: attempt.pending ?? 0)
                 guard let passed = score.passed(atPercent: passMarks[attempt.activity_id] ?? 60) else { continue }
                 best[attempt.activity_id] = max(best[attempt.activity_id] ?? 0, score.percent)
-                outcomes.append((title, passed))
+                outcomes.append((attempt.activity_id.uuidString, passed))  // by id: two quizzes may share a title
             }
             let average = best.isEmpty ? nil : Int((best.values.reduce(0, +) / Double(best.count)).rounded())
-            facts.byPerson[person] = Learner(average: average, failed: RiskRules.failedQuizzes(outcomes),
+            let failed = RiskRules.failedQuizzes(outcomes).map {
+                LearnerFacts.FailedQuiz(title: UUID(uuidString: $0.title).flatMap { quizzes[$0] } ?? $0.title, failures: $0.failures)
+            }
+            facts.byPerson[person] = Learner(average: average, failed: failed,
                                              lastSubmittedAt: theirs.map(\.submitted_at).max())
         }
         let topics = try await sql.raw("""
@@ -96,8 +99,17 @@ struct LiveFacts {
     var sessions: [LiveSession] = []
     var held: [[Person.ID: Attendance]] = []
 
-    func attended(by person: UUID) -> [Bool] {
-        held.map { $0[.init(person)]?.attended ?? false }
+    /// Their attendance at each class held since `since` (they joined), oldest first: a class
+    /// held before they were in the cohort is not one they missed.
+    func attended(by person: UUID, since: Date = .distantPast) -> [Bool] {
+        zip(sessions, held).filter { $0.0.start >= since }.map { $0.1[.init(person)]?.attended ?? false }
+    }
+
+    /// The last class held since `since`, when they missed it.
+    func lastMissed(by person: UUID, since: Date) -> LiveSession? {
+        guard let index = sessions.lastIndex(where: { $0.start >= since }),
+              held[index][Person.ID(person)]?.attended != true else { return nil }
+        return sessions[index]
     }
 
     static func load(_ cohortID: UUID, learners: [UUID], now: Date, on db: any Database) async throws -> LiveFacts {

@@ -79,6 +79,7 @@ struct FollowUpController: RouteCollection {
                                    canAdjust: access.runsCohort, now: now)
         model.errors = errors
         model.canNudge = access.role != nil
+        model.nudgeBatch = UUID().uuidString.lowercased()
         return model
     }
 

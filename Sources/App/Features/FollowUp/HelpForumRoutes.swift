@@ -106,10 +106,21 @@ extension HelpRequestsController {
         let access = try await LearningAccess.load(req)
         let record = try await find(req, access)
         guard record.personID == access.personID else { throw AppError.notFound() }
-        do throws(HelpRequestError) { record.apply(try record.domain().forumDeclined(at: Date())) } catch {
+        let now = Date()
+        do throws(HelpRequestError) { _ = try record.domain().forumDeclined(at: now) } catch {
             throw Self.forumRefusal(error, forLearner: true)
         }
-        try await record.save(on: req.db)
+        // Claimed like a post: if another tab posted it meanwhile, that choice stands and is said.
+        guard let sql = req.db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        let claimed = try await sql.raw("""
+            UPDATE help_requests SET forum_decided_at = \(bind: now) WHERE id = \(bind: record.id!) AND forum_decided_at IS NULL \
+            AND forum_proposed_at IS NOT NULL RETURNING id
+            """).all()
+        if claimed.isEmpty {
+            let fresh = try await find(req, access).domain()
+            do throws(HelpRequestError) { try fresh.checkForumChoice() } catch { throw Self.forumRefusal(error, forLearner: true) }
+            throw Self.forumRefusal(.alreadyInForum, forLearner: true)
+        }
         return req.redirect(to: SiteRoute.help(access.context.organization.id, .init(access.cohortID), .list).path + "#request-\(record.id!.lowercasedText)")
     }
 

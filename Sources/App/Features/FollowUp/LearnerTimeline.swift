@@ -56,7 +56,7 @@ enum LearnerTimeline {
         }
         let posts = try await sql.raw("""
             SELECT p.created_at, t.id AS thread_id, t.title FROM forum_posts p JOIN forum_threads t ON t.id = p.thread_id
-            WHERE t.cohort_id = \(bind: cohortID) AND p.author_id = \(bind: learner)
+            WHERE t.cohort_id = \(bind: cohortID) AND p.author_id = \(bind: learner) AND p.deleted_at IS NULL
             ORDER BY p.created_at DESC LIMIT \(unsafeRaw: String(perSource))
             """).all(decoding: Post.self)
         entries += posts.map { .init(at: $0.created_at, kind: .posted, text: "Posted in “\($0.title)”",

@@ -15,7 +15,8 @@ struct NudgesController: RouteCollection {
         cohort.post("mute", use: mute)
     }
 
-    struct SendForm: Content { var learners: [String]?; var template: String?; var message: String?; var to: String? }
+    /// `batch`: the form's own id, so a second click on the same form sends nothing twice.
+    struct SendForm: Content { var learners: [String]?; var template: String?; var message: String?; var to: String?; var batch: String? }
     struct MuteForm: Content { var muted: String? }
 
     /// How many nudges one send may carry: a cohort, not a mailing list.
@@ -80,11 +81,21 @@ struct NudgesController: RouteCollection {
         guard !rows.isEmpty, rows.count <= Self.maximumRecipients else { return req.redirect(to: back, flash: .failure(.nudgeNobody)) }
         guard let cohort = try await CohortRecord.find(access.cohortID, on: req.db) else { throw AppError.notFound() }
         let me = access.context.user.person
+        let batch = form.batch.flatMap(UUID.init(uuidString:)) ?? UUID()
+        var sent = 0
         for row in rows {
-            try await Nudges.send(template.render(Nudges.values(for: row)), kind: "manual", eventKey: "manual:\(UUID().uuidString.lowercased())",
-                                  to: row.personID, from: me, cohort: cohort, now: now, app: req.application)
+            do {
+                if try await Nudges.send(template.render(Nudges.values(for: row)), kind: "manual", eventKey: "manual:\(batch.lowercasedText)",
+                                         to: row.personID, from: me, cohort: cohort, now: now, app: req.application) {
+                    sent += 1
+                }
+            } catch {
+                // Logged, not delivered yet: the next follow-up round delivers it.
+                req.logger.warning("Nudge not delivered yet", metadata: ["learner": "\(row.personID)", "error": "\(error)"])
+                sent += 1
+            }
         }
-        return req.redirect(to: back, flash: .nudged(count: rows.count))
+        return req.redirect(to: back, flash: sent == 0 ? .nudgeAlreadySent : .nudged(count: sent))
     }
 
     func mute(req: Request) async throws -> Response {

@@ -77,27 +77,26 @@ struct JobRunner: Sendable {
         var ran = 0
         while ran < limit, let job = try await claim(now: now(), on: app.db) {
             ran += 1
+            // Written only while the claim is still ours: a runner whose lease lapsed (and whose job
+            // another runner took) changes nothing.
+            let id = job.id!, node = self.node
+            let mine = { JobRecord.query(on: app.db).filter(\.$id == id).filter(\.$lockedBy == node).set(\.$lockedBy, to: nil).set(\.$lockedUntil, to: nil) }
             do {
                 guard let handler = handlers[job.kind] else { throw JobError.unknownKind(job.kind) }
                 try await handler(app, job)
-                job.doneAt = now()
-                job.lockedBy = nil
-                job.lockedUntil = nil
-                job.lastError = nil
+                try await mine().set(\.$doneAt, to: now()).set(\.$lastError, to: nil).update()
             } catch {
                 let failedAt = now()
-                job.lastError = String(String(describing: error).prefix(500))
-                job.lockedBy = nil
-                job.lockedUntil = nil
+                let message = String(String(describing: error).prefix(500))
                 if job.attempts >= Self.maximumAttempts {
-                    job.failedAt = failedAt
+                    try await mine().set(\.$failedAt, to: failedAt).set(\.$lastError, to: message).update()
                     app.logger.error("Job \(job.kind) failed for good", metadata: ["key": "\(job.key)", "error": "\(error)"])
                 } else {
-                    job.runAt = failedAt.addingTimeInterval(Self.backoff(attempts: job.attempts))
+                    try await mine().set(\.$runAt, to: failedAt.addingTimeInterval(Self.backoff(attempts: job.attempts)))
+                        .set(\.$lastError, to: message).update()
                     app.logger.warning("Job \(job.kind) failed; will retry", metadata: ["attempts": "\(job.attempts)", "error": "\(error)"])
                 }
             }
-            try await job.save(on: app.db)
         }
         return ran
     }
@@ -107,10 +106,15 @@ struct JobRunner: Sendable {
         min(30 * pow(2, Double(max(attempts, 1) - 1)), 3600)
     }
 
-    /// One round: schedule the periodic jobs, run what is due.
+    /// How long done jobs are kept (their keys stop a period's job from being enqueued twice).
+    static let keptFor: TimeInterval = 7 * 86_400
+
+    /// One round: schedule the periodic jobs, run what is due, forget what was done long ago.
     func tick(app: Application) async throws {
-        try await schedule(now: Date(), on: app.db)
+        let now = Date()
+        try await schedule(now: now, on: app.db)
         try await runDue(app: app)
+        try await JobRecord.query(on: app.db).filter(\.$doneAt < now.addingTimeInterval(-Self.keptFor)).delete()
     }
 
     enum JobError: Error { case unknownKind(String) }
