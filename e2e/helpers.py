@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -210,3 +211,15 @@ def run_cohort_with(page: Page, cohort: str, course: str, learner_email: str) ->
     person.select_option(label=person.locator("option", has_text=learner_email).text_content())
     enroll.get_by_role("button", name="Enroll").click()
     expect(page.get_by_role("status")).to_contain_text("enrolled")
+
+
+def wait_for_mail_containing(sink, to: str, text: str, timeout: float = 30):
+    """The first mail to `to` whose text contains `text`, waiting up to `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for mail in sink.to(to):
+            if text in mail.text:
+                return mail
+        time.sleep(0.2)
+    seen = "\n".join(f"  {m.subject!r}" for m in sink.to(to))
+    raise AssertionError(f"no mail to {to} containing {text!r} within {timeout}s; got:\n{seen or '  (none)'}")

@@ -9,25 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-import time
 
 from playwright.sync_api import expect
 
-from helpers import DEMO_PASSWORD, check_page, nav, screenshot, select_field, sign_in, sign_out
+from helpers import DEMO_PASSWORD, check_page, nav, screenshot, select_field, sign_in, sign_out, wait_for_mail_containing
 
 FACILITATOR = "facilitator@northwind.test"
 CHEN = "learner07@northwind.test"
 NOTE = "Prefers a call in the morning; check in before Thursday."
-
-
-def wait_for_mail_containing(sink, to: str, text: str, timeout: float = 30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for mail in sink.to(to):
-            if text in mail.text:
-                return mail
-        time.sleep(0.3)
-    raise AssertionError(f"no mail to {to} containing {text!r} within {timeout}s")
 
 
 def test_a_facilitator_follows_the_cohort_and_nudges_who_is_at_risk(start_server, smtp_sink, new_page):

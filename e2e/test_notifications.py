@@ -9,25 +9,13 @@ conversation and an unsubscribe link that works without signing in.
 from __future__ import annotations
 
 import re
-import time
 
 from playwright.sync_api import expect
 
-from helpers import DEMO_PASSWORD, check_page, nav, screenshot, select_field, sign_in, sign_out
+from helpers import DEMO_PASSWORD, check_page, nav, screenshot, select_field, sign_in, sign_out, wait_for_mail_containing
 
 PRIYA = "learner03@northwind.test"
 TRAINER = "trainer1@northwind.test"
-
-
-def wait_for_mail_containing(sink, to: str, text: str, timeout: float = 30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for mail in sink.to(to):
-            if text in mail.text:
-                return mail
-        time.sleep(0.2)
-    seen = "\n".join(f"  {m.subject!r}" for m in sink.to(to))
-    raise AssertionError(f"no mail to {to} containing {text!r} within {timeout}s; got:\n{seen or '  (none)'}")
 
 
 def test_the_bell_then_an_email_for_the_offline_trainer(demo_server, smtp_sink, new_page):
