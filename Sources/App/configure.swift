@@ -59,7 +59,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.lifecycle.use(RepeatingJob.liveReminders)
         app.lifecycle.use(RepeatingJob.liveRoomsClosing)
         app.lifecycle.use(RepeatingJob.liveAttendanceCounting)
-        if config.runsJobsInProcess { app.lifecycle.use(RepeatingJob.jobs(.standard())) }
+        // `atelier worker` runs the jobs itself (its own loop, or `--once`).
+        if config.runsJobsInProcess, app.environment.arguments.dropFirst().first != "worker" {
+            app.lifecycle.use(RepeatingJob.jobs(.standard()))
+        }
     }
     if config.demo { try await DemoSeed.load(on: app) }
 }

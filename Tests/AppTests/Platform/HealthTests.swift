@@ -44,4 +44,11 @@ import VaporTesting
             #expect(throws: AppConfig.Problems.self, "\(bad)") { try AppConfig.load(from: bad, demo: false) }
         }
     }
+
+    @Test func backgroundJobsRunInProcessUnlessLeftToWorkers() throws {
+        #expect(try AppConfig.load(from: [:], demo: false).runsJobsInProcess)
+        #expect(try AppConfig.load(from: ["ATELIER_JOBS": "in-process"], demo: false).runsJobsInProcess)
+        #expect(try AppConfig.load(from: ["ATELIER_JOBS": "worker"], demo: false).runsJobsInProcess == false)
+        #expect(throws: AppConfig.Problems.self) { try AppConfig.load(from: ["ATELIER_JOBS": "sometimes"], demo: false) }
+    }
 }
