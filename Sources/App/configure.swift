@@ -53,7 +53,6 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try await DatabaseSetup.tune(app)
     if config.runsBackgroundJobs {
         app.lifecycle.use(RepeatingJob.outbox)
-        app.lifecycle.use(RepeatingJob.notificationMail)
         app.lifecycle.use(RepeatingJob.presence)
         app.lifecycle.use(RepeatingJob.peerReviewPush)
         app.lifecycle.use(RepeatingJob.liveReminders)

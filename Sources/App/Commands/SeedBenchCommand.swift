@@ -22,6 +22,9 @@ struct SeedBenchCommand: AsyncCommand {
         @Option(name: "quiz-file", help: "Where to write the open attempts' paths, one per line")
         var quizFile: String?
 
+        @Flag(name: "dashboard", help: "Also add a trainer (trainer@bench.test) and two cohorts of 25 and 100 learners a year into the course, with every kind of row the trainer's dashboard reads (for bench/dashboard.sh)")
+        var dashboard: Bool
+
         @Option(name: "chat-file", help: "Also open a session for every learner and write, as JSON, each cohort's channel and one private conversation per cohort with the members' session tokens (for bench/chat.sh)")
         var chatFile: String?
     }
@@ -92,6 +95,13 @@ struct SeedBenchCommand: AsyncCommand {
             context.console.print("thread \(forum.thread)")
             context.console.print("space \(forum.space)")
             context.console.print("search \(forum.search)")
+        }
+        if signature.dashboard {
+            let seeded = try await SeedBenchDashboard.seed(organizationID: org.id!, course: course, lessons: activities, passwordHash: hash,
+                                                           on: app.db)
+            context.console.print("trainer \(seeded.trainer)")
+            for (size, path) in seeded.paths { context.console.print("dashboard\(size) \(path)") }
+            for line in seeded.counts { context.console.print("rows \(line)") }
         }
     }
 

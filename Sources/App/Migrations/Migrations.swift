@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// The ordered list of migrations; append only, never reorder.
 enum Migrations {
@@ -42,5 +43,28 @@ enum Migrations {
         CreateJobs(),            // background jobs, claimed by one runner at a time
         CreateNudges(),          // nudges sent to learners, learners' mutes, cohorts' automatic nudge settings
         UpdateHelpRequestsForumProposal(), // trainers' suggestions to ask a help request in the forum, learners' choices
+        AddDashboardCoveringIndexes(), // the dashboard's whole-cohort reads of quiz attempts and forum posts from indexes alone
     ]
+}
+
+/// The trainer's dashboard reads every submitted quiz attempt of a cohort, in order, and counts
+/// every forum post of its threads per author. With only `(cohort_id, person_id)` on attempts, each
+/// attempt was a lookup in the table, whose rows hold the attempt's questions (2 kB for 5
+/// questions, one row a page): 64,000 attempts took 0.5 s on SQLite. These indexes hold every
+/// column those two queries read, in the order they want (bench/dashboard.sh).
+struct AddDashboardCoveringIndexes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.create(index: "quiz_attempts_submitted_by_cohort").on("quiz_attempts")
+            .column("cohort_id").column("submitted_at").column("id").column("person_id").column("activity_id")
+            .column("earned").column("possible").column("pending").run()
+        try await sql.create(index: "forum_posts_by_thread_author").on("forum_posts")
+            .column("thread_id").column("deleted_at").column("author_id").column("created_at").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.drop(index: "forum_posts_by_thread_author").run()
+        try await sql.drop(index: "quiz_attempts_submitted_by_cohort").run()
+    }
 }

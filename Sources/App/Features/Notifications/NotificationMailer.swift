@@ -70,9 +70,7 @@ enum NotificationMailer {
     }
 }
 
-extension RepeatingJob {
-    /// Looks for notifications due to be e-mailed every 5 seconds.
-    static var notificationMail: RepeatingJob {
-        RepeatingJob(name: "Notification mailer", interval: .seconds(5)) { try await NotificationMailer.run(app: $0) }
-    }
+extension NotificationMailer {
+    /// The digest, as a periodic job of the job runner: every 10 seconds, whichever node runs it.
+    static let job = JobRunner.Periodic(kind: "notification-digest", interval: 10)
 }

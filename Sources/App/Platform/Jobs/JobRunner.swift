@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 import Vapor
 
-/// Background work that must happen once whichever node runs it: a row in `jobs`, claimed by
+/// Background work that must happen once whichever node runs it — the follow-up scan (risk facts
+/// and automatic nudges), the notification digest mail: a row in `jobs`, claimed by
 /// one runner at a time for a lease, retried with backoff when it fails, marked done when it
 /// succeeds. Runs in every `atelier serve` (unless `ATELIER_JOBS=worker`) and in `atelier worker`
 /// processes; any number of them may share a database.
@@ -29,8 +30,10 @@ struct JobRunner: Sendable {
 
     /// Everything Atelier runs as jobs.
     static func standard(node: String = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)") -> JobRunner {
-        JobRunner(node: node, handlers: [FollowUpScan.kind: { app, _ in _ = try await FollowUpScan.run(app: app) }],
-                  periodic: [Periodic(kind: FollowUpScan.kind, interval: FollowUpScan.interval)])
+        JobRunner(node: node,
+                  handlers: [FollowUpScan.kind: { app, _ in _ = try await FollowUpScan.run(app: app) },
+                             NotificationMailer.job.kind: { app, _ in _ = try await NotificationMailer.run(app: app) }],
+                  periodic: [Periodic(kind: FollowUpScan.kind, interval: FollowUpScan.interval), NotificationMailer.job])
     }
 
     /// Adds a job unless one with the same key exists (done or not). Returns whether it was added.
@@ -106,8 +109,8 @@ struct JobRunner: Sendable {
         min(30 * pow(2, Double(max(attempts, 1) - 1)), 3600)
     }
 
-    /// How long done jobs are kept (their keys stop a period's job from being enqueued twice).
-    static let keptFor: TimeInterval = 7 * 86_400
+    /// How long done jobs are kept: a day of history (a period's key only matters within its period).
+    static let keptFor: TimeInterval = 86_400
 
     /// One round: schedule the periodic jobs, run what is due, forget what was done long ago.
     func tick(app: Application) async throws {
