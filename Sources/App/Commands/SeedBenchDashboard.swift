@@ -163,7 +163,8 @@ enum SeedBenchDashboard {
         let learners = people.map { $0.id! }
         let profiles = learners.indices.map { Profile($0, activities: course.activities.count, now: now) }
         let general = try await ForumStore.spaces(of: cohort, on: db).first { $0.kind == .general }!
-        let tables = study(cohortID, org: org, course: course, trainer: trainer, learners: learners, profiles: profiles, start: start, startDay: startDay)
+        let tables = study(cohortID, org: org, course: course, trainer: trainer, learners: learners, profiles: profiles, start: start,
+                           startDay: startDay)
             + quizzes(cohortID, org: org, course: course, learners: learners, profiles: profiles, start: start)
             + peerReview(cohortID, org: org, course: course, learners: learners, profiles: profiles, start: start)
             + forum(cohortID, org: org, space: general.id!, trainer: trainer, learners: learners, profiles: profiles, start: start)
@@ -190,8 +191,10 @@ enum SeedBenchDashboard {
     static func study(_ cohortID: UUID, org: UUID, course: Course, trainer: UUID, learners: [UUID], profiles: [Profile], start: Date,
                       startDay: Day) -> [Table] {
         var days = Table("learning_days", "id cohort_id person_id day seconds")
-        var progress = Table("activity_progress", "id organization_id cohort_id person_id activity_id state seconds_spent last_visited_at completed_at")
-        var help = Table("help_requests", "id organization_id cohort_id person_id activity_id text quote status created_at waiting_since answered_at answered_by resolved_at")
+        var progress = Table("activity_progress",
+                             "id organization_id cohort_id person_id activity_id state seconds_spent last_visited_at completed_at")
+        var help = Table("help_requests", "id organization_id cohort_id person_id activity_id text quote status created_at waiting_since "
+                         + "answered_at answered_by resolved_at")
         for (person, p) in zip(learners, profiles) {
             for d in 0...(ageDays - p.idleDays) where (p.n * 31 + d * 17) % 20 != 0 {
                 days.add(UUID(), cohortID, person, startDay.adding(days: d).description, 300 + ((p.n * 13 + d * 7) % 50) * 60)
@@ -215,7 +218,8 @@ enum SeedBenchDashboard {
 
     /// Attempts at each quiz reached (the last passed, except a failing learner's two), mastery per topic.
     static func quizzes(_ cohortID: UUID, org: UUID, course: Course, learners: [UUID], profiles: [Profile], start: Date) -> [Table] {
-        var attempts = Table("quiz_attempts", "id organization_id cohort_id activity_id person_id number started_at submitted_at items earned possible pending")
+        var attempts = Table("quiz_attempts",
+                             "id organization_id cohort_id activity_id person_id number started_at submitted_at items earned possible pending")
         var topics = Table("quiz_topic_scores", "id cohort_id person_id topic earned possible")
         let fractions = [0.2, 0.4, 0.6, 0.8, 1.0]
         for (person, p) in zip(learners, profiles) {
@@ -262,7 +266,8 @@ enum SeedBenchDashboard {
     /// around (the trainer otherwise); the silent ones never write.
     static func forum(_ cohortID: UUID, org: UUID, space: UUID, trainer: UUID, learners: [UUID], profiles: [Profile],
                       start: Date) -> [Table] {
-        var threads = Table("forum_threads", "id organization_id cohort_id space_id kind title author_id post_count last_post_at pinned locked created_at anonymous")
+        var threads = Table("forum_threads", "id organization_id cohort_id space_id kind title author_id post_count last_post_at pinned locked "
+                            + "created_at anonymous")
         var posts = Table("forum_posts", "id organization_id thread_id number author_id body html created_at upvotes anonymous")
         let posters = zip(learners, profiles).filter { !$0.1.silent }
         let count = learners.count * 4, perThread = 50
@@ -287,7 +292,8 @@ enum SeedBenchDashboard {
     /// A private conversation of 600 messages between each learner and the trainer; the last
     /// `unread` are the learner's, not read by the trainer yet.
     static func chat(_ cohortID: UUID, org: UUID, trainer: UUID, learners: [UUID], profiles: [Profile], start: Date) -> [Table] {
-        var conversations = Table("conversations", "id organization_id cohort_id kind unique_key last_sequence last_message_at created_at last_author_id")
+        var conversations = Table("conversations",
+                                  "id organization_id cohort_id kind unique_key last_sequence last_message_at created_at last_author_id")
         var members = Table("conversation_members", "id conversation_id person_id last_read_sequence")
         var messages = Table("chat_messages", "id organization_id conversation_id sequence author_id body html sent_at")
         let count = 600
@@ -311,7 +317,8 @@ enum SeedBenchDashboard {
     /// stopped coming, a few trainers' corrections.
     static func live(_ cohortID: UUID, org: UUID, trainer: UUID, learners: [UUID], profiles: [Profile], startDay: Day,
                      now: Date) -> [Table] {
-        var sessions = Table("live_sessions", "id organization_id cohort_id title agenda starts_at duration_minutes time_zone provider hosts sequence cancelled reminded_at created_by created_at")
+        var sessions = Table("live_sessions", "id organization_id cohort_id title agenda starts_at duration_minutes time_zone provider hosts "
+                             + "sequence cancelled reminded_at created_by created_at")
         var presence = Table("live_presence", "id session_id person_id connection_id kind at")
         var corrections = Table("live_attendance_corrections", "id session_id person_id attended corrected_by corrected_at")
         let starts = (0..<53).map { startDay.adding(days: 7 * $0 + 2).startInUTC.addingTimeInterval(14 * 3_600) }
