@@ -154,10 +154,16 @@ public enum SiteRoute: Hashable, Sendable {
     /// A name as one path segment: only unreserved characters stay, so it can never add a
     /// segment, a query, or close a Markdown link; an empty name becomes "file".
     static func pathSegment(_ name: String) -> String {
+        let encoded = percentEncoded(name)
+        return encoded.isEmpty || encoded == "." || encoded == ".." ? "file" : encoded
+    }
+
+    /// Every character but the unreserved ones (letters, digits, `-._~`) percent-encoded: safe
+    /// as a path segment or a query value.
+    public static func percentEncoded(_ text: String) -> String {
         var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         allowed.insert(charactersIn: "-._~")
-        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-        return encoded.isEmpty || encoded == "." || encoded == ".." ? "file" : encoded
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
     public var path: String {

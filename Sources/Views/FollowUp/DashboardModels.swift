@@ -109,7 +109,7 @@ public struct DashboardModel: Sendable {
         var items = [("sort", (sort ?? self.sort).rawValue), ("dir", (ascending ?? self.ascending) ? "asc" : "desc")]
         if let level { items.append(("risk", RiskText.key(level))) }
         if !search.isEmpty { items.append(("q", search)) }
-        return "?" + items.map { "\($0.0)=\(QueryText.encode($0.1))" }.joined(separator: "&")
+        return "?" + items.map { "\($0.0)=\(SiteRoute.percentEncoded($0.1))" }.joined(separator: "&")
     }
 }
 
@@ -147,13 +147,5 @@ public enum RiskText {
 
     public static func reasons(_ assessment: RiskAssessment) -> String {
         assessment.reasons.map(reason).joined(separator: "; ")
-    }
-}
-
-/// Percent-encoding for a query value (letters, digits and `-._~` stay).
-enum QueryText {
-    static func encode(_ text: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }

@@ -28,6 +28,8 @@ struct QuizFacts {
 
     static func load(_ cohortID: UUID, activities: [Activity], on sql: any SQLDatabase, _ db: any Database) async throws -> QuizFacts {
         let quizzes = Dictionary(activities.filter { $0.kind == .quiz }.map { ($0.id.uuid, $0.title) }, uniquingKeysWith: { a, _ in a })
+        // Failures are counted per quiz id (two quizzes may share a title), then named.
+        let titles = Dictionary(quizzes.map { ($0.key.uuidString, $0.value) }, uniquingKeysWith: { a, _ in a })
         var facts = QuizFacts()
         guard !quizzes.isEmpty else { return facts }
         let passMarks = Dictionary(try await QuizRecord.query(on: db).filter(\.$activityID ~~ Array(quizzes.keys)).all()
@@ -44,12 +46,10 @@ struct QuizFacts {
                 let score = QuizScore(stored: attempt.earned ?? 0, possible: attempt.possible ?? 0, pending: attempt.pending ?? 0)
                 guard let passed = score.passed(atPercent: passMarks[attempt.activity_id] ?? 60) else { continue }
                 best[attempt.activity_id] = max(best[attempt.activity_id] ?? 0, score.percent)
-                outcomes.append((attempt.activity_id.uuidString, passed))  // by id: two quizzes may share a title
+                outcomes.append((attempt.activity_id.uuidString, passed))
             }
             let average = best.isEmpty ? nil : Int((best.values.reduce(0, +) / Double(best.count)).rounded())
-            let failed = RiskRules.failedQuizzes(outcomes).map {
-                LearnerFacts.FailedQuiz(title: UUID(uuidString: $0.title).flatMap { quizzes[$0] } ?? $0.title, failures: $0.failures)
-            }
+            let failed = RiskRules.failedQuizzes(outcomes).map { LearnerFacts.FailedQuiz(title: titles[$0.title] ?? $0.title, failures: $0.failures) }
             facts.byPerson[person] = Learner(average: average, failed: failed,
                                              lastSubmittedAt: theirs.map(\.submitted_at).max())
         }

@@ -51,7 +51,7 @@ enum LearnerTimeline {
         let help = try await HelpRequestRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$personID == learner)
             .sort(\.$createdAt, .descending).limit(perSource).all()
         entries += help.map { request in
-            .init(at: request.createdAt, kind: .help, text: "Asked for help (\(HelpPages.statusText(request.domain().status).lowercased())): “\(excerpt(request.text))”",
+            .init(at: request.createdAt, kind: .help, text: "Asked for help (\(HelpPages.statusText(request.domain().status).lowercased())): “\(plainExcerpt(request.text, limit: 100))”",
                   url: SiteRoute.help(org, cohort, .list).path)
         }
         let posts = try await sql.raw("""
@@ -74,21 +74,15 @@ enum LearnerTimeline {
             WHERE c.cohort_id = \(bind: cohortID) AND c.kind = 'direct' AND m.author_id = \(bind: learner) AND m.deleted_at IS NULL
             ORDER BY m.sent_at DESC LIMIT \(unsafeRaw: String(perSource))
             """).all(decoding: Message.self)
-        entries += messages.map { .init(at: $0.sent_at, kind: .message, text: "Wrote to you: “\(excerpt($0.body))”",
+        entries += messages.map { .init(at: $0.sent_at, kind: .message, text: "Wrote to you: “\(plainExcerpt($0.body, limit: 100))”",
                                         url: SiteRoute.conversation(org, .init($0.conversation_id)).path) }
         let nudges = try await NudgeRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$learnerID == learner)
             .sort(\.$sentAt, .descending).limit(perSource).all()
-        entries += nudges.map { .init(at: $0.sentAt, kind: .nudge, text: "Nudged (\(NudgesPage.kindText($0.kind).lowercased())): “\(excerpt($0.body))”") }
+        entries += nudges.map { .init(at: $0.sentAt, kind: .nudge, text: "Nudged (\(NudgesPage.kindText($0.kind).lowercased())): “\(plainExcerpt($0.body, limit: 100))”") }
         return Array(entries.sorted { $0.at > $1.at }.prefix(shown))
     }
 
     struct StudyDay: Decodable { let day: String; let seconds: Int }
     struct Post: Decodable { let created_at: Date; let thread_id: UUID; let title: String }
     struct Message: Decodable { let sent_at: Date; let body: String; let conversation_id: UUID }
-
-    /// The first words of a text, on one line.
-    static func excerpt(_ text: String, length: Int = 100) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count <= length ? line : String(line.prefix(length - 1)) + "…"
-    }
 }
