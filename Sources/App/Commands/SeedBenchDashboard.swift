@@ -175,11 +175,19 @@ enum SeedBenchDashboard {
             try await table.write(on: db)
             counts[table.name, default: 0] += table.rows.count
         }
+        if let sql = db as? any SQLDatabase {
+            // Attempts written here, not through QuizAttemptStore: their standings from them.
+            try await QuizStandings.rebuild(cohortID: cohortID, on: sql)
+            counts["quiz_standings"] = try await sql.raw("SELECT COUNT(*) AS count FROM quiz_standings WHERE cohort_id = \(bind: cohortID)")
+                .first(decoding: CountRow.self)?.count ?? 0
+        }
         let path = "/orgs/\(org.lowercasedText)/cohorts/\(cohortID.lowercasedText)/dashboard"
         return (path, counts)
     }
 
     private static let day: TimeInterval = 86_400
+
+    private struct CountRow: Decodable { let count: Int }
 
     /// Evenly spread instants: the `i`-th of `count` between `from` and `to` (or just before `to`).
     static func spread(_ i: Int, of count: Int, from: Date, to: Date) -> Date {

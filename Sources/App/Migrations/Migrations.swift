@@ -44,6 +44,7 @@ enum Migrations {
         CreateNudges(),          // nudges sent to learners, learners' mutes, cohorts' automatic nudge settings
         UpdateHelpRequestsForumProposal(), // trainers' suggestions to ask a help request in the forum, learners' choices
         AddDashboardCoveringIndexes(), // the dashboard's whole-cohort reads of quiz attempts and forum posts from indexes alone
+        CreateQuizStandings(),   // each learner's standing at each quiz (best score, failures since a pass), kept as attempts are graded
     ]
 }
 

@@ -72,24 +72,13 @@ enum CohortDashboard {
                      on db: any Database) async throws -> Board {
         guard let sql = db as? any SQLDatabase else { return Board(rows: [], thresholds: .standard) }
         let cohortID = access.cohortID
-        let thresholds = try await CohortRecord.find(cohortID, on: db)?.riskThresholds ?? .standard
-        let learners = try await Self.learners(cohortID, only: only, on: sql)
         let outline = try await CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
-        let activities = outline.flatMap(\.activities)
-        let progress = try await sql.raw("""
-            SELECT person_id, activity_id, state, last_visited_at FROM activity_progress WHERE cohort_id = \(bind: cohortID)
-            """).all(decoding: ProgressRow.self)
-        let recent = try await sql.raw("""
-            SELECT person_id, CAST(SUM(seconds) AS BIGINT) AS seconds FROM learning_days
-            WHERE cohort_id = \(bind: cohortID) AND day >= \(bind: Day(utc: now).adding(days: 1 - recentDays).description)
-            GROUP BY person_id
-            """).all(decoding: PersonSum.self)
-        let quizzes = try await QuizFacts.load(cohortID, activities: activities, on: sql, db)
-        let peer = try await PeerFacts.load(cohortID, activities: activities, on: sql, db)
-        let live = try await LiveFacts.load(cohortID, learners: learners.map(\.person_id), now: now, on: db)
-        let help = try await sql.raw("""
-            SELECT person_id, COUNT(*) AS count FROM help_requests WHERE cohort_id = \(bind: cohortID) AND status = 'open' GROUP BY person_id
-            """).all(decoding: PersonCount.self)
+        let key = "\(cohortID.uuidString)|\(only?.uuidString ?? "all")|\(Day(utc: now).description)"
+        guard let cohort = try await caches.dashboards.value(for: key, now: now, load: {
+            let facts = try await Facts.load(cohortID, only: only, activities: outline.flatMap(\.activities), now: now, caches: caches,
+                                             on: db, sql)
+            return (facts, validUntil: facts.live.nextEnd ?? .distantFuture)
+        }) else { return Board(rows: [], thresholds: .standard) }
         let unread = try await sql.raw("""
             SELECT m.author_id AS person_id, COUNT(*) AS count FROM chat_messages m
             JOIN conversations c ON c.id = m.conversation_id
@@ -98,26 +87,17 @@ enum CohortDashboard {
               AND m.author_id <> \(bind: viewer) AND m.deleted_at IS NULL
             GROUP BY m.author_id
             """).all(decoding: PersonCount.self)
-        let posts = try await sql.raw("""
-            SELECT p.author_id AS person_id, COUNT(*) AS count, MAX(p.created_at) AS last FROM forum_posts p
-            JOIN forum_threads t ON t.id = p.thread_id WHERE t.cohort_id = \(bind: cohortID) AND p.deleted_at IS NULL GROUP BY p.author_id
-            """).all(decoding: PostCount.self)
-
-        let states = Dictionary(grouping: progress, by: \.person_id)
-        let recentByPerson = Dictionary(recent.map { ($0.person_id, $0.seconds ?? 0) }, uniquingKeysWith: +)
-        let helpByPerson = Dictionary(help.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
         let unreadByPerson = Dictionary(unread.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
-        let postsByPerson = Dictionary(posts.map { ($0.person_id, $0) }, uniquingKeysWith: { a, _ in a })
+        let (quizzes, live) = (cohort.quizzes, cohort.live)
         let start = access.start.startInUTC
         let today = Day(utc: now)
-        let rows = learners.map { learner -> Row in
+        let rows = cohort.learners.map { learner -> Row in
             let person = learner.person_id
-            let mine = states[person] ?? []
-            let stateByActivity = Dictionary(mine.map { (Activity.ID($0.activity_id), ActivityState(rawValue: $0.state) ?? .started) },
-                                             uniquingKeysWith: { a, _ in a })
+            let mine = cohort.progress[person]
+            let stateByActivity = mine?.states ?? [:]
             let course = CourseProgress(outline: outline, states: stateByActivity).course
             let quiz = quizzes.byPerson[person]
-            let lastActive = [mine.map(\.last_visited_at).max(), postsByPerson[person]?.last, quiz?.lastSubmittedAt].compactMap { $0 }.max()
+            let lastActive = [mine?.lastVisitedAt, cohort.posts[person]?.last, quiz?.lastSubmittedAt].compactMap { $0 }.max()
             let since = max(start, learner.created_at ?? start)
             let attended = live.attended(by: person, since: since)
             let open = outline.filter { access.isOpen($0.module, today: today) }.flatMap(\.activities).filter { stateByActivity[$0.id] != .done }
@@ -125,23 +105,63 @@ enum CohortDashboard {
                 since: since, lastActiveAt: lastActive,
                 modulesBehind: RiskRules.modulesBehind(outline, states: stateByActivity, dueDay: access.dueDay(of:), today: today),
                 failedQuizzes: quiz?.failed ?? [], missedLiveInARow: RiskRules.missedInARow(attended),
-                posts: postsByPerson[person]?.count ?? 0)
+                posts: cohort.posts[person]?.count ?? 0)
             return Row(personID: person, name: learner.name, progress: course, lastActiveAt: lastActive,
-                       secondsLastWeek: recentByPerson[person] ?? 0, quizAverage: quiz?.average, weakestTopic: quizzes.weakest[person],
-                       reviewsDone: peer.done[person] ?? 0, reviewsDue: peer.due[person] ?? 0,
+                       secondsLastWeek: cohort.recent[person] ?? 0, quizAverage: quiz?.average, weakestTopic: quizzes.weakest[person],
+                       reviewsDone: cohort.peer.done[person] ?? 0, reviewsDue: cohort.peer.due[person] ?? 0,
                        liveAttended: attended.filter { $0 }.count, liveHeld: attended.count,
-                       openHelpRequests: helpByPerson[person] ?? 0, unreadFromThem: unreadByPerson[person] ?? 0,
-                       facts: facts, risk: RiskRules.assess(facts, thresholds: thresholds, now: now),
+                       openHelpRequests: cohort.help[person] ?? 0, unreadFromThem: unreadByPerson[person] ?? 0,
+                       facts: facts, risk: RiskRules.assess(facts, thresholds: cohort.thresholds, now: now),
                        next: open.first.map { ($0, access.dueDay(of: $0)) },
                        dueSoon: open.compactMap { activity in access.dueDay(of: activity).flatMap { $0 >= today ? (activity, $0) : nil } }
                            .min { $0.1 < $1.1 },
                        missedLive: live.lastMissed(by: person, since: since))
         }
-        return Board(rows: rows, thresholds: thresholds)
+        return Board(rows: rows, thresholds: cohort.thresholds)
+    }
+
+    /// What the board reads of the cohort, the same whoever looks: kept a few seconds in
+    /// `ReadCaches.dashboards` (per cohort and day, and until the next class ends), since a write
+    /// on this server empties it like every read cache. Everything but the viewer's unread messages.
+    struct Facts: Sendable {
+        let thresholds: RiskThresholds
+        let learners: [Learner]
+        let progress: [UUID: ProgressSummary.Learner]
+        let recent: [UUID: Int]
+        let quizzes: QuizFacts
+        let peer: PeerFacts
+        let live: LiveFacts
+        let help: [UUID: Int]
+        let posts: [UUID: PostCount]
+
+        static func load(_ cohortID: UUID, only: UUID?, activities: [Activity], now: Date, caches: ReadCaches,
+                         on db: any Database, _ sql: any SQLDatabase) async throws -> Facts {
+            let thresholds = try await CohortRecord.find(cohortID, on: db)?.riskThresholds ?? .standard
+            let learners = try await CohortDashboard.learners(cohortID, only: only, on: sql)
+            let progress = try await ProgressSummary.load(cohortID, activities: activities, on: sql)
+            let recent = try await sql.raw("""
+                SELECT person_id, CAST(SUM(seconds) AS BIGINT) AS seconds FROM learning_days
+                WHERE cohort_id = \(bind: cohortID) AND day >= \(bind: Day(utc: now).adding(days: 1 - recentDays).description)
+                GROUP BY person_id
+                """).all(decoding: PersonSum.self)
+            let quizzes = try await QuizFacts.load(cohortID, activities: activities, on: sql, db)
+            let peer = try await PeerFacts.load(cohortID, activities: activities, on: sql, db)
+            let live = try await LiveFacts.load(cohortID, now: now, memo: caches.heldAttendance, on: db)
+            let help = try await sql.raw("""
+                SELECT person_id, COUNT(*) AS count FROM help_requests WHERE cohort_id = \(bind: cohortID) AND status = 'open' GROUP BY person_id
+                """).all(decoding: PersonCount.self)
+            let posts = try await sql.raw("""
+                SELECT p.author_id AS person_id, COUNT(*) AS count, MAX(p.created_at) AS last FROM forum_posts p
+                JOIN forum_threads t ON t.id = p.thread_id WHERE t.cohort_id = \(bind: cohortID) AND p.deleted_at IS NULL GROUP BY p.author_id
+                """).all(decoding: PostCount.self)
+            return Facts(thresholds: thresholds, learners: learners, progress: progress,
+                         recent: Dictionary(recent.map { ($0.person_id, $0.seconds ?? 0) }, uniquingKeysWith: +), quizzes: quizzes,
+                         peer: peer, live: live, help: Dictionary(help.map { ($0.person_id, $0.count) }, uniquingKeysWith: +),
+                         posts: Dictionary(posts.map { ($0.person_id, $0) }, uniquingKeysWith: { a, _ in a }))
+        }
     }
 
     struct Learner: Decodable { let person_id: UUID; let name: String; let created_at: Date? }
-    struct ProgressRow: Decodable { let person_id: UUID; let activity_id: UUID; let state: String; let last_visited_at: Date }
     struct PersonSum: Decodable { let person_id: UUID; let seconds: Int? }
     struct PersonCount: Decodable { let person_id: UUID; let count: Int }
     struct PostCount: Decodable { let person_id: UUID; let count: Int; let last: Date? }

@@ -35,7 +35,7 @@ enum CohortInsights {
             WHERE t.cohort_id = \(bind: cohortID) AND p.created_at >= \(bind: InsightRules.firstForumDay(now: now).startInUTC)
               AND p.deleted_at IS NULL
             """).all(decoding: PostRow.self)
-        let live = try await LiveFacts.load(cohortID, learners: learners.map(\.uuid), now: now, on: db)
+        let live = try await LiveFacts.load(cohortID, now: now, memo: caches.heldAttendance, on: db)
 
         var facts = Facts()
         facts.learners = learners.count

@@ -4,7 +4,8 @@ import Foundation
 import SQLKit
 
 /// What the dashboard reads of quizzes: per learner, each quiz's best graded score, the quizzes
-/// failed and not passed since, the weakest topic; three queries for the whole cohort.
+/// failed and not passed since, the weakest topic; from the standings kept per learner and quiz
+/// (`QuizStandings`) and the running sums per topic, three queries for the whole cohort.
 struct QuizFacts {
     struct Learner {
         var average: Int?
@@ -15,43 +16,31 @@ struct QuizFacts {
     var byPerson: [UUID: Learner] = [:]
     var weakest: [UUID: (topic: String, percent: Int)] = [:]
 
-    struct Attempt: Decodable {
-        let person_id: UUID
-        let activity_id: UUID
-        let earned: Double?
-        let possible: Double?
-        let pending: Int?
-        let submitted_at: Date
-    }
-
     struct TopicScore: Decodable { let person_id: UUID; let topic: String; let earned: Double; let possible: Double }
 
     static func load(_ cohortID: UUID, activities: [Activity], on sql: any SQLDatabase, _ db: any Database) async throws -> QuizFacts {
-        let quizzes = Dictionary(activities.filter { $0.kind == .quiz }.map { ($0.id.uuid, $0.title) }, uniquingKeysWith: { a, _ in a })
-        // Failures are counted per quiz id (two quizzes may share a title), then named.
-        let titles = Dictionary(quizzes.map { ($0.key.uuidString, $0.value) }, uniquingKeysWith: { a, _ in a })
+        // In the course's order; a quiz since removed from the course counts no more.
+        let quizzes = activities.filter { $0.kind == .quiz }
         var facts = QuizFacts()
         guard !quizzes.isEmpty else { return facts }
-        let passMarks = Dictionary(try await QuizRecord.query(on: db).filter(\.$activityID ~~ Array(quizzes.keys)).all()
+        let passMarks = Dictionary(try await QuizRecord.query(on: db).filter(\.$activityID ~~ quizzes.map(\.id.uuid)).all()
             .map { ($0.activityID, Double($0.settings.passPercent)) }, uniquingKeysWith: { a, _ in a })
-        let attempts = try await sql.raw("""
-            SELECT person_id, activity_id, earned, possible, pending, submitted_at FROM quiz_attempts
-            WHERE cohort_id = \(bind: cohortID) AND submitted_at IS NOT NULL ORDER BY submitted_at, id
-            """).all(decoding: Attempt.self)
-        for (person, theirs) in Dictionary(grouping: attempts, by: \.person_id) {
-            var best: [UUID: Double] = [:]
-            var outcomes: [(quiz: String, passed: Bool)] = []
-            for attempt in theirs {
-                guard quizzes[attempt.activity_id] != nil else { continue }  // an activity since removed
-                let score = QuizScore(stored: attempt.earned ?? 0, possible: attempt.possible ?? 0, pending: attempt.pending ?? 0)
-                guard let passed = score.passed(atPercent: passMarks[attempt.activity_id] ?? 60) else { continue }
-                best[attempt.activity_id] = max(best[attempt.activity_id] ?? 0, score.percent)
-                outcomes.append((attempt.activity_id.uuidString, passed))
+        let standings = try await QuizStandings.of(cohort: cohortID, on: sql)
+        for (person, rows) in Dictionary(grouping: standings, by: \.person_id) {
+            let byQuiz = Dictionary(rows.map { ($0.activity_id, $0) }, uniquingKeysWith: { a, _ in a })
+            var bests: [Double] = []
+            var failed: [LearnerFacts.FailedQuiz] = []
+            var last: Date?
+            for quiz in quizzes {
+                guard let row = byQuiz[quiz.id.uuid] else { continue }
+                last = [last, row.last_submitted_at].compactMap { $0 }.max()
+                guard let standing = QuizStanding(stored: row.trail), let best = standing.best else { continue }
+                bests.append(best)
+                let failures = standing.failures(atPercent: passMarks[quiz.id.uuid] ?? 60)
+                if failures > 0 { failed.append(LearnerFacts.FailedQuiz(title: quiz.title, failures: failures)) }
             }
-            let average = best.isEmpty ? nil : Int((best.values.reduce(0, +) / Double(best.count)).rounded())
-            let failed = RiskRules.failedQuizzes(outcomes).map { LearnerFacts.FailedQuiz(title: titles[$0.title] ?? $0.title, failures: $0.failures) }
-            facts.byPerson[person] = Learner(average: average, failed: failed,
-                                             lastSubmittedAt: theirs.map(\.submitted_at).max())
+            let average = bests.isEmpty ? nil : Int((bests.reduce(0, +) / Double(bests.count)).rounded())
+            facts.byPerson[person] = Learner(average: average, failed: failed, lastSubmittedAt: last)
         }
         let topics = try await sql.raw("""
             SELECT person_id, topic, earned, possible FROM quiz_topic_scores WHERE cohort_id = \(bind: cohortID) AND possible > 0
@@ -93,40 +82,40 @@ struct PeerFacts {
     }
 }
 
-/// Who attended each live class the cohort has held, oldest first: three queries.
-struct LiveFacts {
-    /// The classes held, oldest first, and each one's attendance by person.
-    var sessions: [LiveSession] = []
-    var held: [[Person.ID: Attendance]] = []
-
-    /// Their attendance at each class held since `since` (they joined), oldest first: a class
-    /// held before they were in the cohort is not one they missed.
-    func attended(by person: UUID, since: Date = .distantPast) -> [Bool] {
-        zip(sessions, held).filter { $0.0.start >= since }.map { $0.1[.init(person)]?.attended ?? false }
+/// Each learner's state per activity and last visit, one row per learner: the activities' ids
+/// and states joined into one text, read back by matching the course's ids, as a cohort of 100
+/// a year in has 4,700 rows of progress to decode otherwise.
+enum ProgressSummary {
+    struct Learner {
+        var states: [Activity.ID: ActivityState] = [:]
+        var lastVisitedAt: Date?
     }
 
-    /// The last class held since `since`, when they missed it.
-    func lastMissed(by person: UUID, since: Date) -> LiveSession? {
-        guard let index = sessions.lastIndex(where: { $0.start >= since }),
-              held[index][Person.ID(person)]?.attended != true else { return nil }
-        return sessions[index]
-    }
+    private struct Row: Decodable { let person_id: UUID; let states: String?; let last: Date? }
 
-    static func load(_ cohortID: UUID, learners: [UUID], now: Date, on db: any Database) async throws -> LiveFacts {
-        let sessions = try await LiveSessionRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$cancelled == false)
-            .filter(\.$startsAt <= now).sort(\.$startsAt).all().filter { $0.domain().heldEnd <= now }
-        guard !sessions.isEmpty else { return LiveFacts() }
-        let ids = sessions.map { $0.id! }
-        let events = Dictionary(grouping: try await LivePresenceRecord.query(on: db).filter(\.$sessionID ~~ ids).all(), by: \.sessionID)
-        let corrections = Dictionary(grouping: try await LiveAttendanceCorrectionRecord.query(on: db).filter(\.$sessionID ~~ ids).all(),
-                                     by: \.sessionID)
-        let expected = learners.map { Person.ID($0) }
-        return LiveFacts(sessions: sessions.map { $0.domain() }, held: sessions.map { session in
-            AttendanceRules.compute(
-                session: session.domain(), events: (events[session.id!] ?? []).map { $0.domain() }, now: now,
-                corrections: Dictionary((corrections[session.id!] ?? []).map { (Person.ID($0.personID), $0.attended) },
-                                        uniquingKeysWith: { $1 }),
-                expected: expected)
-        })
+    static func load(_ cohortID: UUID, activities: [Activity], on sql: any SQLDatabase) async throws -> [UUID: Learner] {
+        let joined: SQLQueryString = sql.dialect.name == "postgresql"
+            ? "string_agg(CAST(activity_id AS TEXT) || ' ' || state, ',')" : "group_concat(activity_id || ' ' || state, ',')"
+        let rows = try await sql.raw("""
+            SELECT person_id, \(joined) AS states, MAX(last_visited_at) AS last FROM activity_progress
+            WHERE cohort_id = \(bind: cohortID) GROUP BY person_id
+            """).all(decoding: Row.self)
+        // Ids as either database spells them.
+        var ids: [Substring: Activity.ID] = [:]
+        for activity in activities {
+            ids[Substring(activity.id.uuid.uuidString)] = activity.id
+            ids[Substring(activity.id.uuid.uuidString.lowercased())] = activity.id
+        }
+        var learners: [UUID: Learner] = [:]
+        for row in rows {
+            var learner = Learner(lastVisitedAt: row.last)
+            for pair in (row.states ?? "").split(separator: ",") {
+                guard let space = pair.firstIndex(of: " "), let id = ids[pair[..<space]] else { continue }  // an activity since removed
+                let state = ActivityState(rawValue: String(pair[pair.index(after: space)...])) ?? .started
+                if learner.states[id] == nil { learner.states[id] = state }
+            }
+            learners[row.person_id] = learner
+        }
+        return learners
     }
 }

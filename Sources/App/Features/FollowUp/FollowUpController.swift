@@ -99,7 +99,7 @@ struct FollowUpController: RouteCollection {
         let board = try await CohortDashboard.load(access, viewer: access.personID, now: now, only: person,
                                                    caches: req.application.readCaches, on: req.db)
         guard let row = board.rows.first else { throw AppError.notFound() }
-        let timeline = try await LearnerTimeline.load(access, learner: person, viewer: access.personID, now: now, on: req.db)
+        let timeline = try await LearnerTimeline.load(access, learner: person, viewer: access.personID, now: now, caches: req.application.readCaches, on: req.db)
         let notes = try await TrainerNoteRecord.query(on: req.db).filter(\.$cohortID == access.cohortID).filter(\.$learnerID == person)
             .sort(\.$createdAt, .descending).all()
         let authors = try await PersonRecord.names(Set(notes.map(\.authorID)), on: req.db)

@@ -13,7 +13,7 @@ enum LearnerTimeline {
     static let perSource = 30
     static let shown = 80
 
-    static func load(_ access: LearningAccess, learner: UUID, viewer: UUID, now: Date, on db: any Database) async throws -> [TimelineEntry] {
+    static func load(_ access: LearningAccess, learner: UUID, viewer: UUID, now: Date, caches: ReadCaches, on db: any Database) async throws -> [TimelineEntry] {
         guard let sql = db as? any SQLDatabase else { return [] }
         let cohortID = access.cohortID, org = access.context.organization.id, cohort = Cohort.ID(cohortID)
         let titles = Dictionary(try await CourseQueries.outline(of: access.courseID, on: db).flatMap(\.activities).map { ($0.id.uuid, $0.title) },
@@ -61,7 +61,7 @@ enum LearnerTimeline {
             """).all(decoding: Post.self)
         entries += posts.map { .init(at: $0.created_at, kind: .posted, text: "Posted in “\($0.title)”",
                                      url: SiteRoute.forumThread(org, cohort, $0.thread_id.lowercasedText).path) }
-        let live = try await LiveFacts.load(cohortID, learners: [learner], now: now, on: db)
+        let live = try await LiveFacts.load(cohortID, now: now, memo: caches.heldAttendance, on: db)
         for (session, attendance) in zip(live.sessions, live.held).suffix(perSource) {
             let mine = attendance[.init(learner)]
             let text = mine?.attended == true ? "Attended “\(session.title)” (\(DurationText.minutes(mine?.minutes ?? 0)))" : "Missed “\(session.title)”"

@@ -127,6 +127,7 @@ enum QuizAttemptStore {
                 WHERE id = \(bind: attempt.id!)
                 """).run()
             try await QuizMastery.add(QuizMastery.deltas(items, marks: marks), cohortID: attempt.cohortID, personID: attempt.personID, on: sql)
+            try await QuizStandings.submitted(attempt, score: score, at: now, on: sql)
             return score
         } }
         guard let closed else { return false }
@@ -167,6 +168,7 @@ enum QuizAttemptStore {
             attempt.possible = score.possible
             attempt.pending = score.pending
             try await attempt.save(on: db)
+            try await QuizStandings.regraded(attempt, on: db as! any SQLDatabase)
         } }
     }
 

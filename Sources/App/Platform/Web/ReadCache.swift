@@ -152,6 +152,10 @@ final class ReadCaches: Sendable {
     let chatAudiences: ReadCache<Set<UUID>>
     /// Pages of forum threads (their posts) and of forum spaces (their threads), with names.
     let forumPages: ForumPageCaches
+    /// What the trainer's dashboard reads of a cohort (all but the viewer's unread messages).
+    let dashboards: ReadCache<CohortDashboard.Facts>
+    /// What live classes held a while ago computed from their events (never stale: not emptied).
+    let heldAttendance: HeldAttendance
 
     struct ForumPageCaches: Sendable {
         let threads: ReadCache<ForumRows.ThreadPage>
@@ -168,6 +172,8 @@ final class ReadCaches: Sendable {
         outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
         forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000))
+        dashboards = ReadCache(lifetime: lifetime, capacity: 200)
+        heldAttendance = HeldAttendance(isOn: lifetime > 0)
     }
 
     /// After a write of one person's progress in one cohort: what was derived from it.
@@ -189,6 +195,7 @@ final class ReadCaches: Sendable {
         chatAudiences.invalidate()
         forumPages.threads.invalidate()
         forumPages.spaces.invalidate()
+        dashboards.invalidate()
     }
 }
 
