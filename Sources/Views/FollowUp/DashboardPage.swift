@@ -70,19 +70,19 @@ public enum DashboardPage {
         let next = current ? !model.ascending : sort.ascendingFirst
         var attributes: [Attribute] = [.scope("col")]
         if current { attributes.append(.custom("aria-sort", model.ascending ? "ascending" : "descending")) }
-        return HTML(element: "th", attributes: attributes, content: HTML {
+        return HTML(element: "th", attributes: attributes, content: { HTML {
             a(.href(model.route(.dashboard).path + model.query(sort: sort, ascending: next))) {
                 title
                 if current { span(.ariaHidden(true)) { model.ascending ? " ▲" : " ▼" } }
             }
-        })
+        } })
     }
 
     static func row(_ row: DashboardRow, _ model: DashboardModel) -> HTML {
         tr(.class("risk-row risk-row-\(RiskText.key(row.risk.level))")) {
             cell("Learner") {
                 if model.canNudge {
-                    input(.type("checkbox"), .name("learners[]"), .value(row.personID), .custom("form", "nudge-form"),
+                    input(.type("checkbox"), .name("learners[]"), .value(row.personID), .form("nudge-form"),
                           .ariaLabel("Nudge \(row.name)"), .class("nudge-pick"))
                     " "
                 }
@@ -90,7 +90,7 @@ public enum DashboardPage {
             }
             cell("Risk") { risk(row.risk) }
             cell("Progress") {
-                progress(.custom("max", "100"), .value(String(row.progress.percent)), .ariaLabel("Progress of \(row.name)")) {
+                progress(.max(100), .value(String(row.progress.percent)), .ariaLabel("Progress of \(row.name)")) {
                     "\(row.progress.percent) %"
                 }
                 " \(row.progress.percent) %"
@@ -110,8 +110,8 @@ public enum DashboardPage {
 
     /// A cell labelled for the stacked phone layout; an empty one shows "—" (and is left out on phones).
     static func cell(_ label: String, empty: Bool = false, @HTMLBuilder _ content: () -> HTML) -> HTML {
-        HTML(element: "td", attributes: [.custom("data-label", label)] + (empty ? [.class("nil")] : []),
-             content: empty ? HTML("—") : content())
+        HTML(element: "td", attributes: [.dataLabel(label)] + (empty ? [.class("nil")] : []),
+             content: { empty ? HTML("—") : content() })
     }
 
     static func risk(_ assessment: RiskAssessment) -> HTML {
@@ -146,7 +146,7 @@ public enum DashboardPage {
                     div(.class("rules-grid")) {
                         for (name, max) in RiskThresholds.fields {
                             Form.field(Messages.fieldLabel(name), name: name, type: "number", state: state,
-                                       extra: [.custom("min", "0"), .custom("max", "\(max)"), .custom("inputmode", "numeric")])
+                                       extra: [.min(0), .max(max), .custom("inputmode", "numeric")])
                         }
                     }
                     Form.submit("Save the rules")

@@ -91,7 +91,7 @@ enum HelpForumViews {
                 div(.class("form-actions")) {
                     Form.submit("Post it in the forum")
                     // Side by side, but sent with its own form: declining needs no title.
-                    button(.type("submit"), .class("button-secondary"), .custom("form", decline)) { "Keep it private" }
+                    button(.type("submit"), .class("button-secondary"), .form(decline)) { "Keep it private" }
                 }
             }
             form(.method("post"), .action(SiteRoute.help(org, model.cohortID, .declineForum(id)).path), .id(decline)) {

@@ -99,13 +99,13 @@ public enum InsightsPage {
     static func share(_ count: Int, of total: Int, percent: Int) -> String { "\(count) of \(total) · \(percent) %" }
 
     static func bar(_ percent: Int, label: String) -> HTML {
-        progress(.custom("max", "100"), .value(String(percent)), .ariaLabel(label)) { "\(percent) %" }
+        progress(.max(100), .value(String(percent)), .ariaLabel(label)) { "\(percent) %" }
     }
 
     /// A cell labelled for the stacked phone layout; an empty one shows "—" (and is left out on phones).
     static func cell(_ label: String, empty: Bool = false, @HTMLBuilder _ content: () -> HTML) -> HTML {
-        HTML(element: "td", attributes: [.custom("data-label", label)] + (empty ? [.class("nil")] : []),
-             content: empty ? HTML("—") : content())
+        HTML(element: "td", attributes: [.dataLabel(label)] + (empty ? [.class("nil")] : []),
+             content: { empty ? HTML("—") : content() })
     }
 
     // MARK: Completion funnel
@@ -134,7 +134,7 @@ public enum InsightsPage {
     }
 
     static func funnelRow(_ title: String, _ step: InsightRules.Step, total: Bool) -> HTML {
-        HTML(element: "tr", attributes: total ? [.class("insights-total")] : [], content: HTML {
+        HTML(element: "tr", attributes: total ? [.class("insights-total")] : [], content: { HTML {
             cell("Module") { title }
             if step.activities == 0 {
                 cell("Completed") { span(.class("meta")) { "No activity yet" } }
@@ -146,7 +146,7 @@ public enum InsightsPage {
                 }
                 cell("Started") { share(step.started, of: step.learners, percent: step.startedPercent) }
             }
-        })
+        } })
     }
 
     // MARK: Quiz topics
@@ -226,7 +226,7 @@ public enum InsightsPage {
 
     static func week(_ week: InsightRules.ForumWeek, busiest: Int, now: Date) -> HTML {
         let current = week.week == InsightRules.Week(of: Day(utc: now))
-        return HTML(element: "tr", attributes: current ? [.class("insights-current")] : [], content: HTML {
+        return HTML(element: "tr", attributes: current ? [.class("insights-current")] : [], content: { HTML {
             td {
                 span(.class("week-name")) {
                     "Week \(week.week.number)"
@@ -234,14 +234,14 @@ public enum InsightsPage {
                     time(.datetime(week.week.monday.description), .class("week-day")) { shortDay(week.week.monday) }
                 }
                 if current { span(.class("week-now")) { " (this week)" } }
-                HTML(element: "progress", attributes: [.custom("max", String(busiest)), .value(String(week.posts)), .class("week-bar"),
+                HTML(element: "progress", attributes: [.max(busiest), .value(String(week.posts)), .class("week-bar"),
                                                        .ariaLabel("\(week.posts) \(week.posts == 1 ? "post" : "posts")")],
                      content: HTML("\(week.posts)"))
             }
             td(.class("number")) { "\(week.threads)" }
             td(.class("number")) { "\(week.replies)" }
             td(.class("number")) { "\(week.posters)" }
-        })
+        } })
     }
 
     /// "8 Mar", from `DateText`'s "Mon 8 Mar 2027".

@@ -99,13 +99,13 @@ public enum NudgesPage {
                     Form.errorSummary(state)
                     div(.class("rules-grid")) {
                         Form.field("After this many days without activity (0: never)", name: "inactive_days", type: "number", state: state,
-                                   extra: [.custom("min", "0"), .custom("max", "90")])
+                                   extra: [.min(0), .max(90)])
                         Form.field("This many days before a due date (0: never)", name: "days_before_due", type: "number", state: state,
-                                   extra: [.custom("min", "0"), .custom("max", "14")])
+                                   extra: [.min(0), .max(14)])
                         Form.field("Quiet from (hour, the cohort's time)", name: "quiet_from", type: "number", state: state,
-                                   hint: "The same hour in both: no quiet hours.", extra: [.custom("min", "0"), .custom("max", "23")])
+                                   hint: "The same hour in both: no quiet hours.", extra: [.min(0), .max(23)])
                         Form.field("Quiet until (hour, not included)", name: "quiet_until", type: "number", state: state,
-                                   extra: [.custom("min", "0"), .custom("max", "23")])
+                                   extra: [.min(0), .max(23)])
                     }
                     label(.class("check")) {
                         if values["after_missed_live"] == "on" {

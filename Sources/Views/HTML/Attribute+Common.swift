@@ -76,6 +76,10 @@ public extension Attribute {
 
     // ARIA shortcuts; anything else goes through `aria(_:_:)`.
     static func ariaLabel(_ value: String) -> Attribute { Attribute(known: "aria-label", value) }
+    /// The label a table cell shows above its value when the table stacks on a phone.
+    static func dataLabel(_ value: String) -> Attribute { Attribute(known: "data-label", value) }
+    /// The id of the form a control belongs to, when it sits outside it.
+    static func form(_ id: String) -> Attribute { Attribute(known: "form", id) }
     static func ariaCurrent(_ value: String) -> Attribute { Attribute(known: "aria-current", value) }
     static func ariaDescribedby(_ id: String) -> Attribute { Attribute(known: "aria-describedby", id) }
     static func ariaLabelledby(_ id: String) -> Attribute { Attribute(known: "aria-labelledby", id) }

@@ -72,12 +72,12 @@ public enum Form {
         return div(.class(error == nil ? "field" : "field field-invalid")) {
             label(.for(id)) { labelText }
             if let hint { p(.class("hint"), .id(id + "-hint")) { hint } }
-            HTML(element: "select", attributes: attributes, content: HTML {
+            HTML(element: "select", attributes: attributes, content: { HTML {
                 for (value, text) in options {
                     if value == chosen { option(.value(value), .selected) { text } }
                     else { option(.value(value)) { text } }
                 }
-            })
+            } })
             if let error { p(.class("field-error"), .id(id + "-error")) { error } }
         }
     }

@@ -35,10 +35,10 @@ public enum LiveRoomPage {
             }
             h1 { session.title }
             p(.class("lead")) { LiveText.when(session) }
-            HTML(element: "noscript", attributes: [], content: HTML {
+            HTML(element: "noscript", attributes: [], content: { HTML {
                 p(.class("field-error")) { "The room needs JavaScript; a camera and a microphone are optional." }
-            })
-            HTML(element: "div", attributes: data, content: HTML {
+            } })
+            HTML(element: "div", attributes: data, content: { HTML {
                 section(.class("room-setup card"), .id("room-setup"), .aria("labelledby", "setup-heading")) {
                     h2(.id("setup-heading")) { "Before you join" }
                     p(.class("hint")) { "Your browser asks for your camera and microphone when you press the first button; nothing is sent before you join. You can also join without them, to watch and listen." }
@@ -76,7 +76,7 @@ public enum LiveRoomPage {
                     }
                 }
                 p(.id("room-status"), .class("room-status"), .role("status")) {}
-            })
+            } })
         }
     }
 }

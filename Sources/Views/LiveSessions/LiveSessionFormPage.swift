@@ -131,11 +131,11 @@ public enum LiveAttendancePage {
             td { DurationText.minutes(row.attendance.minutes) }
             td {
                 label(.class("visually-hidden"), .for(name)) { "Attended: \(row.name)" }
-                HTML(element: "select", attributes: [.name(name), .id(name)], content: HTML {
+                HTML(element: "select", attributes: [.name(name), .id(name)], content: { HTML {
                     for (value, text) in [("auto", "As measured (\(computed))"), ("yes", "Yes"), ("no", "No")] {
                         if value == chosen { option(.value(value), .selected) { text } } else { option(.value(value)) { text } }
                     }
-                })
+                } })
             }
         }
     }

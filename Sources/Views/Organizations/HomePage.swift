@@ -157,7 +157,7 @@ public enum HomePage {
                     if let learners = cohort.learners { p(.class("meta")) { "\(learners) learner\(learners == 1 ? "" : "s")" } }
                     if learning, let part = parts[cohort.id] {
                         p(.class("meta")) {
-                            progress(.custom("max", "100"), .value(String(part.percent)), .ariaLabel("Progress in \(cohort.name)")) { "\(part.percent) %" }
+                            progress(.max(100), .value(String(part.percent)), .ariaLabel("Progress in \(cohort.name)")) { "\(part.percent) %" }
                             " \(part.percent) % done (\(part.done) of \(part.total))"
                         }
                     }

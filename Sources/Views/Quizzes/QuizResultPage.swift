@@ -152,7 +152,7 @@ public enum QuizResultPage {
                     li {
                         span(.class("tag")) { entry.topic }
                         " "
-                        progress(.custom("max", "100"), .value(String(Int((entry.value * 100).rounded())))) {
+                        progress(.max(100), .value(String(Int((entry.value * 100).rounded())))) {
                             QuizStartPage.percent(entry.value * 100)
                         }
                         " \(QuizStartPage.percent(entry.value * 100))"

@@ -97,6 +97,44 @@ import Views
         #expect(cache.lookup("k", now: Date()) == 2)
     }
 
+    /// Past its lifetime an entry is loaded again by one request; those that come meanwhile get
+    /// the old value at once instead of queueing behind that load, but never after a write.
+    @Test func requestsDuringAReloadGetTheOldValueAtOnce() async throws {
+        let cache = ReadCache<Int>(lifetime: 5)
+        let loads = SlowLoads()
+        let loadedAt = Date().addingTimeInterval(-6)
+        cache.store(0, for: "k", loadedIn: cache.generation, now: loadedAt)
+        #expect(cache.lookup("k", now: Date()) == nil, "past its lifetime")
+        let reload = Task { await cache.value(for: "k") { (await loads.load(), validUntil: .distantFuture) } }
+        await settle { await loads.started == 1 }
+        #expect(await cache.value(for: "k") { (await loads.load(), validUntil: .distantFuture) } == 0, "the old value, no second load")
+        #expect(await loads.started == 1)
+        await loads.release()
+        #expect(await reload.value == 1)
+        #expect(cache.lookup("k", now: Date()) == 1)
+
+        cache.store(0, for: "w", loadedIn: cache.generation, now: loadedAt)
+        let afterWrite = Task { await cache.value(for: "w") { (await loads.load(), validUntil: .distantFuture) } }
+        await settle { await loads.started == 2 }
+        cache.invalidate()  // a write: what was read before it is gone
+        let waiting = Task { await cache.value(for: "w") { (await loads.load(), validUntil: .distantFuture) } }
+        try await Task.sleep(for: .milliseconds(20))
+        await loads.release()
+        #expect(await afterWrite.value == 2)
+        await settle { await loads.started == 3 }
+        await loads.release()
+        #expect(await waiting.value == 3, "loaded again rather than served the value from before the write")
+
+        cache.store(0, for: "old", loadedIn: cache.generation, now: Date().addingTimeInterval(-11))
+        let tooOld = Task { await cache.value(for: "old") { (await loads.load(), validUntil: .distantFuture) } }
+        await settle { await loads.started == 4 }
+        let second = Task { await cache.value(for: "old") { (await loads.load(), validUntil: .distantFuture) } }
+        try await Task.sleep(for: .milliseconds(20))
+        await loads.release()
+        let (first, other) = (await tooOld.value, await second.value)
+        #expect(first == 4 && other == 4, "past twice its lifetime nobody gets it")
+    }
+
     @Test func entriesExpireWithTheirLifetimeAndTheirSession() {
         let cache = ReadCache<SessionQueries.SignedIn>(lifetime: 5)
         let now = Date()

@@ -21,9 +21,9 @@ enum CohortDashboard {
         let liveHeld: Int
         let openHelpRequests: Int
         /// Their private messages the viewer has not read.
-        let unreadFromThem: Int
+        var unreadFromThem: Int
         let facts: LearnerFacts
-        let risk: RiskAssessment
+        var risk: RiskAssessment
         /// Their first activity not done in an open module, and its due day.
         let next: (activity: Activity, due: Day?)?
         /// Their work not done that falls due soonest, today or later.
@@ -55,7 +55,7 @@ enum CohortDashboard {
     }
 
     struct Board: Sendable {
-        let rows: [Row]
+        var rows: [Row]
         let thresholds: RiskThresholds
     }
 
@@ -74,10 +74,12 @@ enum CohortDashboard {
         let cohortID = access.cohortID
         let outline = try await CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
         let key = "\(cohortID.uuidString)|\(only?.uuidString ?? "all")|\(Day(utc: now).description)"
-        guard let cohort = try await caches.dashboards.value(for: key, now: now, load: {
+        // Everything but the viewer's unread messages and the risk (which moves with the clock)
+        // is the same for whoever looks, all day, until the next class ends or something is written.
+        guard var board = try await caches.dashboards.value(for: key, now: now, load: {
             let facts = try await Facts.load(cohortID, only: only, activities: outline.flatMap(\.activities), now: now, caches: caches,
                                              on: db, sql)
-            return (facts, validUntil: facts.live.nextEnd ?? .distantFuture)
+            return (facts.board(access, outline: outline, now: now), validUntil: facts.live.nextEnd ?? .distantFuture)
         }) else { return Board(rows: [], thresholds: .standard) }
         let unread = try await sql.raw("""
             SELECT m.author_id AS person_id, COUNT(*) AS count FROM chat_messages m
@@ -88,77 +90,11 @@ enum CohortDashboard {
             GROUP BY m.author_id
             """).all(decoding: PersonCount.self)
         let unreadByPerson = Dictionary(unread.map { ($0.person_id, $0.count) }, uniquingKeysWith: +)
-        let (quizzes, live) = (cohort.quizzes, cohort.live)
-        let start = access.start.startInUTC
-        let today = Day(utc: now)
-        let rows = cohort.learners.map { learner -> Row in
-            let person = learner.person_id
-            let mine = cohort.progress[person]
-            let stateByActivity = mine?.states ?? [:]
-            let course = CourseProgress(outline: outline, states: stateByActivity).course
-            let quiz = quizzes.byPerson[person]
-            let lastActive = [mine?.lastVisitedAt, cohort.posts[person]?.last, quiz?.lastSubmittedAt].compactMap { $0 }.max()
-            let since = max(start, learner.created_at ?? start)
-            let attended = live.attended(by: person, since: since)
-            let open = outline.filter { access.isOpen($0.module, today: today) }.flatMap(\.activities).filter { stateByActivity[$0.id] != .done }
-            let facts = LearnerFacts(
-                since: since, lastActiveAt: lastActive,
-                modulesBehind: RiskRules.modulesBehind(outline, states: stateByActivity, dueDay: access.dueDay(of:), today: today),
-                failedQuizzes: quiz?.failed ?? [], missedLiveInARow: RiskRules.missedInARow(attended),
-                posts: cohort.posts[person]?.count ?? 0)
-            return Row(personID: person, name: learner.name, progress: course, lastActiveAt: lastActive,
-                       secondsLastWeek: cohort.recent[person] ?? 0, quizAverage: quiz?.average, weakestTopic: quizzes.weakest[person],
-                       reviewsDone: cohort.peer.done[person] ?? 0, reviewsDue: cohort.peer.due[person] ?? 0,
-                       liveAttended: attended.filter { $0 }.count, liveHeld: attended.count,
-                       openHelpRequests: cohort.help[person] ?? 0, unreadFromThem: unreadByPerson[person] ?? 0,
-                       facts: facts, risk: RiskRules.assess(facts, thresholds: cohort.thresholds, now: now),
-                       next: open.first.map { ($0, access.dueDay(of: $0)) },
-                       dueSoon: open.compactMap { activity in access.dueDay(of: activity).flatMap { $0 >= today ? (activity, $0) : nil } }
-                           .min { $0.1 < $1.1 },
-                       missedLive: live.lastMissed(by: person, since: since))
+        for index in board.rows.indices {
+            board.rows[index].unreadFromThem = unreadByPerson[board.rows[index].personID] ?? 0
+            board.rows[index].risk = RiskRules.assess(board.rows[index].facts, thresholds: board.thresholds, now: now)
         }
-        return Board(rows: rows, thresholds: cohort.thresholds)
-    }
-
-    /// What the board reads of the cohort, the same whoever looks: kept a few seconds in
-    /// `ReadCaches.dashboards` (per cohort and day, and until the next class ends), since a write
-    /// on this server empties it like every read cache. Everything but the viewer's unread messages.
-    struct Facts: Sendable {
-        let thresholds: RiskThresholds
-        let learners: [Learner]
-        let progress: [UUID: ProgressSummary.Learner]
-        let recent: [UUID: Int]
-        let quizzes: QuizFacts
-        let peer: PeerFacts
-        let live: LiveFacts
-        let help: [UUID: Int]
-        let posts: [UUID: PostCount]
-
-        static func load(_ cohortID: UUID, only: UUID?, activities: [Activity], now: Date, caches: ReadCaches,
-                         on db: any Database, _ sql: any SQLDatabase) async throws -> Facts {
-            let thresholds = try await CohortRecord.find(cohortID, on: db)?.riskThresholds ?? .standard
-            let learners = try await CohortDashboard.learners(cohortID, only: only, on: sql)
-            let progress = try await ProgressSummary.load(cohortID, activities: activities, on: sql)
-            let recent = try await sql.raw("""
-                SELECT person_id, CAST(SUM(seconds) AS BIGINT) AS seconds FROM learning_days
-                WHERE cohort_id = \(bind: cohortID) AND day >= \(bind: Day(utc: now).adding(days: 1 - recentDays).description)
-                GROUP BY person_id
-                """).all(decoding: PersonSum.self)
-            let quizzes = try await QuizFacts.load(cohortID, activities: activities, on: sql, db)
-            let peer = try await PeerFacts.load(cohortID, activities: activities, on: sql, db)
-            let live = try await LiveFacts.load(cohortID, now: now, memo: caches.heldAttendance, on: db)
-            let help = try await sql.raw("""
-                SELECT person_id, COUNT(*) AS count FROM help_requests WHERE cohort_id = \(bind: cohortID) AND status = 'open' GROUP BY person_id
-                """).all(decoding: PersonCount.self)
-            let posts = try await sql.raw("""
-                SELECT p.author_id AS person_id, COUNT(*) AS count, MAX(p.created_at) AS last FROM forum_posts p
-                JOIN forum_threads t ON t.id = p.thread_id WHERE t.cohort_id = \(bind: cohortID) AND p.deleted_at IS NULL GROUP BY p.author_id
-                """).all(decoding: PostCount.self)
-            return Facts(thresholds: thresholds, learners: learners, progress: progress,
-                         recent: Dictionary(recent.map { ($0.person_id, $0.seconds ?? 0) }, uniquingKeysWith: +), quizzes: quizzes,
-                         peer: peer, live: live, help: Dictionary(help.map { ($0.person_id, $0.count) }, uniquingKeysWith: +),
-                         posts: Dictionary(posts.map { ($0.person_id, $0) }, uniquingKeysWith: { a, _ in a }))
-        }
+        return board
     }
 
     struct Learner: Decodable { let person_id: UUID; let name: String; let created_at: Date? }

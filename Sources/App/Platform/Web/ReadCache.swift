@@ -14,7 +14,9 @@ import Views
 /// - an entry loaded while such a write was running is refused (`generation`), so a read that
 ///   raced a write cannot put stale data back;
 /// - an entry lives at most `lifetime` (and never past its own `validUntil`): that bounds how long a
-///   change made by *another* server process on a shared PostgreSQL goes unseen here.
+///   change made by *another* server process on a shared PostgreSQL goes unseen here. Once it is
+///   that old, the next request loads it again, and requests for it meanwhile get the old value
+///   rather than queue behind that load (never past twice the lifetime, nor after a write here).
 final class ReadCache<Value: Sendable>: Sendable {
     private struct Entry {
         let value: Value
@@ -47,12 +49,20 @@ final class ReadCache<Value: Sendable>: Sendable {
         guard lifetime > 0 else { return nil }
         return state.withLockedValue { state in
             guard let entry = state.entries[key] else { return nil }
-            guard now < entry.validUntil, now.timeIntervalSince(entry.loadedAt) < lifetime else {
+            guard now < entry.validUntil, now.timeIntervalSince(entry.loadedAt) < 2 * lifetime else {
                 state.entries[key] = nil
                 return nil
             }
-            return entry.value
+            // Past its lifetime, kept for the requests that come while it is loaded again.
+            return now.timeIntervalSince(entry.loadedAt) < lifetime ? entry.value : nil
         }
+    }
+
+    /// An entry past its lifetime but not its second one, nor its `validUntil`: what requests get
+    /// while another loads it again.
+    private static func stale(_ entry: Entry?, lifetime: TimeInterval, now: Date) -> Value? {
+        guard let entry, now < entry.validUntil, now.timeIntervalSince(entry.loadedAt) < 2 * lifetime else { return nil }
+        return entry.value
     }
 
     func store(_ value: Value, for key: String, loadedIn generation: UInt64, now: Date, validUntil: Date = .distantFuture) {
@@ -73,11 +83,14 @@ final class ReadCache<Value: Sendable>: Sendable {
     func value(for key: String, now: Date = Date(), load: () async throws -> (Value, validUntil: Date)?) async rethrows -> Value? {
         if let cached = lookup(key, now: now) { return cached }
         guard lifetime > 0 else { return try await load()?.0 }
-        let (isLoader, generation) = state.withLockedValue { state in
-            if state.loading[key] != nil { return (false, state.generation) }
+        let (isLoader, generation, stale) = state.withLockedValue { state -> (Bool, UInt64, Value?) in
+            if state.loading[key] != nil {
+                return (false, state.generation, Self.stale(state.entries[key], lifetime: lifetime, now: now))
+            }
             state.loading[key] = []
-            return (true, state.generation)
+            return (true, state.generation, nil)
         }
+        if let stale { return stale }
         guard isLoader else {
             let shared = await withCheckedContinuation { waiter in
                 let joined = state.withLockedValue { state in
@@ -153,7 +166,7 @@ final class ReadCaches: Sendable {
     /// Pages of forum threads (their posts) and of forum spaces (their threads), with names.
     let forumPages: ForumPageCaches
     /// What the trainer's dashboard reads of a cohort (all but the viewer's unread messages).
-    let dashboards: ReadCache<CohortDashboard.Facts>
+    let dashboards: ReadCache<CohortDashboard.Board>
     /// What live classes held a while ago computed from their events (never stale: not emptied).
     let heldAttendance: HeldAttendance
 
