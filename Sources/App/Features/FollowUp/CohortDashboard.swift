@@ -76,7 +76,7 @@ enum CohortDashboard {
         let key = "\(cohortID.uuidString)|\(only?.uuidString ?? "all")|\(Day(utc: now).description)"
         // Everything but the viewer's unread messages and the risk (which moves with the clock)
         // is the same for whoever looks, all day, until the next class ends or something is written.
-        guard var board = try await caches.dashboards.value(for: key, now: now, load: {
+        guard var board = try await caches.dashboards.refreshingValue(for: key, now: now, load: {
             let facts = try await Facts.load(cohortID, only: only, activities: outline.flatMap(\.activities), now: now, caches: caches,
                                              on: db, sql)
             return (facts.board(access, outline: outline, now: now), validUntil: facts.live.nextEnd ?? .distantFuture)

@@ -74,6 +74,27 @@ final class ReadCache<Value: Sendable>: Sendable {
         }
     }
 
+    /// As `value(for:now:load:)`, but an entry past its lifetime (not its second one, nor a write)
+    /// is loaded again in the background: every request gets the old value meanwhile, the one that
+    /// found it old included. For values that take long to load, whose age a reader would not
+    /// notice (the trainer's dashboard), so that no request waits for the load but the first.
+    func refreshingValue(for key: String, now: Date = Date(),
+                         load: @escaping @Sendable () async throws -> (Value, validUntil: Date)?) async throws -> Value? {
+        if let cached = lookup(key, now: now) { return cached }
+        let refresh = state.withLockedValue { state -> (stale: Value, generation: UInt64)? in
+            guard lifetime > 0, state.loading[key] == nil, let stale = Self.stale(state.entries[key], lifetime: lifetime, now: now)
+            else { return nil }
+            state.loading[key] = []
+            return (stale, state.generation)
+        }
+        guard let refresh else { return try await value(for: key, now: now, load: load) }
+        Task {
+            let loaded = try? await load()
+            self.finishLoading(key, loaded: loaded ?? nil, loadedIn: refresh.generation, now: now)
+        }
+        return refresh.stale
+    }
+
     /// The cached value, or `load()`'s, stored unless a write ran meanwhile.
     ///
     /// Requests that miss the same key together share one load: when an entry expires under load,
