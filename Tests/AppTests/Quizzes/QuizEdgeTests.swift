@@ -90,9 +90,7 @@ extension QuizEdgeTests {
         try await withApp { app in
             let q = try await QuizTests.quiz(app)
             let fx = Fixtures(app: app)
-            let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
-            try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
-            var trainer = try await fx.signedIn(tom)
+            var trainer = try await QuizTests.trainer(q, app)
             let page = try await trainer.get(q.c.base)
             #expect(page.text.contains("Quizzes") && page.text.contains(#"href="\#(q.page)">Check yourself</a>"#))
             var lea = try await fx.signedIn(q.c.learner)

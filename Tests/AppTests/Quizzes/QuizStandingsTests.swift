@@ -31,11 +31,8 @@ import VaporTesting
     @Test func failuresSinceTheLastPassReachTheDashboardAndAPassClearsThem() async throws {
         try await withApp { app in
             let q = try await QuizTests.quiz(app)
-            let fx = Fixtures(app: app)
-            let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
-            try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
-            var trainer = try await fx.signedIn(tom)
-            var lea = try await fx.signedIn(q.c.learner)
+            var trainer = try await QuizTests.trainer(q, app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
             let dashboard = q.c.base + "/dashboard"
             #expect(try await Self.standing(q, app) == nil)
             for _ in 0..<2 {
@@ -67,23 +64,14 @@ import VaporTesting
 
     @Test func aTrainersGradeFoldsTheAttemptsAgain() async throws {
         try await withApp { app in
-            let q = try await QuizTests.quiz(app)
-            try await QuestionBankStore.append(try GIFT.parse("// [tag:listening]\n::Story:: Tell of a negotiation you led. {}"),
-                                               to: q.c.course, on: app.db)
-            let ids = try await QuestionBankStore.entries(of: q.c.course.id!, on: app.db).map { $0.id.lowercasedText }
-            let quiz = try await QuizAuthoring.quiz(of: q.quiz.id!, on: app.db)
-            try quiz.apply(QuizSettings(selection: .fixed([ids[0], ids[3]]), shuffleOptions: false, passPercent: 75))
-            try await quiz.save(on: app.db)
-            let fx = Fixtures(app: app)
-            var lea = try await fx.signedIn(q.c.learner)
+            let q = try await QuizTests.withEssay(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
             let essay = try await QuizTests.start(q, &lea)
             _ = try await lea.post(essay + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
             #expect(try await Self.standing(q, app) == QuizStanding(), "an answer waiting for a trainer counts nowhere yet")
             let second = try await QuizTests.start(q, &lea)
             _ = try await lea.post(second + "/submit", ["q0": "0", "q1": "Not sure."])
-            let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
-            try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
-            var trainer = try await fx.signedIn(tom)
+            var trainer = try await QuizTests.trainer(q, app)
             #expect(try await trainer.post(second + "/grades/1", ["percent": "0"]).status == .seeOther)
             #expect(try await Self.standing(q, app) == QuizStanding(percents: [50]), "1 point of 2")
             // The first attempt graded last still comes first: 90 %, then 50 %.

@@ -40,6 +40,27 @@ import VaporTesting
         return Quiz(c: c, quiz: activity)
     }
 
+    /// The quiz of `quiz(_:)` with a written answer (an essay on "listening") as its second question
+    /// and a pass mark of 75 %.
+    static func withEssay(_ app: Application) async throws -> Quiz {
+        let q = try await quiz(app)
+        try await QuestionBankStore.append(try GIFT.parse("// [tag:listening]\n::Story:: Tell of a negotiation you led. {}"),
+                                           to: q.c.course, on: app.db)
+        let ids = try await QuestionBankStore.entries(of: q.c.course.id!, on: app.db).map { $0.id.lowercasedText }
+        let settings = try await QuizAuthoring.quiz(of: q.quiz.id!, on: app.db)
+        try settings.apply(QuizSettings(selection: .fixed([ids[0], ids[3]]), shuffleOptions: false, passPercent: 75))
+        try await settings.save(on: app.db)
+        return q
+    }
+
+    /// Tom, a trainer of the quiz's cohort, signed in.
+    static func trainer(_ q: Quiz, _ app: Application) async throws -> Browser {
+        let fx = Fixtures(app: app)
+        let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
+        try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
+        return try await fx.signedIn(tom)
+    }
+
     /// Starts an attempt; its path.
     static func start(_ q: Quiz, _ browser: inout Browser) async throws -> String {
         let started = try await browser.post(q.page + "/attempts", [:])
@@ -146,13 +167,7 @@ import VaporTesting
 extension QuizTests {
     @Test func aTrainerGradesAnEssayAndReadsTheItemAnalysis() async throws {
         try await withApp { app in
-            let q = try await Self.quiz(app)
-            try await QuestionBankStore.append(try GIFT.parse("// [tag:listening]\n::Story:: Tell of a negotiation you led. {}"),
-                                               to: q.c.course, on: app.db)
-            let ids = try await QuestionBankStore.entries(of: q.c.course.id!, on: app.db).map { $0.id.lowercasedText }
-            let quiz = try await QuizAuthoring.quiz(of: q.quiz.id!, on: app.db)
-            try quiz.apply(QuizSettings(selection: .fixed([ids[0], ids[3]]), shuffleOptions: false, passPercent: 75))
-            try await quiz.save(on: app.db)
+            let q = try await Self.withEssay(app)
             let fx = Fixtures(app: app)
             var lea = try await fx.signedIn(q.c.learner)
             let attempt = try await Self.start(q, &lea)
@@ -160,9 +175,7 @@ extension QuizTests {
             let waiting = try await lea.get(attempt + "/result")
             #expect(waiting.text.contains("1 answer wait for your trainer") || waiting.text.contains("wait for your trainer"))
             #expect(try await lea.post(attempt + "/grades/1", ["percent": "100"]).status == .notFound, "learners grade nothing")
-            let tom = try await fx.person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
-            try await fx.enroll(tom, in: q.c.cohort, as: .trainer)
-            var trainer = try await fx.signedIn(tom)
+            var trainer = try await Self.trainer(q, app)
             let overview = try await trainer.get(q.page)
             #expect(overview.text.contains("Grade 1 answer") && overview.text.contains("Item analysis"))
             #expect(overview.text.contains("Facility —") && overview.text.contains("picked 1×"), "no facility while an essay waits")
