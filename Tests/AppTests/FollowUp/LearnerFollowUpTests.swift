@@ -52,6 +52,36 @@ import VaporTesting
         }
     }
 
+    /// With the read caches on, the board is worked out once and shared by the cohort's staff, but
+    /// each sees their own unread messages; a write empties it.
+    @Test func theCachedBoardIsSharedButUnreadMessagesAreTheViewers() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let s = try await FollowUpClass.make(app)
+            let fx = Fixtures(app: app)
+            let theo = try await fx.person("theo@acme.test", name: "Theo", in: s.c.org, roles: [.trainer])
+            try await fx.enroll(theo, in: s.c.cohort, as: .trainer)
+            var lea = try await fx.signedIn(s.c.lea)
+            let conversation = try #require(try await s.c.direct(&lea, to: s.c.trainer).location)
+            _ = try await lea.post(conversation + "/messages", ["body": "Stuck on the case"])
+            let counter = QueryCounter()
+            app.logger = Logger(label: "queries") { _ in counter.handler }
+            var tom = try await fx.signedIn(s.c.trainer)
+            var theoBrowser = try await fx.signedIn(theo)
+            let unreadCell = #"<strong>1</strong><span class="visually-hidden"> unread</span>"#
+            let first = try await counter.count { () async throws in
+                #expect(try await tom.get(s.dashboard).text.contains(unreadCell), "Lea's message to Tom")
+            }
+            let shared = try await counter.count { () async throws in
+                #expect(!(try await theoBrowser.get(s.dashboard).text.contains(unreadCell)), "not to Theo")
+            }
+            #expect(try await tom.get(s.dashboard).text.contains(unreadCell))
+            #expect(shared < first, "Theo's view read the board Tom's loaded (\(shared) against \(first) queries)")
+            _ = try await tom.post(s.dashboard + "/rules", RiskFormTests.form())
+            let afterWrite = try await counter.count { () async throws in _ = try await theoBrowser.get(s.dashboard) }
+            #expect(afterWrite > shared, "a write emptied it")
+        }
+    }
+
     /// The dashboard reads each source once for the whole cohort: as many queries for 12
     /// learners with a month of activity as for 2 who just started.
     @Test func theDashboardRunsAFixedNumberOfQueries() async throws {

@@ -21,7 +21,8 @@ enum QuizStandings {
     /// After a submission: the attempt's score folded in, when graded (a written answer waiting for
     /// a trainer keeps it out until then).
     static func submitted(_ attempt: QuizAttemptRecord, score: QuizScore, at now: Date, on sql: any SQLDatabase) async throws {
-        var standing = try await locked(attempt, on: sql)
+        // A trail it cannot read (written by hand, or by a later version): folded again from every attempt.
+        guard var standing = try await locked(attempt, on: sql) else { return try await regraded(attempt, on: sql) }
         if score.pending == 0 { standing.add(score.percent) }
         try await write(standing, of: attempt, lastSubmittedAt: now, on: sql)
     }
@@ -92,8 +93,9 @@ enum QuizStandings {
         }
     }
 
-    /// The row, created empty if need be and locked for the rest of the transaction on PostgreSQL.
-    private static func locked(_ attempt: QuizAttemptRecord, on sql: any SQLDatabase) async throws -> QuizStanding {
+    /// The row, created empty if need be and locked for the rest of the transaction on PostgreSQL;
+    /// nil when its trail cannot be read.
+    private static func locked(_ attempt: QuizAttemptRecord, on sql: any SQLDatabase) async throws -> QuizStanding? {
         try await sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail")
             .values([UUID(), attempt.cohortID, attempt.personID, attempt.activityID, ""] as [any Encodable & Sendable])
             .onConflict(with: ["cohort_id", "person_id", "activity_id"]) { $0.set("trail", to: SQLRaw("quiz_standings.trail")) }
@@ -103,7 +105,7 @@ enum QuizStandings {
             SELECT trail FROM quiz_standings WHERE cohort_id = \(bind: attempt.cohortID) AND person_id = \(bind: attempt.personID)
               AND activity_id = \(bind: attempt.activityID) \(lock)
             """).first(decoding: Trail.self)?.trail ?? ""
-        return QuizStanding(stored: trail) ?? QuizStanding()
+        return QuizStanding(stored: trail)
     }
 
     private struct Trail: Decodable { let trail: String }
@@ -132,7 +134,7 @@ struct CreateQuizStandings: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await QuizStandings.rebuild(on: sql)
         // The dashboard read every attempt of a cohort from this index; it reads the standings now.
-        try await sql.drop(index: "quiz_attempts_submitted_by_cohort").run()
+        try await sql.drop(index: "quiz_attempts_submitted_by_cohort").ifExists().run()
     }
 
     func revert(on database: any Database) async throws {

@@ -78,6 +78,7 @@ final class ReadCache<Value: Sendable>: Sendable {
     /// is loaded again in the background: every request gets the old value meanwhile, the one that
     /// found it old included. For values that take long to load, whose age a reader would not
     /// notice (the trainer's dashboard), so that no request waits for the load but the first.
+    /// `load` runs after the request may have answered: it must not use a transaction of it.
     func refreshingValue(for key: String, now: Date = Date(),
                          load: @escaping @Sendable () async throws -> (Value, validUntil: Date)?) async throws -> Value? {
         if let cached = lookup(key, now: now) { return cached }
@@ -206,7 +207,8 @@ final class ReadCaches: Sendable {
         outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
         forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000))
-        dashboards = ReadCache(lifetime: lifetime, capacity: 200)
+        // A board per cohort, and one per learner whose page staff open.
+        dashboards = ReadCache(lifetime: lifetime, capacity: 2_000)
         heldAttendance = HeldAttendance(isOn: lifetime > 0)
     }
 
@@ -238,7 +240,8 @@ extension Request {
 
     /// Declares that this request writes only what no cache holds, or what it forgets itself (a
     /// learner's own progress), so the caches stay warm for everyone else. Only for handlers that
-    /// are sure of it.
+    /// are sure of it. The trainer's dashboard is the exception it accepts: it shows a learner's
+    /// progress and quiz submissions written this way up to twice the caches' lifetime late.
     func writesNothingCached() {
         storage[WritesNothingCachedKey.self] = true
     }
