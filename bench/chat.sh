@@ -12,15 +12,11 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-PORT="${BENCH_PORT:-8089}"
-BASE="http://127.0.0.1:$PORT"
 COHORTS="${BENCH_CHAT_COHORTS:-80}"
 SECONDS_PER_ROUND="${BENCH_CHAT_SECONDS:-30}"
-ROUNDS="${BENCH_ROUNDS:-3}"
-OUT="$ROOT/bench/out/$(date -u +%Y%m%dT%H%M%SZ)-chat"
-mkdir -p "$OUT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+bench_settings chat 0  # (no wrk: its own client, so connections and duration go unused)
 
 ensure_tools
 ensure_binary

@@ -1,8 +1,22 @@
-# Shared by bench/run.sh and bench/courses.sh: tools, building, starting a server, signing in, one
-# wrk run, medians. Source it after setting ROOT, OUT, THREADS, CONNECTIONS, DURATION.
+# Shared by the bench scripts: their settings, tools, building, starting a server, signing in, one
+# wrk run, medians. Source it after setting ROOT, then call bench_settings.
 
 say() { printf '\033[1m== %s\033[0m\n' "$*" >&2; }
 die() { printf '\033[31merror: %s\033[0m\n' "$*" >&2; exit 1; }
+
+# bench_settings NAME CONNECTIONS [DURATION]: what every bench reads from the environment, with
+# this one's defaults (BENCH_PORT 8089, BENCH_DURATION 15s, BENCH_ROUNDS 3, BENCH_THREADS 2,
+# BENCH_CONNECTIONS), and its output folder, bench/out/<time>-NAME.
+bench_settings() {
+    PORT="${BENCH_PORT:-8089}"
+    BASE="http://127.0.0.1:$PORT"
+    DURATION="${BENCH_DURATION:-${3:-15s}}"
+    ROUNDS="${BENCH_ROUNDS:-3}"
+    THREADS="${BENCH_THREADS:-2}"
+    CONNECTIONS="${BENCH_CONNECTIONS:-$2}"
+    OUT="$ROOT/bench/out/$(date -u +%Y%m%dT%H%M%SZ)-$1"
+    mkdir -p "$OUT"
+}
 
 SERVER_PID=""
 DATA_DIRS=()

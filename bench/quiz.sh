@@ -13,17 +13,10 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-PORT="${BENCH_PORT:-8089}"
-BASE="http://127.0.0.1:$PORT"
-DURATION="${BENCH_DURATION:-8s}"
-ROUNDS="${BENCH_ROUNDS:-3}"
-THREADS="${BENCH_THREADS:-2}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 export QUIZ_SLICE="${QUIZ_SLICE:-16000}"
-OUT="$ROOT/bench/out/$(date -u +%Y%m%dT%H%M%SZ)-quiz"
-mkdir -p "$OUT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+bench_settings quiz 32 8s
 
 ensure_tools
 ensure_binary

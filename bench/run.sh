@@ -18,16 +18,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-PORT="${BENCH_PORT:-8089}"
-BASE="http://127.0.0.1:$PORT"
-DURATION="${BENCH_DURATION:-15s}"
-ROUNDS="${BENCH_ROUNDS:-3}"
-THREADS="${BENCH_THREADS:-2}"
-CONNECTIONS="${BENCH_CONNECTIONS:-64}"
-OUT="$ROOT/bench/out/$(date -u +%Y%m%dT%H%M%SZ)-home"
-mkdir -p "$OUT"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
+bench_settings home 64
 
 ensure_tools
 ensure_binary

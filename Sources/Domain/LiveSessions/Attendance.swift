@@ -72,14 +72,24 @@ public enum AttendanceRules {
         let held = session.heldEnd.timeIntervalSince(session.start)
         var byPerson = Dictionary(grouping: events, by: \.person)
         for person in expected where byPerson[person] == nil { byPerson[person] = [] }
-        for person in corrections.keys where byPerson[person] == nil { byPerson[person] = [] }
-        return byPerson.reduce(into: [:]) { result, entry in
+        let attendance = byPerson.reduce(into: [Person.ID: Attendance]()) { result, entry in
             let (person, events) = entry
             let intervals = session.isCancelled ? [] : merge(stretches(events, closingAt: window.end), within: window)
             let seconds = intervals.reduce(0) { $0 + $1.duration }
             let computed = !session.isCancelled && held > 0 && seconds >= threshold * held
-            result[person] = Attendance(person: person, intervals: intervals, computed: computed,
-                                        correction: corrections[person])
+            result[person] = Attendance(person: person, intervals: intervals, computed: computed, correction: nil)
+        }
+        return corrected(attendance, by: corrections)
+    }
+
+    /// `attendance` with trainers' corrections on top: the trainer's word wins and the minutes
+    /// stay; someone corrected without any event in it appears, with none. Attendance computed
+    /// earlier (a class held long ago does not change) takes the corrections of now.
+    public static func corrected(_ attendance: [Person.ID: Attendance], by corrections: [Person.ID: Bool]) -> [Person.ID: Attendance] {
+        corrections.reduce(into: attendance) { result, correction in
+            let before = result[correction.key]
+            result[correction.key] = Attendance(person: correction.key, intervals: before?.intervals ?? [],
+                                                computed: before?.computed ?? false, correction: correction.value)
         }
     }
 

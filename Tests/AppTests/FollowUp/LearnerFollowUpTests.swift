@@ -76,6 +76,13 @@ import VaporTesting
             }
             #expect(try await tom.get(s.dashboard).text.contains(unreadCell))
             #expect(shared < first, "Theo's view read the board Tom's loaded (\(shared) against \(first) queries)")
+            // Cached or not, the board is the cohort staff's alone.
+            for person in [s.c.lea, s.c.outsider, s.c.stranger] {
+                var browser = try await fx.signedIn(person)
+                for path in [s.dashboard, s.learner(s.c.lea)] {
+                    #expect(try await browser.get(path).status == .notFound, "\(person.name) \(path)")
+                }
+            }
             _ = try await tom.post(s.dashboard + "/rules", RiskFormTests.form())
             let afterWrite = try await counter.count { () async throws in _ = try await theoBrowser.get(s.dashboard) }
             #expect(afterWrite > shared, "a write emptied it")

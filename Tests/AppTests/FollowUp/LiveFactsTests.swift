@@ -25,11 +25,11 @@ import VaporTesting
         try await withApp { app in
             let s = try await FollowUpClass.make(app)
             let session = try await Self.held(s, endedAgo: 3_600, app)
-            let memo = HeldAttendance(isOn: true)
+            let memo = ReadCache<[Person.ID: Attendance]>(lifetime: .infinity)
             let first = try await LiveFacts.load(s.c.cohort.id!, now: Date(), memo: memo, on: app.db)
             #expect(first.attended(by: s.c.lea.id!) == [true] && first.attended(by: s.c.max.id!) == [false])
             let stored = try #require(first.sessions.first, "the class as read back")
-            #expect(memo.lookup(stored)?[.init(s.c.lea.id!)]?.minutes == 60)
+            #expect(memo.lookup(LiveFacts.memoKey(stored), now: Date())?[.init(s.c.lea.id!)]?.minutes == 60)
             // The memo answers now: an event written behind its back changes nothing…
             try await LivePresenceRecord(sessionID: session.id.uuid, event: .init(person: .init(s.c.max.id!), connection: .init(UUID()),
                                                                                   kind: .join, at: session.start)).save(on: app.db)
@@ -39,7 +39,7 @@ import VaporTesting
             let second = try await LiveFacts.load(s.c.cohort.id!, now: Date(), memo: memo, on: app.db)
             #expect(second.attended(by: s.c.lea.id!) == [false] && second.attended(by: s.c.max.id!) == [false])
             #expect(second.held.first?[.init(s.c.lea.id!)]?.minutes == 60, "the time in stays, the trainer's word wins")
-            let cold = try await LiveFacts.load(s.c.cohort.id!, now: Date(), memo: HeldAttendance(isOn: false), on: app.db)
+            let cold = try await LiveFacts.load(s.c.cohort.id!, now: Date(), memo: ReadCache<[Person.ID: Attendance]>(lifetime: 0), on: app.db)
             #expect(cold.attended(by: s.c.max.id!) == [true], "without the memo the late event counts")
         }
     }
@@ -52,11 +52,11 @@ import VaporTesting
                                     start: Date().addingTimeInterval(86_400), durationMinutes: 45, timeZone: "UTC",
                                     provider: .builtInRoom, hosts: [.init(s.c.trainer.id!)])
             try await LiveSessionRecord(later, organizationID: s.c.org.id!, createdBy: s.c.trainer.id!).save(on: app.db)
-            let memo = HeldAttendance(isOn: true)
+            let memo = ReadCache<[Person.ID: Attendance]>(lifetime: .infinity)
             let facts = try await LiveFacts.load(s.c.cohort.id!, now: Date(), memo: memo, on: app.db)
             #expect(facts.sessions.map(\.id) == [session.id], "the class to come is not held")
             #expect(facts.attended(by: s.c.lea.id!) == [true])
-            #expect(memo.lookup(try #require(facts.sessions.first)) == nil, "events may still be on their way")
+            #expect(memo.lookup(LiveFacts.memoKey(try #require(facts.sessions.first)), now: Date()) == nil, "events may still be on their way")
             #expect(facts.nextEnd.map { Int($0.timeIntervalSince1970) } == Int(later.end.timeIntervalSince1970))
         }
     }

@@ -72,7 +72,7 @@ import Testing
             ("quiz-attempt", QuizAttemptPage.render(quizAttempt, context)),
             ("quiz-result", QuizResultPage.render(quizResult, context)),
             ("cohort-quizzes", CohortPage.render(cohortWithQuizzes(cohort), context)),
-        ] + peerPages
+        ] + peerPages + followUpPages
     }
 
     static var outline: CourseOutlineModel {

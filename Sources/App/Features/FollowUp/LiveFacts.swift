@@ -1,11 +1,10 @@
 import Domain
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import SQLKit
 
 /// Who attended each live class the cohort has held, oldest first: three queries, the third only
-/// for classes whose attendance is not yet in `HeldAttendance`.
+/// for classes whose attendance is not yet in `ReadCaches.heldAttendance`.
 struct LiveFacts {
     /// The classes held, oldest first, and each one's attendance by person (those with neither
     /// time in nor a correction are absent from it: they did not attend).
@@ -29,7 +28,15 @@ struct LiveFacts {
 
     struct Presence: Decodable { let session_id: UUID; let person_id: UUID; let connection_id: UUID; let kind: String; let at: Date }
 
-    static func load(_ cohortID: UUID, now: Date, memo: HeldAttendance, on db: any Database) async throws -> LiveFacts {
+    /// Join and leave events may still be on their way to the database this long after a class
+    /// ends; after that, what they add up to no longer changes.
+    static let settling: TimeInterval = 120
+
+    /// `memo`: attendance computed from the events of classes held over `settling` ago, by class
+    /// (`memoKey`). Any event written later falls after the class's end, where time in stops
+    /// counting, so nothing makes it stale: it is never emptied by writes. Corrections do change,
+    /// and are applied on top at each read.
+    static func load(_ cohortID: UUID, now: Date, memo: ReadCache<[Person.ID: Attendance]>, on db: any Database) async throws -> LiveFacts {
         let all = try await LiveSessionRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$cancelled == false)
             .sort(\.$startsAt).all().map { $0.domain() }
         let sessions = all.filter { $0.heldEnd <= now }
@@ -37,66 +44,30 @@ struct LiveFacts {
         guard !sessions.isEmpty, let sql = db as? any SQLDatabase else { return LiveFacts(nextEnd: nextEnd) }
         let corrections = Dictionary(grouping: try await LiveAttendanceCorrectionRecord.query(on: db)
             .filter(\.$sessionID ~~ sessions.map(\.id.uuid)).all(), by: \.sessionID)
-        var computed = sessions.map { memo.lookup($0) }
+        var computed = sessions.map { memo.lookup(memoKey($0), now: now) }
         let missing = zip(sessions, computed).filter { $0.1 == nil }.map(\.0.id.uuid)
         if !missing.isEmpty {
             let events = Dictionary(grouping: try await sql.select().columns("session_id", "person_id", "connection_id", "kind", "at")
                 .from("live_presence").where("session_id", .in, missing).all(decoding: Presence.self), by: \.session_id)
             for (index, session) in sessions.enumerated() where computed[index] == nil {
                 let attendance = AttendanceRules.compute(session: session, events: (events[session.id.uuid] ?? []).map {
-                    PresenceEvent(person: .init($0.person_id), connection: .init($0.connection_id), kind: .init(rawValue: $0.kind) ?? .join,
-                                  at: $0.at)
+                    PresenceEvent(personID: $0.person_id, connectionID: $0.connection_id, kind: $0.kind, at: $0.at)
                 }, now: now)
-                memo.store(attendance, for: session, now: now)
+                if session.heldEnd.addingTimeInterval(settling) <= now {
+                    memo.store(attendance, for: memoKey(session), loadedIn: memo.generation, now: now)
+                }
                 computed[index] = attendance
             }
         }
         return LiveFacts(sessions: sessions, held: zip(sessions, computed).map { session, attendance in
-            var attendance = attendance ?? [:]
-            for correction in corrections[session.id.uuid] ?? [] {
-                let person = Person.ID(correction.personID)
-                let before = attendance[person]
-                attendance[person] = Attendance(person: person, intervals: before?.intervals ?? [], computed: before?.computed ?? false,
-                                                correction: correction.attended)
-            }
-            return attendance
+            AttendanceRules.corrected(attendance ?? [:], by: Dictionary((corrections[session.id.uuid] ?? []).map {
+                (Person.ID($0.personID), $0.attended)
+            }, uniquingKeysWith: { $1 }))
         }, nextEnd: nextEnd)
     }
-}
 
-/// The attendance computed from join and leave events of classes held some time ago, by class.
-/// Those events no longer change it: any written later falls after the class's end, which is
-/// where time in stops counting. A class rescheduled, or ended early, is another key. Corrections
-/// do change, and are applied on top at each read. Not emptied by writes, unlike `ReadCache`: it
-/// holds nothing a write can make stale. Off with the read caches (lifetime 0), as tests of a
-/// fixed number of queries want.
-final class HeldAttendance: Sendable {
-    /// Events may still be on their way to the database this long after a class ends.
-    static let settling: TimeInterval = 120
-
-    private let entries = NIOLockedValueBox([String: [Person.ID: Attendance]]())
-    let isOn: Bool
-    let capacity: Int
-
-    init(isOn: Bool, capacity: Int = 5_000) {
-        self.isOn = isOn
-        self.capacity = capacity
-    }
-
-    private static func key(_ session: LiveSession) -> String {
+    /// A class rescheduled, or ended early, is another key.
+    static func memoKey(_ session: LiveSession) -> String {
         "\(session.id.uuid)|\(session.start.timeIntervalSince1970)|\(session.heldEnd.timeIntervalSince1970)"
-    }
-
-    func lookup(_ session: LiveSession) -> [Person.ID: Attendance]? {
-        guard isOn else { return nil }
-        return entries.withLockedValue { $0[Self.key(session)] }
-    }
-
-    func store(_ attendance: [Person.ID: Attendance], for session: LiveSession, now: Date) {
-        guard isOn, session.heldEnd.addingTimeInterval(Self.settling) <= now else { return }
-        entries.withLockedValue { entries in
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[Self.key(session)] = attendance
-        }
     }
 }

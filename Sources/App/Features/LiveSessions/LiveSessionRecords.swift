@@ -94,7 +94,14 @@ final class LivePresenceRecord: Model, @unchecked Sendable {
     }
 
     func domain() -> PresenceEvent {
-        PresenceEvent(person: .init(personID), connection: .init(connectionID), kind: .init(rawValue: kind) ?? .join, at: at)
+        PresenceEvent(personID: personID, connectionID: connectionID, kind: kind, at: at)
+    }
+}
+
+extension PresenceEvent {
+    /// From a `live_presence` row: a kind this version does not know reads as a join.
+    init(personID: UUID, connectionID: UUID, kind: String, at: Date) {
+        self.init(person: .init(personID), connection: .init(connectionID), kind: .init(rawValue: kind) ?? .join, at: at)
     }
 }
 

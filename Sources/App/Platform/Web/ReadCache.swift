@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
@@ -189,8 +190,9 @@ final class ReadCaches: Sendable {
     let forumPages: ForumPageCaches
     /// What the trainer's dashboard reads of a cohort (all but the viewer's unread messages).
     let dashboards: ReadCache<CohortDashboard.Board>
-    /// What live classes held a while ago computed from their events (never stale: not emptied).
-    let heldAttendance: HeldAttendance
+    /// What live classes held a while ago add up to from their events (`LiveFacts`): never stale,
+    /// so it lives as long as the process and no write empties it.
+    let heldAttendance: ReadCache<[Person.ID: Attendance]>
 
     struct ForumPageCaches: Sendable {
         let threads: ReadCache<ForumRows.ThreadPage>
@@ -209,7 +211,7 @@ final class ReadCaches: Sendable {
         forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000))
         // A board per cohort, and one per learner whose page staff open.
         dashboards = ReadCache(lifetime: lifetime, capacity: 2_000)
-        heldAttendance = HeldAttendance(isOn: lifetime > 0)
+        heldAttendance = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
     }
 
     /// After a write of one person's progress in one cohort: what was derived from it.
