@@ -47,7 +47,7 @@ struct SeedBenchCommand: AsyncCommand {
         let activities = try await lessons(for: course, on: app.db)
         let today = Day.today()
         for batch in stride(from: 0, to: cohortCount, by: 40) {
-            try await app.db.transaction { db in
+            try await app.db.writeTransaction { db in
                 for index in batch..<min(batch + 40, cohortCount) {
                     let cohort = CohortRecord(organizationID: org.id!, input: CohortInput(
                         name: "Cohort \(index + 1)", courseID: .init(course.id!), startDate: today.adding(days: -21 - index % 30),

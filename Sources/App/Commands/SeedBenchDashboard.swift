@@ -51,7 +51,7 @@ enum SeedBenchDashboard {
         func write(on db: any Database) async throws {
             let (name, columns, rows) = (name, columns, rows)
             for start in stride(from: 0, to: rows.count, by: 20_000) {
-                try await db.transaction { db in
+                try await db.writeTransaction { db in
                     guard let sql = db as? any SQLDatabase else { return }
                     for batch in stride(from: start, to: min(start + 20_000, rows.count), by: 500) {
                         let insert = sql.insert(into: name).columns(columns)

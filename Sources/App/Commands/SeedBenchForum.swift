@@ -79,7 +79,7 @@ enum SeedBenchForum {
                 rows.append(post)
             }
             let written = rows
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 try await thread.create(on: db)
                 for chunk in stride(from: 0, to: written.count, by: 200) {
                     try await Array(written[chunk..<min(chunk + 200, written.count)]).create(on: db)

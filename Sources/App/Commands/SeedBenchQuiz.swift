@@ -55,7 +55,7 @@ enum SeedBenchQuiz {
             let numbers = batch..<min(batch + 500, count)
             let batchIDs = numbers.map { _ in UUID() }
             ids += batchIDs.map(\.lowercasedText)
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 let sql = db as! any SQLDatabase
                 let insert = sql.insert(into: "quiz_attempts").columns("id", "organization_id", "cohort_id", "activity_id", "person_id", "number",
                                                                        "started_at", "items")

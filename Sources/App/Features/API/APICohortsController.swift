@@ -115,7 +115,7 @@ struct APICohortsController: RouteCollection {
             throw AppError(status: .unprocessableEntity, code: "unknown_person",
                            message: "No member of this organization has that id.", field: "person_id")
         }
-        let failure = try await req.db.transaction { db -> EnrollmentError? in
+        let failure = try await req.db.writeTransaction { db -> EnrollmentError? in
             if !membership.roles.contains(.learner) {
                 membership.roles = membership.roles.union([.learner])
                 try await membership.save(on: db)

@@ -35,7 +35,7 @@ struct PasswordResetController: RouteCollection {
             let token = SecretToken.generate()
             let link = req.atelierConfig.publicURL + SiteRoute.resetPassword(token: token.value).path
             let content = MailTemplates.passwordReset(name: person.name, link: link)
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await PasswordResetRecord(personID: person.id!, tokenHash: token.hash,
                                               expiresAt: Date().addingTimeInterval(PasswordResetRecord.lifetime)).save(on: db)
                 try await Outbox.enqueue(MailMessage(from: req.atelierConfig.mailFrom, to: [MailAddress(person.email, name: person.name)],
@@ -75,7 +75,7 @@ struct PasswordResetController: RouteCollection {
         }
         let hash = try await req.password.async.hash(form.password!)
         let personID = reset.$person.id
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             reset.usedAt = Date()
             try await reset.save(on: db)
             try await PersonRecord.query(on: db).filter(\.$id == personID).set(\.$passwordHash, to: hash).update()

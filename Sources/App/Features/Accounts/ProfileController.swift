@@ -97,7 +97,7 @@ struct ProfileController: RouteCollection {
             return try await render(req, profileState: .empty, passwordState: Form.State(errors: errors), status: .unprocessableEntity)
         }
         person.passwordHash = try await req.password.async.hash(form.password!)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await person.save(on: db)
             // Other devices may be signed in by someone who knew the old password.
             try await SessionRecord.query(on: db).filter(\.$person.$id == person.id!)

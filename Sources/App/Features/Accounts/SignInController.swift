@@ -33,7 +33,7 @@ struct SignInController: RouteCollection {
         let hash = try await req.password.async.hash(input.password)
         let org = OrganizationRecord(name: input.organizationName)
         let person = PersonRecord(name: input.admin.name, email: input.admin.email, passwordHash: hash)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await org.save(on: db)
             try await person.save(on: db)
             try await MembershipRecord(organizationID: org.id!, personID: person.id!, roles: [.admin]).save(on: db)

@@ -130,7 +130,7 @@ struct CohortsController: RouteCollection {
         let (context, cohort, membership) = try await target(req, personID: form.person_id)
         let path = SiteRoute.cohort(context.organization.id, .init(cohort.id!)).path
         // Enrolling someone makes them a learner of the organization if they were not one yet.
-        let failure = try await req.db.transaction { db -> Flash.FailureText? in
+        let failure = try await req.db.writeTransaction { db -> Flash.FailureText? in
             if !membership.roles.contains(.learner) {
                 membership.roles = membership.roles.union([.learner])
                 try await membership.save(on: db)

@@ -6,7 +6,7 @@ import Views
 /// The writes of course authoring, shared by the pages and the JSON API.
 enum CourseAuthoring {
     static func addModule(_ input: ModuleInput, to course: CourseRecord, on db: any Database) async throws -> ModuleRecord {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let last = try await ModuleRecord.query(on: db).filter(\.$course.$id == course.id!).max(\.$position)
             let module = ModuleRecord(organizationID: course.$organization.id, courseID: course.id!, input: input, position: (last ?? -1) + 1)
             try await module.create(on: db)
@@ -17,7 +17,7 @@ enum CourseAuthoring {
     /// A lesson at the end of `module`, with its content rendered (and sanitized) now.
     static func addLesson(_ frame: ActivityInput, content: LessonInput, to module: ModuleRecord, kind: ActivityKind = .lesson,
                           on db: any Database) async throws -> (ActivityRecord, LessonRecord) {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let activity = try await appendActivity(kind, frame, to: module, on: db)
             let lesson = LessonRecord(activityID: activity.id!)
             apply(content, to: lesson)
@@ -48,7 +48,7 @@ enum CourseAuthoring {
         let previousVideo = lesson.videoUploadID
         activity.apply(frame)
         apply(content, to: lesson)
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await activity.save(on: db)
             try await lesson.save(on: db)
             // A link replaced the uploaded video: nothing names that file any more.

@@ -7,7 +7,7 @@ import Views
 /// transaction. Cohorts and progress stay with the original.
 enum CourseDuplication {
     static func duplicate(_ course: CourseRecord, on db: any Database) async throws -> CourseRecord {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let name = String("Copy of \(course.name)".prefix(CourseInput.maximumNameLength))
             let copy = CourseRecord(organizationID: course.$organization.id, name: name, description: course.description)
             try await copy.save(on: db)

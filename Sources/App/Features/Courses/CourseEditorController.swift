@@ -112,7 +112,7 @@ struct CourseEditorController: RouteCollection {
         let (context, course) = try await Self.authoring(req)
         let module = try await CourseQueries.module(req.parameters.get("moduleID"), of: course, on: req.db)
         let direction = try Self.direction(req)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let siblings = try await ModuleRecord.query(on: db).filter(\.$course.$id == course.id!).sort(\.$position).all()
             guard let positions = Reordering.move(module.id!, direction, in: siblings.map { $0.id! }) else { return }
             for sibling in siblings where sibling.position != positions[sibling.id!] {
@@ -126,7 +126,7 @@ struct CourseEditorController: RouteCollection {
     func deleteModule(req: Request) async throws -> Response {
         let (context, course) = try await Self.authoring(req)
         let module = try await CourseQueries.module(req.parameters.get("moduleID"), of: course, on: req.db)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             // Children first: PostgreSQL and SQLite cascade alike, but being explicit keeps it one transaction.
             try await ActivityRecord.query(on: db).filter(\.$module.$id == module.id!).delete()
             try await module.delete(on: db)

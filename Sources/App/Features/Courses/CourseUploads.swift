@@ -29,7 +29,7 @@ enum CourseUploads {
             record.description = v.errors.isEmpty && !alt.isEmpty ? alt : nil
         }
         // If this fails the blob stays unnamed on disk: harmless, and the same upload retried reuses it.
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await record.create(on: db)
             guard let activity else { return }
             try await attach(record, as: kind, to: activity, on: db)
@@ -60,7 +60,7 @@ enum CourseUploads {
         let link = LessonAttachmentRecord.query(on: db).filter(\.$activityID == activity.id!).filter(\.$uploadID == upload.id!)
         // Only a file of this lesson's list: an image or another lesson's file is not removed from here.
         guard try await link.count() == 1 else { throw AppError.notFound() }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await LessonAttachmentRecord.query(on: db).filter(\.$activityID == activity.id!)
                 .filter(\.$uploadID == upload.id!).delete()
             try await upload.delete(on: db)
@@ -69,7 +69,7 @@ enum CourseUploads {
 
     /// The lesson keeps no video (a link can be added again in the form).
     static func removeVideo(of activity: ActivityRecord, on db: any Database) async throws -> UploadRecord? {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let lesson = try await CourseAuthoring.lesson(of: activity, on: db)
             guard let id = lesson.videoUploadID else { return nil }
             lesson.videoUploadID = nil

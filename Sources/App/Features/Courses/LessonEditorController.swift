@@ -124,7 +124,7 @@ struct LessonEditorController: RouteCollection {
         let (context, course) = try await CourseEditorController.authoring(req)
         let activity = try await CourseQueries.activity(req.parameters.get("activityID"), of: course, on: req.db)
         let direction = try CourseEditorController.direction(req)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let siblings = try await ActivityRecord.query(on: db).filter(\.$module.$id == activity.$module.id).sort(\.$position).all()
             guard let positions = Reordering.move(activity.id!, direction, in: siblings.map { $0.id! }) else { return }
             for sibling in siblings where sibling.position != positions[sibling.id!] {

@@ -31,7 +31,7 @@ enum DemoSeed {
         // One hash for every demo account: they share a password, and Bcrypt is slow on purpose.
         let hash = try await app.password.async.hash(password)
         let today = Day.today()
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             let org = OrganizationRecord(name: organizationName)
             try await org.save(on: db)
             var people: [String: PersonRecord] = [:]

@@ -73,7 +73,7 @@ extension HelpRequestsController {
         let now = Date(), author = access.personID
         let thread: ForumThreadRecord
         do {
-            thread = try await req.db.transaction { db in
+            thread = try await req.db.writeTransaction { db in
                 // Claimed first, in the same transaction: two clicks at once make one thread.
                 guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
                 let claimed = try await sql.raw("""

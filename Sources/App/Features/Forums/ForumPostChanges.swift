@@ -16,7 +16,7 @@ enum ForumPostChanges {
     /// post keeps the thread's title in the search index.
     static func edit(_ post: ForumPostRecord, in thread: ForumThreadRecord, body: String, now: Date = Date(), on db: any Database) async throws {
         guard body != post.body else { return }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await ForumPostVersionRecord(postID: post.id!, body: post.body, replacedAt: now).create(on: db)
             post.body = body
             post.html = Markdown.render(body).rawValue
@@ -31,7 +31,7 @@ enum ForumPostChanges {
     /// Deleted by its author: shown as deleted, no longer found; staff keep its text in the history.
     static func delete(_ post: ForumPostRecord, now: Date = Date(), on db: any Database) async throws {
         guard post.deletedAt == nil else { return }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await ForumPostVersionRecord(postID: post.id!, body: post.body, replacedAt: now).create(on: db)
             post.deletedAt = now
             try await post.save(on: db)
@@ -44,7 +44,7 @@ enum ForumPostChanges {
     /// Hidden by a moderator (with the reason), or shown again (`reason` nil). Open reports of
     /// the post are settled by hiding it.
     static func hide(_ post: ForumPostRecord, reason: String?, by moderator: UUID, now: Date = Date(), on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             post.hiddenAt = reason == nil ? nil : now
             post.hiddenReason = reason
             post.hiddenBy = reason == nil ? nil : moderator
@@ -102,7 +102,7 @@ enum ForumVotes {
     /// Adds the person's upvote, or takes it back if they had one; true when it is now on.
     static func toggle(_ post: ForumPostRecord, by person: UUID, on db: any Database) async throws -> Bool {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
-        return try await db.transaction { db in
+        return try await db.writeTransaction { db in
             let sql = db as? any SQLDatabase ?? sql
             let removed = try await sql.raw("DELETE FROM forum_votes WHERE post_id = \(bind: post.id!) AND person_id = \(bind: person) RETURNING id").all()
             if removed.isEmpty {

@@ -60,7 +60,7 @@ struct AcceptInvitationController: RouteCollection {
             return render(req, found, state: Form.State(values: ["name": form.name ?? ""], errors: v.errors),
                           status: .unprocessableEntity)
         }
-        let failure = try await req.db.transaction { db -> Flash.FailureText? in
+        let failure = try await req.db.writeTransaction { db -> Flash.FailureText? in
             if existing == nil { try await person.save(on: db) }
             return try await InvitationService.grant(invitation, to: person.id!, on: db)
         }

@@ -18,7 +18,7 @@ enum InvitationService {
         try await checkSeats(for: inputs, organizationID: organization.id.uuid, on: req.db)
         let config = req.atelierConfig
         let sendsMail = req.mailConfigured
-        return try await req.db.transaction { db in
+        return try await req.db.writeTransaction { db in
             let emails = inputs.map(\.email.value)
             try await InvitationRecord.query(on: db)
                 .filter(\.$organization.$id == organization.id.uuid)

@@ -55,7 +55,7 @@ struct LiveAttendanceController: RouteCollection {
         }
         let now = Date()
         let sessionID = record.id!, me = access.personID, chosen = choices
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let existing = try await LiveAttendanceCorrectionRecord.query(on: db).filter(\.$sessionID == sessionID).all()
             let byPerson = Dictionary(uniqueKeysWithValues: existing.map { ($0.personID, $0) })
             for (person, choice) in chosen {

@@ -8,7 +8,7 @@ import Views
 enum PeerAssignmentAuthoring {
     /// A peer assignment at the end of `module`, with the starter rubric for the author to adapt.
     static func add(_ frame: ActivityInput, to module: ModuleRecord, on db: any Database) async throws -> ActivityRecord {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let activity = try await CourseAuthoring.appendActivity(.peerAssignment, frame, to: module, on: db)
             try await PeerAssignmentRecord(activityID: activity.id!, settings: .starter).create(on: db)
             return activity
@@ -59,7 +59,7 @@ enum PeerAssignmentEditor {
         }
         activity.apply(frame)
         try record.apply(settings)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await activity.save(on: db)
             try await record.save(on: db)
         }

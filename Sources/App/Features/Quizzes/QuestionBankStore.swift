@@ -24,7 +24,7 @@ enum QuestionBankStore {
     /// Adds the questions after the bank's last one, all or none, if the bank has room
     /// (`QuestionBank.Problem` otherwise).
     static func append(_ questions: [Question], to course: CourseRecord, on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let existing = try await QuestionRecord.query(on: db).filter(\.$courseID == course.id!).count()
             try QuestionBank.checkImport(questions, existing: existing)
             let last = try await QuestionRecord.query(on: db).filter(\.$courseID == course.id!).max(\.$position) ?? -1
@@ -44,7 +44,7 @@ enum QuestionBankStore {
 
     /// Makes `lessons` the ones teaching `topic`; each must be a lesson of the course.
     static func setLessons(_ lessons: Set<UUID>, teaching topic: String, in courseID: UUID, on db: any Database) async throws {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             try await TopicLessonRecord.query(on: db).filter(\.$courseID == courseID).filter(\.$topic == topic).delete()
             let links = lessons.map { TopicLessonRecord(courseID: courseID, topic: topic, activityID: $0) }
             if !links.isEmpty { try await links.create(on: db) }

@@ -65,7 +65,7 @@ enum QuizAttemptStore {
     /// 600 ms in the page) is refused with `.alreadySubmitted` and changes nothing.
     static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, writes: WriteSerializer? = nil,
                      on db: any Database) async throws {
-        try await serialized(writes) { try await db.transaction { db in
+        try await serialized(writes) { try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             // Locks the attempt's row (PostgreSQL) until the answers are written.
             let open = try await sql.raw("""
@@ -108,7 +108,7 @@ enum QuizAttemptStore {
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
                        writes: WriteSerializer? = nil, on db: any Database) async throws -> Bool {
         let items = attempt.items
-        let closed: QuizScore? = try await serialized(writes) { try await db.transaction { db in
+        let closed: QuizScore? = try await serialized(writes) { try await db.writeTransaction { db in
             let sql = db as! any SQLDatabase
             let won = try await sql.raw("""
                 UPDATE quiz_attempts SET submitted_at = \(bind: now) WHERE id = \(bind: attempt.id!) AND submitted_at IS NULL RETURNING id
@@ -142,7 +142,7 @@ enum QuizAttemptStore {
     /// attempt's score is added up again from every stored mark.
     static func grade(_ attempt: QuizAttemptRecord, position: Int, _ grade: EssayGrade, by trainerID: UUID, now: Date = Date(),
                       writes: WriteSerializer? = nil, on db: any Database) async throws {
-        try await serialized(writes) { try await db.transaction { db in
+        try await serialized(writes) { try await db.writeTransaction { db in
             // Two trainers grading two answers of one attempt: the second waits, then adds up both.
             try await (db as! any SQLDatabase).raw("UPDATE quiz_attempts SET number = number WHERE id = \(bind: attempt.id!)").run()
             guard let answer = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attempt.id!)

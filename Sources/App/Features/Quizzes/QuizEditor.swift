@@ -8,7 +8,7 @@ import Views
 enum QuizAuthoring {
     /// A quiz at the end of `module`, with the default settings (no question chosen yet).
     static func addQuiz(_ frame: ActivityInput, to module: ModuleRecord, on db: any Database) async throws -> ActivityRecord {
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             let activity = try await CourseAuthoring.appendActivity(.quiz, frame, to: module, on: db)
             try await QuizRecord(activityID: activity.id!, settings: QuizSettings()).create(on: db)
             return activity
@@ -102,7 +102,7 @@ enum QuizEditor {
         let quiz = try await QuizAuthoring.quiz(of: activity.id!, on: req.db)
         activity.apply(frame)
         try quiz.apply(settings)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             try await activity.save(on: db)
             try await quiz.save(on: db)
         }
