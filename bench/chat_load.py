@@ -5,7 +5,7 @@
 
 CHAT_FILE (from `atelier seed-bench --chat-file`) lists cohorts: a channel, a private conversation
 between the first two learners, and every learner's session token. Every learner opens one
-WebSocket; then for --seconds, each channel gets one message a second (from a different member each
+WebSocket and reads it from then on; 2 s after the last one opened, for --seconds, each channel gets one message a second (from a different member each
 time, under the per-person limit), and each private conversation one message a second too (its two
 people in turn). The channels' sends are spread evenly over each second, as independent groups'
 would be, not fired together. Every message carries the time it was sent; every recipient notes the delay.
@@ -118,14 +118,19 @@ async def main() -> None:
     everyone = [c for room in clients for c in room]
     gate = asyncio.Semaphore(50)
 
+    readers: list[asyncio.Task] = []
+
     async def open_one(client: Client) -> None:
         async with gate:
             await client.open()
+        # Read from the start: each arrival is announced to its cohort ("online"), and frames left
+        # unread until the traffic begins would be parsed then, counted as the server's delay.
+        readers.append(asyncio.create_task(client.read()))
 
     started = time.monotonic()
     await asyncio.wait_for(asyncio.gather(*(open_one(c) for c in everyone)), 300)
     print(f"connected {len(everyone)} clients in {time.monotonic() - started:.1f} s")
-    readers = [asyncio.create_task(c.read()) for c in everyone]
+    await asyncio.sleep(2)  # the last arrivals' announcements delivered and read
     rss_idle = rss_kib(args.pid)
 
     sent = {"channel": 0, "direct": 0}
