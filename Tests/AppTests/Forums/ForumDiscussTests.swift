@@ -37,11 +37,15 @@ import VaporTesting
             #expect(joined.location == thread + "#post-2")
             #expect(try await ForumThreadRecord.query(on: app.db).count() == 1)
             #expect(try await max.get(lesson).text.contains("Discussion about this lesson: 2 posts"))
+            // The count is kept for the cohort's lesson pages; a reply in the thread itself moves it.
+            #expect(try await lea.get(lesson).text.contains("Discussion about this lesson: 2 posts"))
+            #expect(try await lea.post(thread + "/posts", ["body": "Fifteen, with feedback"]).status == .seeOther)
+            #expect(try await max.get(lesson).text.contains("Discussion about this lesson: 3 posts"))
             // Locked: a "first post" sent from a stale page does not slip in either.
             var tom = try await fx.signedIn(f.c.trainer)
             _ = try await tom.post(thread + "/lock", [:])
             #expect(try await max.post(discuss, ["kind": "discussion", "title": "Late", "body": "Me too"]).status == .forbidden)
-            #expect(try await ForumPostRecord.query(on: app.db).count() == 2)
+            #expect(try await ForumPostRecord.query(on: app.db).count() == 3)
             // An activity of another course, or none: 404.
             let other = try await fx.course(in: f.c.org, name: "Other")
             let (_, elsewhere) = try await fx.lesson(in: other, title: "Elsewhere")

@@ -44,6 +44,25 @@ enum ForumRows {
         return try await load()
     }
 
+    /// How many posts each lesson's "Discuss this" thread of a cohort holds, by activity: one
+    /// query a cohort, shared by its lesson pages through `ReadCaches.forumPages.discussions`
+    /// (every forum write empties it).
+    static func discussionPostCounts(in cohort: UUID, caches: ReadCaches, on db: any Database) async throws -> [UUID: Int] {
+        let load = {
+            guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+            let rows = try await sql.raw("""
+                SELECT activity_id, post_count FROM forum_threads WHERE cohort_id = \(bind: cohort) AND activity_id IS NOT NULL
+                """).all()
+            return try Dictionary(rows.map { (try $0.decode(column: "activity_id", as: UUID.self), try $0.decode(column: "post_count", as: Int.self)) },
+                                  uniquingKeysWith: max)
+        }
+        let key = cohort.lowercasedText
+        if let cached = try await caches.forumPages.discussions.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) {
+            return cached
+        }
+        return try await load()
+    }
+
     /// These posts of a thread (the ones a page's replies quote).
     static func posts(of thread: UUID, numbers: Set<Int>, on db: any Database) async throws -> [ForumPostRecord] {
         guard !numbers.isEmpty else { return [] }

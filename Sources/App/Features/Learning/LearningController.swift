@@ -65,8 +65,8 @@ struct LearningController: RouteCollection {
         }
         var model = view.lessonModel(access, located, html: TrustedHTML(sanitized: lesson.html), video: lesson.video)
         model.media = lesson.media
-        model.discussionPosts = try await ForumThreadRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
-            .filter(\.$activityID == located.activity.id.uuid).first()?.postCount
+        model.discussionPosts = try await ForumRows.discussionPostCounts(in: access.cohortID, caches: req.application.readCaches,
+                                                                        on: req.db)[located.activity.id.uuid]
         if located.activity.kind == .liveSession {
             model.live = try await LiveActivity.part(req, access, located.activity.id, done: model.state == .done)
         }

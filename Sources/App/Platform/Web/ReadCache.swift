@@ -186,7 +186,8 @@ final class ReadCaches: Sendable {
     let outlineModules: ReadCache<TrustedHTML>
     /// Who receives a conversation's messages live (its people, or its cohort and the admins).
     let chatAudiences: ReadCache<Set<UUID>>
-    /// Pages of forum threads (their posts) and of forum spaces (their threads), with names.
+    /// Pages of forum threads (their posts) and of forum spaces (their threads), with names; the
+    /// post counts of a cohort's lesson discussions.
     let forumPages: ForumPageCaches
     /// What the trainer's dashboard reads of a cohort (all but the viewer's unread messages).
     let dashboards: ReadCache<CohortDashboard.Board>
@@ -197,6 +198,7 @@ final class ReadCaches: Sendable {
     struct ForumPageCaches: Sendable {
         let threads: ReadCache<ForumRows.ThreadPage>
         let spaces: ReadCache<ForumRows.SpacePage>
+        let discussions: ReadCache<[UUID: Int]>
     }
 
     init(lifetime: TimeInterval) {
@@ -208,7 +210,8 @@ final class ReadCaches: Sendable {
         progress = ReadCache(lifetime: lifetime)
         outlineModules = ReadCache(lifetime: lifetime, capacity: 2_000)
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
-        forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000))
+        forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000),
+                                     discussions: ReadCache(lifetime: lifetime, capacity: 2_000))
         // A board per cohort, and one per learner whose page staff open.
         dashboards = ReadCache(lifetime: lifetime, capacity: 2_000)
         heldAttendance = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
@@ -233,6 +236,7 @@ final class ReadCaches: Sendable {
         chatAudiences.invalidate()
         forumPages.threads.invalidate()
         forumPages.spaces.invalidate()
+        forumPages.discussions.invalidate()
         dashboards.invalidate()
     }
 }
