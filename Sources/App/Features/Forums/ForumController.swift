@@ -44,6 +44,8 @@ struct ForumController: RouteCollection {
             return path + (page > 1 ? "?page=\(page)" : "") + "#post-\(post)"
         }
 
+        func mayPostAnonymously(_ facts: ForumRows.CohortFacts) -> Bool { role == .learner && facts.anonymousAllowed }
+
         func mayPostAnonymously(on db: any Database) async throws -> Bool {
             guard role == .learner else { return false }
             return try await ForumPostChanges.anonymousAllowed(in: cohort.id!, on: db)
@@ -92,7 +94,7 @@ struct ForumController: RouteCollection {
     }
 
     private func renderIndex(_ req: Request, _ access: Access, state: Form.State, status: HTTPResponseStatus) async throws -> Response {
-        let spaces = try await ForumStore.spaces(of: access.cohort, on: req.db)
+        let spaces = try await ForumStore.spaces(of: access.cohort, caches: req.application.readCaches, on: req.db)
         let summaries = try await ForumRows.spaceSummaries(of: access.cohort.id!, reader: access.me, on: req.db)
         var model = ForumIndexModel(place: access.place, spaces: spaces.map { space in
             let summary = summaries[space.id!]
@@ -125,33 +127,37 @@ struct ForumController: RouteCollection {
 
     func space(req: Request) async throws -> Response {
         let access = try await Self.access(req)
-        let space = try await Self.spaceInPath(req, access)
+        let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
+        guard let id = req.parameters.get("spaceID").flatMap(UUID.init(uuidString:)), let title = facts.spaceTitles[id] else {
+            throw AppError.notFound()
+        }
         // A new thread prefilled by a link ("Ask about this in the forum" on a quiz result).
         var prefill: [String: String] = [:]
         for (field, limit) in [("kind", 20), ("title", ForumInput.maximumTitle), ("body", 4_000)] {
             if let value = try? req.query.get(String.self, at: field) { prefill[field] = String(value.prefix(limit)) }
         }
-        return try await renderSpace(req, access, space, state: Form.State(values: prefill), status: .ok)
+        return try await renderSpace(req, access, spaceID: id, title: title, facts: facts, state: Form.State(values: prefill), status: .ok)
     }
 
-    private func renderSpace(_ req: Request, _ access: Access, _ space: ForumSpaceRecord, state: Form.State,
+    private func renderSpace(_ req: Request, _ access: Access, spaceID: UUID, title: String, facts: ForumRows.CohortFacts, state: Form.State,
                              status: HTTPResponseStatus) async throws -> Response {
         let filter = (try? req.query.get(String.self, at: "show")).flatMap(ForumSpaceModel.Filter.init(rawValue:)) ?? .all
         let requested = (try? req.query.get(Int.self, at: "page")) ?? 1
-        let rows = try await ForumRows.page(of: space.id!, filter: filter, page: requested, caches: req.application.readCaches, on: req.db)
+        let rows = try await ForumRows.page(of: spaceID, filter: filter, page: requested, caches: req.application.readCaches, on: req.db)
         let (threads, names, page, pageCount) = (rows.threads, rows.names, rows.page, rows.pageCount)
-        let reads = try await ForumStore.reads(of: access.me, in: threads.compactMap(\.id), on: req.db)
+        let marks = try await ForumRows.readerMarks(of: access.me, threads: threads.compactMap(\.id), followTargets: [spaceID], on: req.db)
+        let reads = marks.readUpTo
         let shown = threads.map { thread in
             ForumSpaceModel.Thread(id: thread.id!.lowercasedText, title: thread.title,
                                    authorName: access.name(of: thread.authorID, anonymous: thread.anonymous, in: names),
                                    state: thread.state(readUpTo: reads[thread.id!]), pinned: thread.pinned, lastPostAt: thread.lastPostAt)
         }
-        var model = ForumSpaceModel(place: access.place, spaceID: space.id!.lowercasedText, title: space.title, threads: shown,
+        var model = ForumSpaceModel(place: access.place, spaceID: spaceID.lowercasedText, title: title, threads: shown,
                                     filter: filter, state: state)
         model.page = page
         model.pageCount = pageCount
-        model.following = try await ForumFollowing.follows(access.me, space: space.id!, isStaff: access.role == .staff, on: req.db)
-        model.mayPostAnonymously = try await access.mayPostAnonymously(on: req.db)
+        model.following = marks.following[spaceID] ?? (access.role == .staff)
+        model.mayPostAnonymously = access.mayPostAnonymously(facts)
         return .page(ForumPages.space(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
 
@@ -174,7 +180,9 @@ struct ForumController: RouteCollection {
             return req.redirect(to: SiteRoute.forumThread(access.context.organization.id, .init(access.cohort.id!), thread.id!.lowercasedText).path)
         } catch let invalid as ValidationErrors {
             let values = ["title": form.title ?? "", "kind": form.kind ?? "", "body": form.body ?? "", "anonymous": form.anonymous ?? ""]
-            return try await renderSpace(req, access, space, state: .init(values: values, errors: invalid.errors), status: .unprocessableEntity)
+            let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
+            return try await renderSpace(req, access, spaceID: space.id!, title: space.title, facts: facts,
+                                         state: .init(values: values, errors: invalid.errors), status: .unprocessableEntity)
         }
     }
 

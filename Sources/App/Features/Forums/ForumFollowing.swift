@@ -30,15 +30,10 @@ enum ForumFollowing {
         return people.filter { onThread[$0] ?? onSpace[$0] ?? staff.contains($0) }
     }
 
-    /// Whether one person follows the thread (and, for the page, the space).
-    static func follows(_ person: UUID, thread: ForumThreadRecord, isStaff: Bool, on db: any Database) async throws -> (thread: Bool, space: Bool) {
-        let rows = try await ForumFollowRecord.query(on: db).filter(\.$personID == person).filter(\.$targetID ~~ [thread.id!, thread.spaceID]).all()
-        let space = rows.first { $0.targetID == thread.spaceID }?.following
-        return (rows.first { $0.targetID == thread.id! }?.following ?? space ?? isStaff, space ?? isStaff)
-    }
-
-    static func follows(_ person: UUID, space: UUID, isStaff: Bool, on db: any Database) async throws -> Bool {
-        try await ForumFollowRecord.query(on: db).filter(\.$personID == person).filter(\.$targetID == space).first()?.following ?? isStaff
+    /// From what the person chose for the thread and its space, if anything: a thread follows its
+    /// space's choice, which follows the role's default (staff follow everything).
+    static func follows(thread: Bool?, space: Bool?, isStaff: Bool) -> (thread: Bool, space: Bool) {
+        (thread ?? space ?? isStaff, space ?? isStaff)
     }
 
     /// The cohort's trainers and facilitators and the organization's admins who can read it.

@@ -126,11 +126,4 @@ enum ForumVotes {
         try await sql.raw("UPDATE forum_posts SET upvotes = (SELECT COUNT(*) FROM forum_votes WHERE post_id = \(bind: postID)) WHERE id = \(bind: postID)")
             .run()
     }
-
-    /// Which of these posts the person upvoted.
-    static func mine(_ person: UUID, among posts: [UUID], on db: any Database) async throws -> Set<UUID> {
-        guard !posts.isEmpty, let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.raw("SELECT post_id FROM forum_votes WHERE person_id = \(bind: person) AND post_id IN (\(binds: posts))").all()
-        return Set(rows.compactMap { try? $0.decode(column: "post_id", as: UUID.self) })
-    }
 }

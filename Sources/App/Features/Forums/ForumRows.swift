@@ -4,8 +4,8 @@ import Foundation
 import SQLKit
 import Views
 
-/// The forum's busiest reads, as plain SQL: a page of posts, a page of threads, names and read
-/// positions. Fluent decodes a model through reflection (about 0.1 ms a row here), which made a
+/// The forum's busiest reads, as plain SQL: a page of posts, a page of threads, names, and (in
+/// ForumPageReads.swift) what else the pages read. Fluent decodes a model through reflection (about 0.1 ms a row here), which made a
 /// page of fifty posts cost ten times a cached page; the records are filled field by field instead.
 /// They are for reading only: filled by hand, Fluent takes them for new rows, so never save one.
 enum ForumRows {
@@ -130,44 +130,41 @@ enum ForumRows {
     static func threads(in space: UUID, filter: SQLQueryString?, limit: Int, offset: Int, on db: any Database) async throws -> [ForumThreadRecord] {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let rows = try await sql.raw("""
-            SELECT id, organization_id, cohort_id, space_id, kind, title, author_id, post_count, last_post_at, accepted_post_id, pinned, locked, \
-            created_at, anonymous, activity_id FROM forum_threads WHERE space_id = \(bind: space)\(filter.map { " AND " + $0 } ?? "") \
+            SELECT \(unsafeRaw: threadColumns) FROM forum_threads WHERE space_id = \(bind: space)\(filter.map { " AND " + $0 } ?? "") \
             ORDER BY pinned DESC, last_post_at DESC, id LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """).all()
-        return try rows.map { row in
-            let thread = ForumThreadRecord()
-            thread.id = try row.decode(column: "id", as: UUID.self)
-            thread.organizationID = try row.decode(column: "organization_id", as: UUID.self)
-            thread.cohortID = try row.decode(column: "cohort_id", as: UUID.self)
-            thread.spaceID = try row.decode(column: "space_id", as: UUID.self)
-            thread.kind = ThreadKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .discussion
-            thread.title = try row.decode(column: "title", as: String.self)
-            thread.authorID = try row.decode(column: "author_id", as: UUID.self)
-            thread.postCount = try row.decode(column: "post_count", as: Int.self)
-            thread.lastPostAt = try row.decode(column: "last_post_at", as: Date.self)
-            thread.acceptedPostID = try row.decode(column: "accepted_post_id", as: UUID?.self)
-            thread.pinned = try row.decode(column: "pinned", as: Bool.self)
-            thread.locked = try row.decode(column: "locked", as: Bool.self)
-            thread.createdAt = try row.decode(column: "created_at", as: Date.self)
-            thread.anonymous = try row.decode(column: "anonymous", as: Bool.self)
-            thread.activityID = try row.decode(column: "activity_id", as: UUID?.self)
-            return thread
-        }
+        return try rows.map(thread(from:))
+    }
+
+    static let threadColumns = """
+        id, organization_id, cohort_id, space_id, kind, title, author_id, post_count, last_post_at, accepted_post_id, pinned, locked, \
+        created_at, anonymous, activity_id
+        """
+
+    /// A thread from a row of `threadColumns`.
+    static func thread(from row: any SQLRow) throws -> ForumThreadRecord {
+        let thread = ForumThreadRecord()
+        thread.id = try row.decode(column: "id", as: UUID.self)
+        thread.organizationID = try row.decode(column: "organization_id", as: UUID.self)
+        thread.cohortID = try row.decode(column: "cohort_id", as: UUID.self)
+        thread.spaceID = try row.decode(column: "space_id", as: UUID.self)
+        thread.kind = ThreadKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .discussion
+        thread.title = try row.decode(column: "title", as: String.self)
+        thread.authorID = try row.decode(column: "author_id", as: UUID.self)
+        thread.postCount = try row.decode(column: "post_count", as: Int.self)
+        thread.lastPostAt = try row.decode(column: "last_post_at", as: Date.self)
+        thread.acceptedPostID = try row.decode(column: "accepted_post_id", as: UUID?.self)
+        thread.pinned = try row.decode(column: "pinned", as: Bool.self)
+        thread.locked = try row.decode(column: "locked", as: Bool.self)
+        thread.createdAt = try row.decode(column: "created_at", as: Date.self)
+        thread.anonymous = try row.decode(column: "anonymous", as: Bool.self)
+        thread.activityID = try row.decode(column: "activity_id", as: UUID?.self)
+        return thread
     }
 
     /// The names of these people.
     static func names(_ people: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
         try await PersonRecord.names(people, on: db)
-    }
-
-    /// How far the person has read each of these threads.
-    static func reads(of person: UUID, in threads: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        guard !threads.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.raw("""
-            SELECT thread_id, read_up_to FROM forum_reads WHERE person_id = \(bind: person) AND thread_id IN (\(binds: threads))
-            """).all()
-        return Dictionary(try rows.map { (try $0.decode(column: "thread_id", as: UUID.self), try $0.decode(column: "read_up_to", as: Int.self)) },
-                          uniquingKeysWith: max)
     }
 
     /// The cohort's spaces, id and title, in the forum's order (for a filter or a move menu).

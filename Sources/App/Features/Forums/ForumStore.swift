@@ -14,8 +14,11 @@ enum ForumStore {
         return spaces.first { $0.moduleID != nil && $0.moduleID == moduleID } ?? spaces.first { $0.kind == .general }
     }
 
-    static func spaces(of cohort: CohortRecord, on db: any Database) async throws -> [ForumSpaceRecord] {
+    /// (A GET may make or rename spaces here: `caches` then forgets what the forum pages cached.)
+    static func spaces(of cohort: CohortRecord, caches: ReadCaches? = nil, on db: any Database) async throws -> [ForumSpaceRecord] {
         let cohortID = cohort.id!
+        var wrote = false
+        defer { if wrote { caches?.forumPages.cohorts.invalidate() } }
         var existing = try await ForumSpaceRecord.query(on: db).filter(\.$cohortID == cohortID).all()
         let modules = try await ModuleRecord.query(on: db).filter(\.$course.$id == cohort.$course.id).sort(\.$position).all()
         var wanted: [ForumSpaceRecord] = [
@@ -29,6 +32,7 @@ enum ForumStore {
         let known = Set(existing.map(\.uniqueKey))
         for space in wanted where !known.contains(space.uniqueKey) {
             do {
+                wrote = true
                 try await space.create(on: db)
                 existing.append(space)
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -42,6 +46,7 @@ enum ForumStore {
             if space.title != module.title || space.position != 1 + module.position {
                 space.title = module.title
                 space.position = 1 + module.position
+                wrote = true
                 try await space.save(on: db)
             }
         }
@@ -164,11 +169,6 @@ enum ForumStore {
             ON CONFLICT (thread_id, person_id) DO UPDATE SET read_up_to = \
             CASE WHEN forum_reads.read_up_to < excluded.read_up_to THEN excluded.read_up_to ELSE forum_reads.read_up_to END
             """).run()
-    }
-
-    /// How far the person has read each of these threads.
-    static func reads(of person: UUID, in threads: [UUID], on db: any Database) async throws -> [UUID: Int] {
-        try await ForumRows.reads(of: person, in: threads, on: db)
     }
 
     /// The names of these people.

@@ -8,7 +8,10 @@ import Views
 extension ForumController {
     func thread(req: Request) async throws -> Response {
         let access = try await Self.access(req)
-        let thread = try await Self.threadInPath(req, access)
+        guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)),
+              let thread = try await ForumRows.thread(id, in: access.cohort.id!, caches: req.application.readCaches, on: req.db) else {
+            throw AppError.notFound()
+        }
         let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
         var form = Form.State.empty
         if let replyTo, (try? req.query.get(String.self, at: "quote")) != nil,
@@ -27,21 +30,23 @@ extension ForumController {
         let page = min(max(1, requested), pageCount)
         let rows = try await ForumRows.page(of: thread, page: page, caches: req.application.readCaches, on: req.db)
         let posts = rows.posts
+        let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
+        let marks = try await ForumRows.readerMarks(of: access.me, threads: [thread.id!], posts: posts.compactMap(\.id),
+                                                    followTargets: [thread.id!, thread.spaceID], on: req.db)
         // Read up to the last post shown; written only when it moves the position forward.
-        let readBefore = try await ForumStore.reads(of: access.me, in: [thread.id!], on: req.db)[thread.id!] ?? 0
+        let readBefore = marks.readUpTo[thread.id!] ?? 0
         if let last = posts.last?.number, last > readBefore {
             try await ForumStore.read(thread.id!, by: access.me, upTo: last, on: req.db, broadcaster: req.application.realtime.broadcaster)
         }
         let byNumber = rows.byNumber
         let names = rows.names
-        let upvoted = try await ForumVotes.mine(access.me, among: posts.compactMap(\.id), on: req.db)
-        let space = try await ForumSpaceRecord.find(thread.spaceID, on: req.db)
+        let upvoted = marks.upvoted
         let otherSpaces = access.role == .staff
             ? try await ForumRows.spaceTitles(of: access.cohort.id!, on: req.db).filter { $0.id != thread.spaceID }
                 .map { (id: $0.id.lowercasedText, title: $0.title) }
             : []
         var model = ForumThreadModel(
-            place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: space?.title ?? "Space", threadID: thread.id!.lowercasedText,
+            place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: facts.spaceTitles[thread.spaceID] ?? "Space", threadID: thread.id!.lowercasedText,
             title: thread.title, state: thread.state(readUpTo: max(readBefore, posts.last?.number ?? 0)), pinned: thread.pinned,
             posts: posts.map { post in
                 let display = post.display(to: access.role, reader: access.me)
@@ -57,9 +62,10 @@ extension ForumController {
             page: page, pageCount: pageCount,
             canAccept: ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me),
             canReply: ForumPolicy.can(.reply, as: access.role, locked: thread.locked),
-            following: try await ForumFollowing.follows(access.me, thread: thread, isStaff: access.role == .staff, on: req.db).thread,
+            following: ForumFollowing.follows(thread: marks.following[thread.id!], space: marks.following[thread.spaceID],
+                                              isStaff: access.role == .staff).thread,
             otherSpaces: otherSpaces,
-            mayPostAnonymously: try await access.mayPostAnonymously(on: req.db),
+            mayPostAnonymously: access.mayPostAnonymously(facts),
             form: form, replyTo: replyTo)
         model.imageLimit = UploadText.size(req.atelierConfig.uploadLimits.otherBytes)
         if let activityID = thread.activityID, let activity = try await ActivityRecord.find(activityID, on: req.db) {
