@@ -156,7 +156,7 @@ struct ForumController: RouteCollection {
                                     filter: filter, state: state)
         model.page = page
         model.pageCount = pageCount
-        model.following = marks.following[spaceID] ?? (access.role == .staff)
+        model.following = ForumFollowing.follows(thread: nil, space: marks.following[spaceID], isStaff: access.role == .staff).space
         model.mayPostAnonymously = access.mayPostAnonymously(facts)
         return .page(ForumPages.space(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
