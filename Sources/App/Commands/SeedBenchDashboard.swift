@@ -162,7 +162,7 @@ enum SeedBenchDashboard {
         }
         let learners = people.map { $0.id! }
         let profiles = learners.indices.map { Profile($0, activities: course.activities.count, now: now) }
-        let general = try await ForumStore.spaces(of: cohort, on: db).first { $0.kind == .general }!
+        let general = try await ForumStore.spaces(of: cohort, caches: nil, on: db).first { $0.kind == .general }!
         let tables = study(cohortID, org: org, course: course, trainer: trainer, learners: learners, profiles: profiles, start: start,
                            startDay: startDay)
             + quizzes(cohortID, org: org, course: course, learners: learners, profiles: profiles, start: start)

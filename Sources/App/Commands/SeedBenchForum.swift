@@ -48,7 +48,7 @@ enum SeedBenchForum {
 
     static func seed(cohort: CohortRecord, on db: any Database) async throws -> URLs {
         let learners = try await CohortMemberRecord.query(on: db).filter(\.$cohort.$id == cohort.id!).all().map(\.$person.id)
-        let spaces = try await ForumStore.spaces(of: cohort, on: db)
+        let spaces = try await ForumStore.spaces(of: cohort, caches: nil, on: db)
         guard let general = spaces.first(where: { $0.kind == .general }), !learners.isEmpty else { throw ChatError.unsupportedDatabase }
         let busy = try await ForumStore.addSpace(titled: "Busy space", to: cohort, on: db)
         var postNumber = 0

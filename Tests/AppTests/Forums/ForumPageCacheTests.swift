@@ -28,6 +28,23 @@ import VaporTesting
         }
     }
 
+    @Test func aSpaceRenamedByTheDiscussPageShowsItsNewTitleAtOnce() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let f = try await ForumClass.make(app)
+            var (lea, max, _) = try await f.signedIn(app)
+            let thread = try await f.startThread(&lea, app, title: "Role play", body: "How long?", space: "Week 2")
+            let module = try #require(try await ModuleRecord.query(on: app.db).filter(\.$title == "Week 2").first())
+            module.title = "Week 2: role plays"
+            try await module.save(on: app.db)
+            app.readCaches.invalidateAll()  // as the author's request would
+            #expect(try await lea.get(thread).text.contains(">Week 2</a>"))
+            // Max opens "Discuss this" under the module's lesson: that page renames the space too.
+            let practice = try #require(try await ActivityRecord.query(on: app.db).filter(\.$title == "Practice").first())
+            #expect(try await max.get(f.forum + "/discuss/\(practice.id!.lowercased)").text.contains("Week 2: role plays"))
+            #expect(try await lea.get(thread).text.contains(">Week 2: role plays</a>"))
+        }
+    }
+
     @Test func aThreadOrSpaceOfAnotherCohortIsNotFoundEvenWhenCached() async throws {
         try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
             let f = try await ForumClass.make(app)

@@ -10,7 +10,7 @@ enum DemoForum {
     static func load(cohort: CohortRecord, people: [String: PersonRecord], now: Date = Date(), on db: any Database) async throws {
         let tess = people["trainer1@northwind.test"]!.id!, marc = people["learner02@northwind.test"]!.id!
         let priya = people["learner03@northwind.test"]!.id!, lena = people["learner01@northwind.test"]!.id!
-        let spaces = try await ForumStore.spaces(of: cohort, on: db)
+        let spaces = try await ForumStore.spaces(of: cohort, caches: nil, on: db)
         guard let general = spaces.first(where: { $0.kind == .general }) else { return }
         func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
 

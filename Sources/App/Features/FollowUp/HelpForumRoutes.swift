@@ -66,7 +66,7 @@ extension HelpRequestsController {
         let anonymous = try await forum.anonymous(form.anonymous, on: req.db)
         var activity: ActivityRecord?
         if let activityID = record.activityID { activity = try await ActivityRecord.find(activityID, on: req.db) }
-        guard let space = try await ForumStore.space(ofModule: activity?.$module.id, in: forum.cohort, on: req.db) else { throw AppError.notFound() }
+        guard let space = try await ForumStore.space(ofModule: activity?.$module.id, in: forum.cohort, caches: req.application.readCaches, on: req.db) else { throw AppError.notFound() }
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         let body = HelpForumQuestion.body(text: record.text, quote: record.quote,
                                           about: activity.map { ($0.title, SiteRoute.cohortActivity(org, cohort, .init($0.id!)).path) })

@@ -37,15 +37,18 @@ struct ForumDiscussController: RouteCollection {
 
     private func render(_ req: Request, _ access: ForumController.Access, _ activity: ActivityRecord, state: Form.State,
                         status: HTTPResponseStatus) async throws -> Response {
-        let space = try await space(for: activity, access, on: req.db)
+        let space = try await space(for: activity, access, caches: req.application.readCaches, on: req.db)
         let model = ForumDiscussModel(place: access.place, activityID: .init(activity.id!), activityTitle: activity.title, spaceTitle: space.title,
                                       mayPostAnonymously: try await access.mayPostAnonymously(on: req.db), state: state)
         return .page(ForumPages.discuss(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
     }
 
     /// The space of the activity's module (the general one if it has none).
-    private func space(for activity: ActivityRecord, _ access: ForumController.Access, on db: any Database) async throws -> ForumSpaceRecord {
-        guard let space = try await ForumStore.space(ofModule: activity.$module.id, in: access.cohort, on: db) else { throw AppError.notFound() }
+    private func space(for activity: ActivityRecord, _ access: ForumController.Access, caches: ReadCaches,
+                       on db: any Database) async throws -> ForumSpaceRecord {
+        guard let space = try await ForumStore.space(ofModule: activity.$module.id, in: access.cohort, caches: caches, on: db) else {
+            throw AppError.notFound()
+        }
         return space
     }
 
@@ -64,7 +67,7 @@ struct ForumDiscussController: RouteCollection {
                                                         broadcaster: broadcaster)
                 return req.redirect(to: access.threadPath(thread.id!, post: number))
             }
-            let space = try await space(for: activity, access, on: req.db)
+            let space = try await space(for: activity, access, caches: req.application.readCaches, on: req.db)
             do {
                 let thread = try await ForumStore.startThread(in: space, kind: input.kind, title: input.title, body: input.body, author: access.me,
                                                               anonymous: anonymous, activityID: activity.id!, on: req.db, broadcaster: broadcaster)

@@ -4,9 +4,9 @@ import Foundation
 import SQLKit
 
 /// What the forum's thread and space pages read besides their rows (`ForumRows.page`): the
-/// cohort's spaces and settings and the thread itself, cached (any write empties them), and the
-/// reader's own marks, in one query. They used to be five queries through Fluent a page, about a
-/// quarter of a thread page's time.
+/// cohort's spaces and settings, cached (any write empties them), the thread in plain SQL, and
+/// the reader's own marks, in one query. They used to be five queries through Fluent a page,
+/// about a quarter of a thread page's time.
 extension ForumRows {
     /// A cohort's forum as every page of it sees it: its spaces' titles and whether learners may
     /// post anonymously.
@@ -32,17 +32,13 @@ extension ForumRows {
     }
 
     /// A thread of the cohort, for reading only (see `ForumRows`), or nil when the cohort has none
-    /// of that id.
-    static func thread(_ id: UUID, in cohort: UUID, caches: ReadCaches, on db: any Database) async throws -> ForumThreadRecord? {
-        let load = { () async throws -> ForumThreadRecord? in
-            guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
-            return try await sql.raw("SELECT \(unsafeRaw: threadColumns) FROM forum_threads WHERE id = \(bind: id)").first().map(thread(from:))
-        }
-        let found = try await caches.forumPages.threadRecords.value(for: id.lowercasedText) {
-            try await load().map { ($0, validUntil: .distantFuture) }
-        }
-        guard let found, found.cohortID == cohort else { return nil }
-        return found
+    /// of that id. Read afresh each time: its post count is the key of its cached pages, and a post
+    /// announced live (on any node) must be on the page a reader then loads.
+    static func thread(_ id: UUID, in cohort: UUID, on db: any Database) async throws -> ForumThreadRecord? {
+        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        return try await sql.raw("""
+            SELECT \(unsafeRaw: threadColumns) FROM forum_threads WHERE id = \(bind: id) AND cohort_id = \(bind: cohort)
+            """).first().map(thread(from:))
     }
 
     /// The reader's own marks on a page: how far they read each thread, which of the posts they

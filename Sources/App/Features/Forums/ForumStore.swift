@@ -9,13 +9,14 @@ enum ForumStore {
     /// The cohort's spaces in order, made if missing: the general one, then one per module of
     /// its course (a module added later gets its space on the next visit), then staff's own.
     /// Where questions about a module's activities go: its space, or the general one.
-    static func space(ofModule moduleID: UUID?, in cohort: CohortRecord, on db: any Database) async throws -> ForumSpaceRecord? {
-        let spaces = try await spaces(of: cohort, on: db)
+    static func space(ofModule moduleID: UUID?, in cohort: CohortRecord, caches: ReadCaches?, on db: any Database) async throws -> ForumSpaceRecord? {
+        let spaces = try await spaces(of: cohort, caches: caches, on: db)
         return spaces.first { $0.moduleID != nil && $0.moduleID == moduleID } ?? spaces.first { $0.kind == .general }
     }
 
-    /// (A GET may make or rename spaces here: `caches` then forgets what the forum pages cached.)
-    static func spaces(of cohort: CohortRecord, caches: ReadCaches? = nil, on db: any Database) async throws -> [ForumSpaceRecord] {
+    /// (A GET may make or rename spaces here: `caches` then forgets what the forum pages cached;
+    /// nil only where no server runs yet, as in the seeds.)
+    static func spaces(of cohort: CohortRecord, caches: ReadCaches?, on db: any Database) async throws -> [ForumSpaceRecord] {
         let cohortID = cohort.id!
         var wrote = false
         defer { if wrote { caches?.forumPages.cohorts.invalidate() } }

@@ -9,7 +9,7 @@ extension ForumController {
     func thread(req: Request) async throws -> Response {
         let access = try await Self.access(req)
         guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)),
-              let thread = try await ForumRows.thread(id, in: access.cohort.id!, caches: req.application.readCaches, on: req.db) else {
+              let thread = try await ForumRows.thread(id, in: access.cohort.id!, on: req.db) else {
             throw AppError.notFound()
         }
         let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }

@@ -18,7 +18,7 @@ enum QuizNextSteps {
         let outline = try await CourseQueries.cachedOutline(of: access.courseID, caches: caches, on: db)
         let titles = Dictionary(outline.flatMap(\.activities).map { ($0.id.uuid, $0.title) }, uniquingKeysWith: { a, _ in a })
         let links = try await QuestionBankStore.topicLessons(of: access.courseID, on: db)
-        let space = try await forumSpace(of: attempt.activityID, outline: outline, access: access, on: db)
+        let space = try await forumSpace(of: attempt.activityID, outline: outline, access: access, caches: caches, on: db)
         return weak.map { topic in
             let lessons = (links[topic] ?? []).compactMap { id in titles[id.uuid].map { (id: id, title: $0) } }
                 .sorted { $0.title < $1.title }
@@ -31,11 +31,11 @@ enum QuizNextSteps {
     }
 
     /// The forum space of the quiz's module (the general one if it has none); nil without a forum.
-    static func forumSpace(of activityID: UUID, outline: CourseQueries.Outline, access: LearningAccess,
+    static func forumSpace(of activityID: UUID, outline: CourseQueries.Outline, access: LearningAccess, caches: ReadCaches,
                            on db: any Database) async throws -> UUID? {
         let moduleID = outline.first { $0.activities.contains { $0.id.uuid == activityID } }?.module.id.uuid
         guard let cohort = try await CohortRecord.find(access.cohortID, on: db) else { return nil }
-        return try await ForumStore.space(ofModule: moduleID, in: cohort, on: db)?.id
+        return try await ForumStore.space(ofModule: moduleID, in: cohort, caches: caches, on: db)?.id
     }
 
     static func askPath(space: UUID, topic: String, example: Question?, access: LearningAccess) -> String {

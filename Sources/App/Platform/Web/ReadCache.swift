@@ -199,9 +199,8 @@ final class ReadCaches: Sendable {
         let threads: ReadCache<ForumRows.ThreadPage>
         let spaces: ReadCache<ForumRows.SpacePage>
         let discussions: ReadCache<[UUID: Int]>
-        /// A cohort's spaces' titles and forum settings; threads (read-only records) by id.
+        /// A cohort's spaces' titles and forum settings.
         let cohorts: ReadCache<ForumRows.CohortFacts>
-        let threadRecords: ReadCache<ForumThreadRecord>
     }
 
     init(lifetime: TimeInterval) {
@@ -215,7 +214,7 @@ final class ReadCaches: Sendable {
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
         forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000),
                                      discussions: ReadCache(lifetime: lifetime, capacity: 2_000),
-                                     cohorts: ReadCache(lifetime: lifetime, capacity: 2_000), threadRecords: ReadCache(lifetime: lifetime, capacity: 5_000))
+                                     cohorts: ReadCache(lifetime: lifetime, capacity: 2_000))
         // A board per cohort, and one per learner whose page staff open.
         dashboards = ReadCache(lifetime: lifetime, capacity: 2_000)
         heldAttendance = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
@@ -242,7 +241,6 @@ final class ReadCaches: Sendable {
         forumPages.spaces.invalidate()
         forumPages.discussions.invalidate()
         forumPages.cohorts.invalidate()
-        forumPages.threadRecords.invalidate()
         dashboards.invalidate()
     }
 }
