@@ -61,6 +61,11 @@ import VaporTesting
             #expect(try await otto.get(winterForum + "/threads/" + thread.split(separator: "/").last!).status == .notFound)
             #expect(try await otto.get(winterForum + "/spaces/" + space.split(separator: "/").last!).status == .notFound)
             #expect(try await otto.get(thread).status == .notFound)
+            // Bad or unknown ids, with the cohort's forum cached: not found either.
+            for bad in ["nope", UUID().uuidString.lowercased()] {
+                #expect(try await lea.get(f.forum + "/spaces/" + bad).status == .notFound)
+                #expect(try await lea.get(f.forum + "/threads/" + bad).status == .notFound)
+            }
         }
     }
 }

@@ -23,6 +23,15 @@ import Views
         #expect(cache.lookup("a", now: now) == nil)
     }
 
+    @Test func aLoadThatAlwaysReadsAValueIsKeptUntilItsValidUntil() async {
+        let cache = ReadCache<Int>(lifetime: 60)
+        let now = Date(), midnight = now.addingTimeInterval(10)
+        #expect(await cache.value(for: "a", now: now, validUntil: midnight) { 1 } == 1)
+        #expect(await cache.value(for: "a", now: now.addingTimeInterval(9), validUntil: midnight) { 2 } == 1)
+        #expect(await cache.value(for: "a", now: midnight, validUntil: midnight.addingTimeInterval(10)) { 3 } == 3, "past it: read again")
+        #expect(await ReadCache<Int>(lifetime: 0).value(for: "a") { 4 } == 4, "caches off: read every time")
+    }
+
     @Test func refusesWhatWasLoadedWhileAWriteRan() {
         let cache = ReadCache<SessionQueries.SignedIn>(lifetime: 5)
         let before = cache.generation

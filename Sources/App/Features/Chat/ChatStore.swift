@@ -247,9 +247,7 @@ enum ChatStore {
         // The same for every message of a conversation until someone joins or leaves, which goes
         // through a request that empties the caches.
         guard let caches else { return try await loadAudience(of: conversation, on: db) }
-        return try await caches.chatAudiences.value(for: conversation.id!.lowercasedText) {
-            (try await loadAudience(of: conversation, on: db), validUntil: .distantFuture)
-        } ?? []
+        return try await caches.chatAudiences.value(for: conversation.id!.lowercasedText) { try await loadAudience(of: conversation, on: db) }
     }
 
     private static func loadAudience(of conversation: ConversationRecord, on db: any Database) async throws -> Set<UUID> {

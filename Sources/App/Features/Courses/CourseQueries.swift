@@ -23,17 +23,14 @@ enum CourseQueries {
     }
 
     static func cachedOutline(of courseID: UUID, caches: ReadCaches, on db: any Database) async throws -> Outline {
-        try await caches.courseOutlines.value(for: courseID.uuidString) {
-            (try await outline(of: courseID, on: db), validUntil: .distantFuture)
-        } ?? []
+        try await caches.courseOutlines.value(for: courseID.uuidString) { try await outline(of: courseID, on: db) }
     }
 
     static func cachedLesson(of activityID: UUID, caches: ReadCaches, on db: any Database) async throws -> LessonContent {
         try await caches.lessons.value(for: activityID.uuidString) {
             let lesson = try await LessonRecord.query(on: db).filter(\.$activity.$id == activityID).first()
-            return (LessonContent(html: lesson?.html ?? "", video: lesson?.video, media: try await UploadQueries.media(of: lesson, on: db)),
-                    validUntil: .distantFuture)
-        } ?? LessonContent(html: "", video: nil)
+            return LessonContent(html: lesson?.html ?? "", video: lesson?.video, media: try await UploadQueries.media(of: lesson, on: db))
+        }
     }
 
     static func outline(of courseID: UUID, on db: any Database) async throws -> Outline {

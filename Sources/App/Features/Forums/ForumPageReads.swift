@@ -16,7 +16,7 @@ extension ForumRows {
     }
 
     static func cohortFacts(of cohort: UUID, caches: ReadCaches, on db: any Database) async throws -> CohortFacts {
-        let load = {
+        try await caches.forumPages.cohorts.value(for: cohort.lowercasedText) {
             guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
             let spaces = try await sql.raw("SELECT id, title FROM forum_spaces WHERE cohort_id = \(bind: cohort)").all()
             let settings = try await sql.raw("SELECT anonymous_allowed FROM forum_settings WHERE cohort_id = \(bind: cohort)").first()
@@ -25,10 +25,6 @@ extension ForumRows {
                                         uniquingKeysWith: { first, _ in first }),
                 anonymousAllowed: try settings?.decode(column: "anonymous_allowed", as: Bool.self) ?? false)
         }
-        if let cached = try await caches.forumPages.cohorts.value(for: cohort.lowercasedText, load: { (try await load(), validUntil: .distantFuture) }) {
-            return cached
-        }
-        return try await load()
     }
 
     /// A thread of the cohort, for reading only (see `ForumRows`), or nil when the cohort has none

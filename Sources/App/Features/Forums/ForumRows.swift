@@ -32,7 +32,7 @@ enum ForumRows {
     static func page(of thread: ForumThreadRecord, page: Int, caches: ReadCaches, on db: any Database) async throws -> ThreadPage {
         let perPage = ForumInput.postsPerPage
         let key = "\(thread.id!.lowercasedText)/\(page)/\(thread.postCount)"
-        let load = {
+        return try await caches.forumPages.threads.value(for: key) {
             let posts = try await posts(of: thread.id!, numbered: ((page - 1) * perPage + 1)...(page * perPage), on: db)
             var byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
             let missing = Set(posts.compactMap(\.replyToNumber)).subtracting(byNumber.keys)
@@ -40,15 +40,13 @@ enum ForumRows {
             let names = try await names(Set(byNumber.values.map(\.authorID)), on: db)
             return ThreadPage(posts: posts, byNumber: byNumber, names: names)
         }
-        if let cached = try await caches.forumPages.threads.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) { return cached }
-        return try await load()
     }
 
     /// How many posts each lesson's "Discuss this" thread of a cohort holds, by activity: one
     /// query a cohort, shared by its lesson pages through `ReadCaches.forumPages.discussions`
     /// (every forum write empties it).
     static func discussionPostCounts(in cohort: UUID, caches: ReadCaches, on db: any Database) async throws -> [UUID: Int] {
-        let load = {
+        try await caches.forumPages.discussions.value(for: cohort.lowercasedText) {
             guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
             let rows = try await sql.raw("""
                 SELECT activity_id, post_count FROM forum_threads WHERE cohort_id = \(bind: cohort) AND activity_id IS NOT NULL
@@ -56,11 +54,6 @@ enum ForumRows {
             return try Dictionary(rows.map { (try $0.decode(column: "activity_id", as: UUID.self), try $0.decode(column: "post_count", as: Int.self)) },
                                   uniquingKeysWith: max)
         }
-        let key = cohort.lowercasedText
-        if let cached = try await caches.forumPages.discussions.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) {
-            return cached
-        }
-        return try await load()
     }
 
     /// These posts of a thread (the ones a page's replies quote).
@@ -110,7 +103,8 @@ enum ForumRows {
         case .unanswered: "kind = 'question' AND accepted_post_id IS NULL"
         case .answered: "accepted_post_id IS NOT NULL"
         }
-        let load = {
+        let key = "space/\(space.lowercasedText)/\(filter.rawValue)/\(requested)"
+        return try await caches.forumPages.spaces.value(for: key) {
             guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
             let count = try await sql.raw("""
                 SELECT COUNT(*) AS n FROM forum_threads WHERE space_id = \(bind: space)\(condition.map { " AND " + $0 } ?? "")
@@ -121,9 +115,6 @@ enum ForumRows {
             let threads = try await threads(in: space, filter: condition, limit: perPage, offset: (page - 1) * perPage, on: db)
             return SpacePage(threads: threads, names: try await names(Set(threads.map(\.authorID)), on: db), page: page, pageCount: pageCount)
         }
-        let key = "space/\(space.lowercasedText)/\(filter.rawValue)/\(requested)"
-        if let cached = try await caches.forumPages.spaces.value(for: key, load: { (try await load(), validUntil: .distantFuture) }) { return cached }
-        return try await load()
     }
 
     /// A page of a space's threads, pinned first then the latest, with the filter's condition.

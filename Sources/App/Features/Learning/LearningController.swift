@@ -25,8 +25,9 @@ struct LearningController: RouteCollection {
         let view = try await LearnerView.load(access, caches: req.application.readCaches, on: req.db)
         let model = view.outlineModel(access)
         // The module cards change with the day (what is open, what is overdue): kept until midnight.
-        let modules = await req.application.readCaches.outlineModules.value(for: ProgressStore.key(access)) {
-            (CourseOutlinePage.modules(model), validUntil: access.today.adding(days: 1).startInUTC)
+        let modules = await req.application.readCaches.outlineModules.value(for: ProgressStore.key(access),
+                                                                                validUntil: access.today.adding(days: 1).startInUTC) {
+            CourseOutlinePage.modules(model)
         }
         return .page(CourseOutlinePage.render(model, req.layout(access.context, section: .home), modules: modules), request: req)
     }

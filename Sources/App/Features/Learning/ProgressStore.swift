@@ -23,8 +23,8 @@ enum ProgressStore {
             let records = try await ProgressRecord.query(on: db).filter(\.$cohortID == access.cohortID)
                 .filter(\.$personID == access.personID).all()
             let rows = records.map { Row(activityID: $0.activityID, state: $0.state, lastVisitedAt: $0.lastVisitedAt) }
-            return (Dictionary(rows.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first }), validUntil: .distantFuture)
-        } ?? [:]
+            return Dictionary(rows.map { ($0.activityID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// Whose progress: a learner of a cohort (the one signed in, or one a trainer grades).

@@ -24,9 +24,8 @@ struct HomeController: RouteCollection {
         let today = Day.today()
         let key = "\(user.person.id)/\(context.organizationID)/\(today)"
         let cohorts = try await req.application.readCaches.homeCohorts.value(for: key) {
-            (try await CohortQueries.cohorts(of: user.person.id.uuid, in: context.organizationID, today: today, on: req.db),
-             validUntil: Date.distantFuture)
-        } ?? CohortQueries.PersonCohorts()
+            try await CohortQueries.cohorts(of: user.person.id.uuid, in: context.organizationID, today: today, on: req.db)
+        }
         var admin: HomePageModel.AdminSummary?
         if Permission.can(.viewReports, context.roles) {
             admin = try await summary(of: context.organizationID, on: req.db)

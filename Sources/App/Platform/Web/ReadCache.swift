@@ -140,6 +140,15 @@ final class ReadCache<Value: Sendable>: Sendable {
         return loaded?.0
     }
 
+    /// As `value(for:now:load:)`, for a load that always reads a value, kept at most until
+    /// `validUntil`.
+    func value(for key: String, now: Date = Date(), validUntil: Date = .distantFuture, load: () async throws -> Value) async rethrows -> Value {
+        // `value(for:now:load:)` answers with a value whenever its load gives one, so this is
+        // never nil; were it, reading again beats a trap.
+        if let value = try await value(for: key, now: now, load: { (try await load(), validUntil: validUntil) }) { return value }
+        return try await load()
+    }
+
     /// Stores what the loader read (unless a write ran meanwhile) and wakes the requests waiting
     /// for it: with the value, or with nil to load for themselves.
     private func finishLoading(_ key: String, loaded: (Value, validUntil: Date)?, loadedIn generation: UInt64, now: Date) {
