@@ -166,6 +166,11 @@ public enum SiteRoute: Hashable, Sendable {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 
+    /// `.forumPost`'s path from its thread's: a page of fifty posts builds its thread's path once.
+    public static func forumPostPath(inThread threadPath: String, number: Int, _ action: ForumPostAction) -> String {
+        "\(threadPath)/posts/\(number)/\(action.rawValue)"
+    }
+
     public var path: String {
         switch self {
         case .home: "/"
@@ -281,7 +286,7 @@ public enum SiteRoute: Hashable, Sendable {
             "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/\(action.rawValue)"
         case .forumSpaceFollow(let org, let cohort, let space): "/orgs/\(org)/cohorts/\(cohort)/forum/spaces/\(space)/follow"
         case .forumPost(let org, let cohort, let thread, let number, let action):
-            "/orgs/\(org)/cohorts/\(cohort)/forum/threads/\(thread)/posts/\(number)/\(action.rawValue)"
+            Self.forumPostPath(inThread: SiteRoute.forumThread(org, cohort, thread).path, number: number, action)
         case .forumReports(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/reports"
         case .forumReportDismiss(let org, let cohort, let report): "/orgs/\(org)/cohorts/\(cohort)/forum/reports/\(report)/dismiss"
         case .forumSettings(let org, let cohort): "/orgs/\(org)/cohorts/\(cohort)/forum/settings"

@@ -114,7 +114,7 @@ extension ForumPages {
         let csrf = context.csrfToken
         let here = SiteRoute.forumThread(org, place.cohortID, model.threadID).path
         func postRoute(_ number: Int, _ action: ForumPostAction) -> String {
-            SiteRoute.forumPost(org, place.cohortID, model.threadID, number: number, action).path
+            SiteRoute.forumPostPath(inThread: here, number: number, action)
         }
         func threadRoute(_ action: ForumThreadAction) -> String { SiteRoute.forumThreadAction(org, place.cohortID, model.threadID, action).path }
         let pageQuery = model.page > 1 ? "?page=\(model.page)" : ""

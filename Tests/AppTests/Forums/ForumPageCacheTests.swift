@@ -2,6 +2,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -66,6 +67,35 @@ import VaporTesting
                 #expect(try await lea.get(f.forum + "/spaces/" + bad).status == .notFound)
                 #expect(try await lea.get(f.forum + "/threads/" + bad).status == .notFound)
             }
+        }
+    }
+
+    @Test func aCachedSearchSeesEveryWriteAndKeepsStaffAndMineApart() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let f = try await ForumClass.make(app)
+            var (lea, max, tom) = try await f.signedIn(app)
+            let thread = try await f.startThread(&lea, app, title: "Pricing", body: "How do we quote freight?")
+            let search = f.forum + "/search?q=freight"
+            #expect(try await max.get(search).text.contains("Pricing"))  // cached now
+            // A new post is found at once (the write empties the cache).
+            _ = try await max.post(thread + "/posts", ["body": "Freight by the pallet, always."])
+            let afterReply = try await lea.get(search)
+            #expect(afterReply.text.contains("by the pallet"))
+            // "Mine" is the reader's own: Lea's cached page is not Tom's.
+            #expect(try await lea.get(search + "&mine=on").text.contains("Pricing"))
+            #expect(try await tom.get(search + "&mine=on").text.contains("Nothing found"))
+            // Hidden by staff: gone from learners' search at once, still found by staff.
+            _ = try await tom.post(thread + "/posts/2/hide", ["reason": "Off topic"])
+            #expect(!(try await lea.get(search).text.contains("by the pallet")))
+            #expect(try await tom.get(search).text.contains("by the pallet"))
+            #expect(!(try await max.get(search).text.contains("by the pallet")), "staff's cached page is not a learner's")
+            // Written outside any request (another node, a job): found once the cache is emptied or outlived.
+            let post = try await ForumClass.post(app, number: 1, in: thread)
+            try await ForumSearch.index(post: post.id!, cohort: f.c.cohort.id!, title: "Pricing", body: "Containers", on: app.db as! any SQLDatabase)
+            #expect(!(try await lea.get(f.forum + "/search?q=freight").text.contains("Nothing found")), "the cached page, until it expires")
+            app.readCaches.invalidateAll()
+            #expect(try await lea.get(f.forum + "/search?q=containers").text.contains("Pricing"))
+            #expect(try await lea.get(f.forum + "/search?q=freight").text.contains("Nothing found"))
         }
     }
 }

@@ -71,7 +71,7 @@ struct APIChatController: RouteCollection {
     /// `?before=N`: the 50 messages before number N (default: the latest), oldest first.
     func messages(req: Request) async throws -> MessagePageDTO {
         let (_, conversation) = try await conversation(req)
-        let before = (try? req.query.get(Int.self, at: "before")).map { max(1, $0) }
+        let before = req.queryValue("before", as: Int.self).map { max(1, $0) }
         let page = try await ChatStore.page(of: conversation.id!, before: before, on: req.db)
         return MessagePageDTO(items: page.map { MessageDTO($0.0, authorName: $0.1) },
                               older_before: (page.first?.0.sequence).flatMap { $0 > 1 ? $0 : nil })

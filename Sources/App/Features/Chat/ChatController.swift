@@ -136,9 +136,9 @@ struct ChatController: RouteCollection {
     func conversation(req: Request) async throws -> Response {
         let context = try await req.organizationContext()
         let conversation = try await load(req, context)
-        let before = try? req.query.get(Int.self, at: "before")
+        let before = req.queryValue("before", as: Int.self)
         // A message started elsewhere, to read over and send (or not).
-        let draft = (try? req.query.get(String.self, at: "draft")).map { String($0.prefix(2_000)) }
+        let draft = req.queryValue("draft", as: String.self).map { String($0.prefix(2_000)) }
         return try await render(req, context, conversation, before: before, form: draft.map { Form.State(values: ["body": $0]) } ?? .empty,
                                 status: .ok)
     }

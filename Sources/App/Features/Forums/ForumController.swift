@@ -134,23 +134,23 @@ struct ForumController: RouteCollection {
         // A new thread prefilled by a link ("Ask about this in the forum" on a quiz result).
         var prefill: [String: String] = [:]
         for (field, limit) in [("kind", 20), ("title", ForumInput.maximumTitle), ("body", 4_000)] {
-            if let value = try? req.query.get(String.self, at: field) { prefill[field] = String(value.prefix(limit)) }
+            if let value = req.queryValue(field, as: String.self) { prefill[field] = String(value.prefix(limit)) }
         }
         return try await renderSpace(req, access, spaceID: id, title: title, facts: facts, state: Form.State(values: prefill), status: .ok)
     }
 
     private func renderSpace(_ req: Request, _ access: Access, spaceID: UUID, title: String, facts: ForumRows.CohortFacts, state: Form.State,
                              status: HTTPResponseStatus) async throws -> Response {
-        let filter = (try? req.query.get(String.self, at: "show")).flatMap(ForumSpaceModel.Filter.init(rawValue:)) ?? .all
-        let requested = (try? req.query.get(Int.self, at: "page")) ?? 1
+        let filter = req.queryValue("show", as: String.self).flatMap(ForumSpaceModel.Filter.init(rawValue:)) ?? .all
+        let requested = req.queryValue("page", as: Int.self) ?? 1
         let rows = try await ForumRows.page(of: spaceID, filter: filter, page: requested, caches: req.application.readCaches, on: req.db)
         let (threads, names, page, pageCount) = (rows.threads, rows.names, rows.page, rows.pageCount)
-        let marks = try await ForumRows.readerMarks(of: access.me, threads: threads.compactMap(\.id), followTargets: [spaceID], on: req.db)
+        let marks = try await ForumRows.readerMarks(of: access.me, threads: threads.map(\.id), followTargets: [spaceID], on: req.db)
         let reads = marks.readUpTo
         let shown = threads.map { thread in
-            ForumSpaceModel.Thread(id: thread.id!.lowercasedText, title: thread.title,
+            ForumSpaceModel.Thread(id: thread.id.lowercasedText, title: thread.title,
                                    authorName: access.name(of: thread.authorID, anonymous: thread.anonymous, in: names),
-                                   state: thread.state(readUpTo: reads[thread.id!]), pinned: thread.pinned, lastPostAt: thread.lastPostAt)
+                                   state: thread.state(readUpTo: reads[thread.id]), pinned: thread.pinned, lastPostAt: thread.lastPostAt)
         }
         var model = ForumSpaceModel(place: access.place, spaceID: spaceID.lowercasedText, title: title, threads: shown,
                                     filter: filter, state: state)

@@ -11,6 +11,8 @@ extension ForumRows {
     /// A cohort's forum as every page of it sees it: its spaces' titles and whether learners may
     /// post anonymously.
     struct CohortFacts: Sendable {
+        /// The spaces, id and title, in the forum's order (for a filter or a move menu).
+        let spaces: [(id: UUID, title: String)]
         let spaceTitles: [UUID: String]
         let anonymousAllowed: Bool
     }
@@ -18,12 +20,13 @@ extension ForumRows {
     static func cohortFacts(of cohort: UUID, caches: ReadCaches, on db: any Database) async throws -> CohortFacts {
         try await caches.forumPages.cohorts.value(for: cohort.lowercasedText) {
             guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
-            let spaces = try await sql.raw("SELECT id, title FROM forum_spaces WHERE cohort_id = \(bind: cohort)").all()
+            let spaces = try await sql.raw("""
+                SELECT id, title FROM forum_spaces WHERE cohort_id = \(bind: cohort) \
+                ORDER BY CASE WHEN kind = 'custom' THEN 1 ELSE 0 END, position, title
+                """).all().map { (id: try $0.decode(column: "id", as: UUID.self), title: try $0.decode(column: "title", as: String.self)) }
             let settings = try await sql.raw("SELECT anonymous_allowed FROM forum_settings WHERE cohort_id = \(bind: cohort)").first()
-            return CohortFacts(
-                spaceTitles: Dictionary(try spaces.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "title", as: String.self)) },
-                                        uniquingKeysWith: { first, _ in first }),
-                anonymousAllowed: try settings?.decode(column: "anonymous_allowed", as: Bool.self) ?? false)
+            return CohortFacts(spaces: spaces, spaceTitles: Dictionary(spaces.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+                               anonymousAllowed: try settings?.decode(column: "anonymous_allowed", as: Bool.self) ?? false)
         }
     }
 

@@ -87,8 +87,52 @@ final class ForumPostRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    func display(to role: ForumRole, reader: UUID) -> PostDisplay { row.display(to: role, reader: reader) }
+
+    /// What pages show of it, as a plain value (a `@Field` read costs a lookup through Fluent's
+    /// property wrapper; a page of fifty posts reads hundreds).
+    var row: ForumPostRow {
+        ForumPostRow(id: id!, number: number, authorID: authorID, body: body, html: html, replyToNumber: replyToNumber, createdAt: createdAt,
+                     editedAt: editedAt, deletedAt: deletedAt, hiddenAt: hiddenAt, hiddenReason: hiddenReason, upvotes: upvotes, anonymous: anonymous)
+    }
+}
+
+/// A post as a thread's page shows it: read once into a cached page, then read by every request.
+struct ForumPostRow: Sendable {
+    let id: UUID
+    let number: Int
+    let authorID: UUID
+    let body: String
+    let html: String
+    let replyToNumber: Int?
+    let createdAt: Date
+    let editedAt: Date?
+    let deletedAt: Date?
+    let hiddenAt: Date?
+    let hiddenReason: String?
+    let upvotes: Int
+    let anonymous: Bool
+
     func display(to role: ForumRole, reader: UUID) -> PostDisplay {
         PostDisplay(deleted: deletedAt != nil, hiddenReason: hiddenAt == nil ? nil : (hiddenReason ?? ""), role: role, isAuthor: authorID == reader)
+    }
+}
+
+/// A thread as a space's page lists it.
+struct ForumThreadRow: Sendable {
+    let id: UUID
+    let title: String
+    let authorID: UUID
+    let anonymous: Bool
+    let kind: ThreadKind
+    let postCount: Int
+    let acceptedPostID: UUID?
+    let locked: Bool
+    let pinned: Bool
+    let lastPostAt: Date
+
+    func state(readUpTo: Int?) -> ThreadState {
+        ThreadState(kind: kind, postCount: postCount, acceptedPost: acceptedPostID, locked: locked, readUpTo: readUpTo)
     }
 }
 

@@ -6,24 +6,23 @@ import Views
 
 /// The forum's busiest reads, as plain SQL: a page of posts, a page of threads, names, and (in
 /// ForumPageReads.swift) what else the pages read. Fluent decodes a model through reflection (about 0.1 ms a row here), which made a
-/// page of fifty posts cost ten times a cached page; the records are filled field by field instead.
-/// They are for reading only: filled by hand, Fluent takes them for new rows, so never save one.
+/// page of fifty posts cost ten times a cached page, and each `@Field` read after goes through its
+/// property wrapper: the pages' rows are plain values (`ForumPostRow`, `ForumThreadRow`), decoded column by column.
 enum ForumRows {
     private static let postColumns = """
-        id, organization_id, thread_id, number, author_id, body, html, reply_to_number, created_at, edited_at, deleted_at, \
-        hidden_at, hidden_reason, hidden_by, upvotes, anonymous
+        id, number, author_id, body, html, reply_to_number, created_at, edited_at, deleted_at, hidden_at, hidden_reason, upvotes, anonymous
         """
 
     /// The posts of a thread numbered `range`, in order.
-    static func posts(of thread: UUID, numbered range: ClosedRange<Int>, on db: any Database) async throws -> [ForumPostRecord] {
+    static func posts(of thread: UUID, numbered range: ClosedRange<Int>, on db: any Database) async throws -> [ForumPostRow] {
         try await posts(where: "thread_id = \(bind: thread) AND number >= \(bind: range.lowerBound) AND number <= \(bind: range.upperBound)", on: db)
     }
 
     /// What a page of a thread shows of its posts: them, the earlier ones they reply to, and
     /// their authors' names.
     struct ThreadPage: Sendable {
-        let posts: [ForumPostRecord]
-        let byNumber: [Int: ForumPostRecord]
+        let posts: [ForumPostRow]
+        let byNumber: [Int: ForumPostRow]
         let names: [UUID: String]
     }
 
@@ -57,39 +56,31 @@ enum ForumRows {
     }
 
     /// These posts of a thread (the ones a page's replies quote).
-    static func posts(of thread: UUID, numbers: Set<Int>, on db: any Database) async throws -> [ForumPostRecord] {
+    static func posts(of thread: UUID, numbers: Set<Int>, on db: any Database) async throws -> [ForumPostRow] {
         guard !numbers.isEmpty else { return [] }
         return try await posts(where: "thread_id = \(bind: thread) AND number IN (\(binds: Array(numbers)))", on: db)
     }
 
-    private static func posts(where condition: SQLQueryString, on db: any Database) async throws -> [ForumPostRecord] {
+    private static func posts(where condition: SQLQueryString, on db: any Database) async throws -> [ForumPostRow] {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let rows = try await sql.raw("SELECT \(unsafeRaw: postColumns) FROM forum_posts WHERE \(condition) ORDER BY number").all()
         return try rows.map { row in
-            let post = ForumPostRecord()
-            post.id = try row.decode(column: "id", as: UUID.self)
-            post.organizationID = try row.decode(column: "organization_id", as: UUID.self)
-            post.threadID = try row.decode(column: "thread_id", as: UUID.self)
-            post.number = try row.decode(column: "number", as: Int.self)
-            post.authorID = try row.decode(column: "author_id", as: UUID.self)
-            post.body = try row.decode(column: "body", as: String.self)
-            post.html = try row.decode(column: "html", as: String.self)
-            post.replyToNumber = try row.decode(column: "reply_to_number", as: Int?.self)
-            post.createdAt = try row.decode(column: "created_at", as: Date.self)
-            post.editedAt = try row.decode(column: "edited_at", as: Date?.self)
-            post.deletedAt = try row.decode(column: "deleted_at", as: Date?.self)
-            post.hiddenAt = try row.decode(column: "hidden_at", as: Date?.self)
-            post.hiddenReason = try row.decode(column: "hidden_reason", as: String?.self)
-            post.hiddenBy = try row.decode(column: "hidden_by", as: UUID?.self)
-            post.upvotes = try row.decode(column: "upvotes", as: Int.self)
-            post.anonymous = try row.decode(column: "anonymous", as: Bool.self)
-            return post
+            ForumPostRow(id: try row.decode(column: "id", as: UUID.self), number: try row.decode(column: "number", as: Int.self),
+                         authorID: try row.decode(column: "author_id", as: UUID.self), body: try row.decode(column: "body", as: String.self),
+                         html: try row.decode(column: "html", as: String.self),
+                         replyToNumber: try row.decode(column: "reply_to_number", as: Int?.self),
+                         createdAt: try row.decode(column: "created_at", as: Date.self),
+                         editedAt: try row.decode(column: "edited_at", as: Date?.self),
+                         deletedAt: try row.decode(column: "deleted_at", as: Date?.self),
+                         hiddenAt: try row.decode(column: "hidden_at", as: Date?.self),
+                         hiddenReason: try row.decode(column: "hidden_reason", as: String?.self),
+                         upvotes: try row.decode(column: "upvotes", as: Int.self), anonymous: try row.decode(column: "anonymous", as: Bool.self))
         }
     }
 
     /// What a page of a space shows of its threads (the page asked for, within the pages there are).
     struct SpacePage: Sendable {
-        let threads: [ForumThreadRecord]
+        let threads: [ForumThreadRow]
         let names: [UUID: String]
         let page: Int
         let pageCount: Int
@@ -118,13 +109,22 @@ enum ForumRows {
     }
 
     /// A page of a space's threads, pinned first then the latest, with the filter's condition.
-    static func threads(in space: UUID, filter: SQLQueryString?, limit: Int, offset: Int, on db: any Database) async throws -> [ForumThreadRecord] {
+    static func threads(in space: UUID, filter: SQLQueryString?, limit: Int, offset: Int, on db: any Database) async throws -> [ForumThreadRow] {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let rows = try await sql.raw("""
-            SELECT \(unsafeRaw: threadColumns) FROM forum_threads WHERE space_id = \(bind: space)\(filter.map { " AND " + $0 } ?? "") \
+            SELECT id, title, author_id, anonymous, kind, post_count, accepted_post_id, locked, pinned, last_post_at FROM forum_threads WHERE space_id = \(bind: space)\(filter.map { " AND " + $0 } ?? "") \
             ORDER BY pinned DESC, last_post_at DESC, id LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
             """).all()
-        return try rows.map(thread(from:))
+        return try rows.map { row in
+            ForumThreadRow(id: try row.decode(column: "id", as: UUID.self), title: try row.decode(column: "title", as: String.self),
+                           authorID: try row.decode(column: "author_id", as: UUID.self),
+                           anonymous: try row.decode(column: "anonymous", as: Bool.self),
+                           kind: ThreadKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .discussion,
+                           postCount: try row.decode(column: "post_count", as: Int.self),
+                           acceptedPostID: try row.decode(column: "accepted_post_id", as: UUID?.self),
+                           locked: try row.decode(column: "locked", as: Bool.self), pinned: try row.decode(column: "pinned", as: Bool.self),
+                           lastPostAt: try row.decode(column: "last_post_at", as: Date.self))
+        }
     }
 
     static let threadColumns = """
@@ -132,7 +132,8 @@ enum ForumRows {
         created_at, anonymous, activity_id
         """
 
-    /// A thread from a row of `threadColumns`.
+    /// A thread from a row of `threadColumns`, for reading only: filled by hand, Fluent takes it
+    /// for a new row, so never save one.
     static func thread(from row: any SQLRow) throws -> ForumThreadRecord {
         let thread = ForumThreadRecord()
         thread.id = try row.decode(column: "id", as: UUID.self)
@@ -156,16 +157,6 @@ enum ForumRows {
     /// The names of these people.
     static func names(_ people: Set<UUID>, on db: any Database) async throws -> [UUID: String] {
         try await PersonRecord.names(people, on: db)
-    }
-
-    /// The cohort's spaces, id and title, in the forum's order (for a filter or a move menu).
-    static func spaceTitles(of cohort: UUID, on db: any Database) async throws -> [(id: UUID, title: String)] {
-        guard let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.raw("""
-            SELECT id, title FROM forum_spaces WHERE cohort_id = \(bind: cohort) \
-            ORDER BY CASE WHEN kind = 'custom' THEN 1 ELSE 0 END, position, title
-            """).all()
-        return try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "title", as: String.self)) }
     }
 
     struct SpaceSummary { let threads: Int; let unread: Int; let lastPostAt: Date? }

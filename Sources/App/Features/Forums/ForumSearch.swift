@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Foundation
 import SQLKit
 
@@ -113,6 +114,29 @@ enum ForumSearch {
                 answered: try row.decode(column: "accepted_post_id", as: UUID?.self) != nil,
                 authorID: try row.decode(column: "author_id", as: UUID.self), anonymous: try row.decode(column: "anonymous", as: Bool.self),
                 createdAt: try row.decode(column: "created_at", as: Date.self), snippet: try row.decode(column: "snippet", as: String.self))
+        }
+    }
+
+    /// A page of hits and their authors' names.
+    struct Page: Sendable {
+        let hits: [Hit]
+        let names: [UUID: String]
+    }
+
+    /// `search`, and the names of the hits' authors, from `ReadCaches.forumPages.searches`: a
+    /// cohort's readers ask the same questions again (and page back and forth), and the search is
+    /// the forum's dearest read (a few milliseconds in the index). Every write on this server empties
+    /// the cache, and it lives a few seconds, so a post written on another node is found then.
+    static func page(_ terms: [String], cohort: UUID, filters: Filters, reader: UUID, staff: Bool, page: Int, caches: ReadCaches,
+                     on db: any Database) async throws -> Page {
+        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        // Every input the result depends on; the reader only when "mine" makes it theirs.
+        let key = [cohort.lowercasedText, staff ? "staff" : "learner", filters.mine ? reader.lowercasedText : "-",
+                   filters.spaceID?.lowercasedText ?? "-", filters.answered.map { $0 ? "answered" : "unanswered" } ?? "-", String(page)]
+            .joined(separator: "/") + "/" + terms.joined(separator: "\u{1}")
+        return try await caches.forumPages.searches.value(for: key) {
+            let hits = try await search(terms, cohort: cohort, filters: filters, reader: reader, staff: staff, page: page, on: sql)
+            return Page(hits: hits, names: try await ForumRows.names(Set(hits.map(\.authorID)), on: db))
         }
     }
 

@@ -12,14 +12,14 @@ extension ForumController {
               let thread = try await ForumRows.thread(id, in: access.cohort.id!, on: req.db) else {
             throw AppError.notFound()
         }
-        let replyTo = (try? req.query.get(Int.self, at: "reply_to")).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
+        let replyTo = req.queryValue("reply_to", as: Int.self).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
         var form = Form.State.empty
-        if let replyTo, (try? req.query.get(String.self, at: "quote")) != nil,
+        if let replyTo, req.queryValue("quote", as: String.self) != nil,
            let quoted = try await ForumPostChanges.post(replyTo, in: thread, on: req.db),
            quoted.display(to: access.role, reader: access.me) == .body {
             form.values["body"] = quoted.body.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n\n"
         }
-        let page = (try? req.query.get(Int.self, at: "page")) ?? replyTo.map(ForumInput.page(ofPost:)) ?? 1
+        let page = req.queryValue("page", as: Int.self) ?? replyTo.map(ForumInput.page(ofPost:)) ?? 1
         return try await renderThread(req, access, thread, page: page, form: form, replyTo: replyTo, status: .ok)
     }
 
@@ -31,7 +31,7 @@ extension ForumController {
         let rows = try await ForumRows.page(of: thread, page: page, caches: req.application.readCaches, on: req.db)
         let posts = rows.posts
         let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
-        let marks = try await ForumRows.readerMarks(of: access.me, threads: [thread.id!], posts: posts.compactMap(\.id),
+        let marks = try await ForumRows.readerMarks(of: access.me, threads: [thread.id!], posts: posts.map(\.id),
                                                     followTargets: [thread.id!, thread.spaceID], on: req.db)
         // Read up to the last post shown; written only when it moves the position forward.
         let readBefore = marks.readUpTo[thread.id!] ?? 0
@@ -41,8 +41,9 @@ extension ForumController {
         let byNumber = rows.byNumber
         let names = rows.names
         let upvoted = marks.upvoted
+        let locked = thread.locked
         let otherSpaces = access.role == .staff
-            ? try await ForumRows.spaceTitles(of: access.cohort.id!, on: req.db).filter { $0.id != thread.spaceID }
+            ? facts.spaces.filter { $0.id != thread.spaceID }
                 .map { (id: $0.id.lowercasedText, title: $0.title) }
             : []
         var model = ForumThreadModel(
@@ -54,10 +55,10 @@ extension ForumController {
                     (number: $0.number, authorName: access.name(of: $0.authorID, anonymous: $0.anonymous, in: names),
                      excerpt: $0.display(to: access.role, reader: access.me).showsText ? plainExcerpt($0.body, limit: 100) : "(not shown)")
                 }
-                return .init(number: post.number, id: post.id!.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
+                return .init(number: post.number, id: post.id.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
                              html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
                              createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
-                             upvotedByReader: upvoted.contains(post.id!), actions: Self.actions(on: post, in: thread, for: access))
+                             upvotedByReader: upvoted.contains(post.id), actions: Self.actions(on: post, locked: locked, for: access))
             },
             page: page, pageCount: pageCount,
             canAccept: ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me),
@@ -75,12 +76,12 @@ extension ForumController {
     }
 
     /// What the reader may do with a post, from `ForumPolicy` and the post's state.
-    static func actions(on post: ForumPostRecord, in thread: ForumThreadRecord, for access: Access) -> Set<ForumPostAction> {
+    static func actions(on post: ForumPostRow, locked: Bool, for access: Access) -> Set<ForumPostAction> {
         let isAuthor = post.authorID == access.me
         var actions = Set<ForumPostAction>()
         if ForumPolicy.can(.viewHistory, as: access.role), post.editedAt != nil || post.deletedAt != nil { actions.insert(.history) }
         guard post.deletedAt == nil else { return actions }
-        if ForumPolicy.can(.edit, as: access.role, isAuthor: isAuthor, locked: thread.locked) { actions.insert(.edit) }
+        if ForumPolicy.can(.edit, as: access.role, isAuthor: isAuthor, locked: locked) { actions.insert(.edit) }
         if ForumPolicy.can(.delete, as: access.role, isAuthor: isAuthor) { actions.insert(.delete) }
         if ForumPolicy.can(.hide, as: access.role) { actions.insert(post.hiddenAt == nil ? .hide : .unhide) }
         guard post.hiddenAt == nil else { return actions }

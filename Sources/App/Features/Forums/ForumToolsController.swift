@@ -46,18 +46,17 @@ struct ForumToolsController: RouteCollection {
     func search(req: Request) async throws -> Response {
         let access = try await ForumController.access(req)
         let query = try req.query.decode(SearchQuery.self)
-        let spaces = try await ForumRows.spaceTitles(of: access.cohort.id!, on: req.db)
+        let spaces = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db).spaces
         // A space of another cohort is no filter at all (nothing is found), not an error page.
         let spaceID = query.space.flatMap(UUID.init(uuidString:))
         let state = query.state.flatMap { ["answered", "unanswered"].contains($0) ? $0 : nil }
         let filters = ForumSearch.Filters(spaceID: spaceID, answered: state.map { $0 == "answered" }, mine: query.mine == "on")
         let page = max(1, min(query.page ?? 1, 500))
-        guard let sql = req.db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         let terms = ForumSearchQuery.terms(query.q)
-        let found = try await ForumSearch.search(terms, cohort: access.cohort.id!, filters: filters, reader: access.me,
-                                                 staff: access.role == .staff, page: page, on: sql)
-        let hits = Array(found.prefix(ForumSearch.pageSize))
-        let names = try await ForumStore.names(Set(hits.map(\.authorID)), on: req.db)
+        let found = try await ForumSearch.page(terms, cohort: access.cohort.id!, filters: filters, reader: access.me,
+                                               staff: access.role == .staff, page: page, caches: req.application.readCaches, on: req.db)
+        let hits = Array(found.hits.prefix(ForumSearch.pageSize))
+        let names = found.names
         let model = ForumSearchModel(
             place: access.place, query: (query.q ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
             spaces: spaces.map { (id: $0.id.lowercasedText, title: $0.title) },
@@ -67,7 +66,7 @@ struct ForumToolsController: RouteCollection {
                       authorName: access.name(of: hit.authorID, anonymous: hit.anonymous, in: names), createdAt: hit.createdAt,
                       answered: hit.answered, snippet: hit.snippet)
             },
-            page: page, hasMore: found.count > ForumSearch.pageSize)
+            page: page, hasMore: found.hits.count > ForumSearch.pageSize)
         return .page(ForumPages.search(model, req.layout(access.context, section: .cohorts)), status: .ok, request: req)
     }
 

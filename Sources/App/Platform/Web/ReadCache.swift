@@ -210,6 +210,8 @@ final class ReadCaches: Sendable {
         let discussions: ReadCache<[UUID: Int]>
         /// A cohort's spaces' titles and forum settings.
         let cohorts: ReadCache<ForumRows.CohortFacts>
+        /// Pages of search hits, by query, filters and page.
+        let searches: ReadCache<ForumSearch.Page>
     }
 
     init(lifetime: TimeInterval) {
@@ -223,7 +225,8 @@ final class ReadCaches: Sendable {
         chatAudiences = ReadCache(lifetime: lifetime, capacity: 5_000)
         forumPages = ForumPageCaches(threads: ReadCache(lifetime: lifetime, capacity: 1_000), spaces: ReadCache(lifetime: lifetime, capacity: 1_000),
                                      discussions: ReadCache(lifetime: lifetime, capacity: 2_000),
-                                     cohorts: ReadCache(lifetime: lifetime, capacity: 2_000))
+                                     cohorts: ReadCache(lifetime: lifetime, capacity: 2_000),
+                                     searches: ReadCache(lifetime: lifetime, capacity: 2_000))
         // A board per cohort, and one per learner whose page staff open.
         dashboards = ReadCache(lifetime: lifetime, capacity: 2_000)
         heldAttendance = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
@@ -250,6 +253,7 @@ final class ReadCaches: Sendable {
         forumPages.spaces.invalidate()
         forumPages.discussions.invalidate()
         forumPages.cohorts.invalidate()
+        forumPages.searches.invalidate()
         dashboards.invalidate()
     }
 }
