@@ -65,7 +65,7 @@ public enum ForumPolicy {
 }
 
 /// How a post shows to one reader.
-public enum PostDisplay: Equatable, Sendable {
+public enum PostDisplay: Hashable, Sendable {
     case body
     /// Deleted by its author: "This post was deleted." for everyone.
     case deleted

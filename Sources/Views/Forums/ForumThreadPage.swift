@@ -108,14 +108,12 @@ extension ForumPages {
         }
     }
 
-    public static func thread(_ model: ForumThreadModel, _ context: LayoutContext) -> [UInt8] {
+    /// The page; `items`, when given, are the posts' list items (`postItem`, say from a cache), in order.
+    public static func thread(_ model: ForumThreadModel, _ context: LayoutContext, items: [TrustedHTML]? = nil) -> [UInt8] {
         let place = model.place
         let org = place.organizationID
         let csrf = context.csrfToken
-        let here = SiteRoute.forumThread(org, place.cohortID, model.threadID).path
-        func postRoute(_ number: Int, _ action: ForumPostAction) -> String {
-            SiteRoute.forumPostPath(inThread: here, number: number, action)
-        }
+        let here = threadPath(model)
         func threadRoute(_ action: ForumThreadAction) -> String { SiteRoute.forumThreadAction(org, place.cohortID, model.threadID, action).path }
         let pageQuery = model.page > 1 ? "?page=\(model.page)" : ""
         return Layout.page(title: model.title, context, scripts: postScripts) {
@@ -149,64 +147,15 @@ extension ForumPages {
                     }
                 }
             }
+            // The posts' buttons submit this form (each with its own formaction): its one CSRF
+            // field keeps the posts free of anything per reader but what `Post` holds.
+            form(.method("post"), .id(postActionsForm), .class("inline-form")) { Form.csrf(csrf) }
             pager(model, base: here)
             ol(.class("post-list"), .id("post-list"), .custom("data-thread", model.threadID),
                .custom("data-last", "\(model.page == model.pageCount ? (model.posts.last?.number ?? 0) : -1)"),
                .custom("data-read", threadRoute(.read)), .custom("aria-live", "polite")) {
-                for post in model.posts {
-                    let accepted = model.state.acceptedPost?.lowercasedText == post.id
-                    li(.class(accepted ? "card post accepted" : "card post"), .id("post-\(post.number)")) {
-                        p(.class("chat-meta")) {
-                            strong { post.authorName }
-                            " "
-                            time(.datetime(DateText.iso(post.createdAt))) { DateText.dayAndTime(post.createdAt) }
-                            if post.edited && post.display != .deleted { " · edited" }
-                            if accepted { " · "; span(.class("answered")) { "Accepted answer" } }
-                        }
-                        if let reply = post.replyTo {
-                            blockquote(.class("reply-context")) {
-                                a(.href("#post-\(reply.number)")) { "In reply to \(reply.authorName)" }
-                                ": \(reply.excerpt)"
-                            }
-                        }
-                        switch post.display {
-                        case .body:
-                            div(.class("chat-body")) { post.html }
-                        case .deleted:
-                            p(.class("post-removed")) { "This post was deleted by its author." }
-                        case .hidden(let reason):
-                            p(.class("post-removed")) {
-                                "This post was hidden by a moderator."
-                                if let reason { " Reason: \(reason)" }
-                            }
-                        case .hiddenShownToStaff(let reason):
-                            p(.class("flash flash-error")) { "Hidden from learners. Reason: \(reason)" }
-                            div(.class("chat-body")) { post.html }
-                        }
-                        div(.class("post-actions")) {
-                            if post.actions.contains(.upvote) {
-                                postButton(post.upvotedByReader ? "▲ \(post.upvotes) · Upvoted" : post.upvotes == 0 ? "▲ Upvote" : "▲ \(post.upvotes) · Upvote", action: postRoute(post.number, .upvote),
-                                       csrf: csrf, style: post.upvotedByReader ? "button-link upvoted" : "button-link",
-                                       label: post.upvotedByReader ? "Remove your upvote (\(post.upvotes))" : "Upvote (\(post.upvotes))")
-                            } else if post.upvotes > 0 {
-                                span(.class("meta")) { "▲ \(post.upvotes)" }
-                            }
-                            if model.canReply && post.display.showsText {
-                                a(.href(here + "?reply_to=\(post.number)#reply")) { "Reply" }
-                                a(.href(here + "?reply_to=\(post.number)&quote=1#reply")) { "Quote" }
-                            }
-                            if model.canAccept, model.state.kind == .question, post.number > 1, !accepted, post.display == .body {
-                                postButton("Accept as the answer", action: SiteRoute.forumThreadAccept(org, place.cohortID, model.threadID).path,
-                                       csrf: csrf, style: "button-link", fields: [("number", "\(post.number)")])
-                            }
-                            if post.actions.contains(.edit) { a(.href(postRoute(post.number, .edit))) { "Edit" } }
-                            if post.actions.contains(.delete) { a(.href(postRoute(post.number, .delete))) { "Delete" } }
-                            if post.actions.contains(.report) { a(.href(postRoute(post.number, .report))) { "Report" } }
-                            if post.actions.contains(.hide) { a(.href(postRoute(post.number, .hide))) { "Hide" } }
-                            if post.actions.contains(.unhide) { postButton("Show again", action: postRoute(post.number, .unhide), csrf: csrf, style: "button-link") }
-                            if post.actions.contains(.history) { a(.href(postRoute(post.number, .history))) { "History" } }
-                        }
-                    }
+                for (index, post) in model.posts.enumerated() {
+                    if let items, index < items.count { items[index] } else { postListItem(post, in: model, here: here) }
                 }
             }
             pager(model, base: here)
@@ -248,6 +197,121 @@ extension ForumPages {
                 }
             } else {
                 p(.class("empty")) { "This thread is locked: no new replies." }
+            }
+        }
+    }
+
+    /// The form the posts' buttons submit (see `thread`).
+    static let postActionsForm = "post-actions"
+
+    static func threadPath(_ model: ForumThreadModel) -> String {
+        SiteRoute.forumThread(model.place.organizationID, model.place.cohortID, model.threadID).path
+    }
+
+    /// A post of a thread's page, as its list item. It reads `post`, and of the page only its
+    /// thread, `canReply`, `canAccept` and `state` (kind, accepted post): the same inputs give the
+    /// same markup, for any reader.
+    public static func postItem(_ post: ForumThreadModel.Post, in model: ForumThreadModel) -> TrustedHTML {
+        TrustedHTML(sanitized: postListItem(post, in: model, here: threadPath(model)).render())
+    }
+
+    /// What a post's list item reads besides its row (number, id, text, dates, upvotes): two
+    /// posts of the same row with equal keys have the same markup, whoever reads them.
+    public struct PostItemKey: Hashable, Sendable {
+        let number: Int
+        let authorName: String
+        let display: PostDisplay
+        let replyTo: ReplyContext?
+        let upvotedByReader: Bool
+        let actions: Set<ForumPostAction>
+        let canReply: Bool
+        let accept: Bool
+        let accepted: Bool
+
+        struct ReplyContext: Hashable, Sendable {
+            let number: Int
+            let authorName: String
+            let excerpt: String
+        }
+
+        public init(_ post: ForumThreadModel.Post, in model: ForumThreadModel) {
+            number = post.number
+            authorName = post.authorName
+            display = post.display
+            replyTo = post.replyTo.map { ReplyContext(number: $0.number, authorName: $0.authorName, excerpt: $0.excerpt) }
+            upvotedByReader = post.upvotedByReader
+            actions = post.actions
+            canReply = model.canReply
+            accept = model.canAccept && model.state.kind == .question
+            accepted = model.state.acceptedPost?.lowercasedText == post.id
+        }
+    }
+
+    /// A button of a post: it submits the page's `postActionsForm` to `action`.
+    static func postActionButton(_ text: String, action: String, style: String = "button-link", label: String? = nil,
+                                 number: Int? = nil) -> HTML {
+        var attributes: [Attribute] = [.type("submit"), .form(postActionsForm), .formaction(action), .class(style)]
+        if let label { attributes.append(.ariaLabel(label)) }
+        if let number { attributes += [.name("number"), .value(number)] }
+        return HTML(element: "button", attributes: attributes, content: { HTML(text) })
+    }
+
+    static func postListItem(_ post: ForumThreadModel.Post, in model: ForumThreadModel, here: String) -> HTML {
+        let place = model.place
+        func postRoute(_ number: Int, _ action: ForumPostAction) -> String {
+            SiteRoute.forumPostPath(inThread: here, number: number, action)
+        }
+        let accepted = model.state.acceptedPost?.lowercasedText == post.id
+        return li(.class(accepted ? "card post accepted" : "card post"), .id("post-\(post.number)")) {
+            p(.class("chat-meta")) {
+                strong { post.authorName }
+                " "
+                time(.datetime(DateText.iso(post.createdAt))) { DateText.dayAndTime(post.createdAt) }
+                if post.edited && post.display != .deleted { " · edited" }
+                if accepted { " · "; span(.class("answered")) { "Accepted answer" } }
+            }
+            if let reply = post.replyTo {
+                blockquote(.class("reply-context")) {
+                    a(.href("#post-\(reply.number)")) { "In reply to \(reply.authorName)" }
+                    ": \(reply.excerpt)"
+                }
+            }
+            switch post.display {
+            case .body:
+                div(.class("chat-body")) { post.html }
+            case .deleted:
+                p(.class("post-removed")) { "This post was deleted by its author." }
+            case .hidden(let reason):
+                p(.class("post-removed")) {
+                    "This post was hidden by a moderator."
+                    if let reason { " Reason: \(reason)" }
+                }
+            case .hiddenShownToStaff(let reason):
+                p(.class("flash flash-error")) { "Hidden from learners. Reason: \(reason)" }
+                div(.class("chat-body")) { post.html }
+            }
+            div(.class("post-actions")) {
+                if post.actions.contains(.upvote) {
+                    postActionButton(post.upvotedByReader ? "▲ \(post.upvotes) · Upvoted" : post.upvotes == 0 ? "▲ Upvote" : "▲ \(post.upvotes) · Upvote",
+                                 action: postRoute(post.number, .upvote), style: post.upvotedByReader ? "button-link upvoted" : "button-link",
+                                 label: post.upvotedByReader ? "Remove your upvote (\(post.upvotes))" : "Upvote (\(post.upvotes))")
+                } else if post.upvotes > 0 {
+                    span(.class("meta")) { "▲ \(post.upvotes)" }
+                }
+                if model.canReply && post.display.showsText {
+                    a(.href(here + "?reply_to=\(post.number)#reply")) { "Reply" }
+                    a(.href(here + "?reply_to=\(post.number)&quote=1#reply")) { "Quote" }
+                }
+                if model.canAccept, model.state.kind == .question, post.number > 1, !accepted, post.display == .body {
+                    postActionButton("Accept as the answer", action: SiteRoute.forumThreadAccept(place.organizationID, place.cohortID, model.threadID).path,
+                                 number: post.number)
+                }
+                if post.actions.contains(.edit) { a(.href(postRoute(post.number, .edit))) { "Edit" } }
+                if post.actions.contains(.delete) { a(.href(postRoute(post.number, .delete))) { "Delete" } }
+                if post.actions.contains(.report) { a(.href(postRoute(post.number, .report))) { "Report" } }
+                if post.actions.contains(.hide) { a(.href(postRoute(post.number, .hide))) { "Hide" } }
+                if post.actions.contains(.unhide) { postActionButton("Show again", action: postRoute(post.number, .unhide)) }
+                if post.actions.contains(.history) { a(.href(postRoute(post.number, .history))) { "History" } }
             }
         }
     }

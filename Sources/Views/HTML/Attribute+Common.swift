@@ -15,6 +15,8 @@ public extension Attribute {
     static func src(_ url: String) -> Attribute { Attribute(url: "src", url, allowingImageData: true) }
     /// A form target; sanitized like `href`.
     static func action(_ url: String) -> Attribute { Attribute(url: "action", url) }
+    /// A submit button's own action, for the form it names with `.form(id)`.
+    static func formaction(_ url: String) -> Attribute { Attribute(url: "formaction", url) }
 
     static func alt(_ value: String) -> Attribute { Attribute(known: "alt", value) }
     static func rel(_ value: String) -> Attribute { Attribute(known: "rel", value) }

@@ -98,4 +98,35 @@ import VaporTesting
             #expect(try await lea.get(f.forum + "/search?q=freight").text.contains("Nothing found"))
         }
     }
+
+    /// A page's posts are rendered once per kind of reader and kept with its cached rows: each
+    /// reader of the same cached page still gets their own buttons, names and upvotes.
+    @Test func eachReaderOfACachedPageGetsTheirOwnPostItems() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let f = try await ForumClass.make(app)
+            var (lea, max, tom) = try await f.signedIn(app)
+            _ = try await tom.post(f.forum + "/settings", ["anonymous_allowed": "on"])
+            let thread = try await f.startThread(&lea, app, title: "Quotes", body: "How do we quote freight?", extra: ["anonymous": "on"])
+            _ = try await max.post(thread + "/posts", ["body": "By the pallet.", "reply_to": "1"])
+            _ = try await tom.post(thread + "/posts/2/upvote", [:])
+            // No write from here on: one cached page, read by each in turn, twice.
+            for _ in 1...2 {
+                let asker = try await lea.get(thread).text
+                #expect(asker.contains(thread + "/posts/1/edit") && !asker.contains(thread + "/posts/2/edit"))
+                #expect(asker.contains("Accept as the answer") && asker.contains(thread + "/posts/2/upvote"))
+                #expect(!asker.contains(thread + "/posts/1/upvote"), "not her own post")
+                #expect(asker.contains("You (anonymous)") && !asker.contains(thread + "/posts/1/hide"))
+                let peer = try await max.get(thread).text
+                #expect(peer.contains(ForumIdentity.anonymousName) && !peer.contains("Lea"), "anonymous to peers, in the post and the reply's context")
+                #expect(peer.contains(thread + "/posts/2/edit") && !peer.contains(thread + "/posts/1/edit"))
+                #expect(peer.contains(thread + "/posts/1/upvote") && !peer.contains("Accept as the answer"))
+                let staff = try await tom.get(thread).text
+                #expect(staff.contains("Lea (anonymous to learners)") && staff.contains(thread + "/posts/1/hide") && staff.contains(thread + "/posts/2/hide"))
+                #expect(staff.contains("Remove your upvote (1)") && !asker.contains("Remove your upvote") && !peer.contains("Remove your upvote"))
+                // The buttons submit the page's one form, which holds the reader's own CSRF token.
+                #expect(staff.contains("form=\"post-actions\" formaction=\"\(thread)/posts/2/upvote\""))
+                #expect(staff.components(separatedBy: "id=\"post-actions\"").count == 2)
+            }
+        }
+    }
 }

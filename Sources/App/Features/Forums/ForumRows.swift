@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Views
 
@@ -24,6 +25,21 @@ enum ForumRows {
         let posts: [ForumPostRow]
         let byNumber: [Int: ForumPostRow]
         let names: [UUID: String]
+        /// The posts' list items as rendered so far, for each kind of reader: they live as long
+        /// as these rows (a write, a new post or the cache's lifetime makes a new page).
+        let items = PostItems()
+    }
+
+    /// Rendered list items of one page's posts, by what differs between readers.
+    final class PostItems: Sendable {
+        private let items = NIOLockedValueBox([ForumPages.PostItemKey: TrustedHTML]())
+
+        func item(_ key: ForumPages.PostItemKey, render: () -> TrustedHTML) -> TrustedHTML {
+            if let item = items.withLockedValue({ $0[key] }) { return item }
+            let item = render()
+            items.withLockedValue { $0[key] = item }
+            return item
+        }
     }
 
     /// A page of a thread, from `ReadCaches.forumPages` (every write empties it, and a new post

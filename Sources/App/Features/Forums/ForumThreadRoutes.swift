@@ -72,7 +72,8 @@ extension ForumController {
         if let activityID = thread.activityID, let activity = try await ActivityRecord.find(activityID, on: req.db) {
             model.about = (activity.title, SiteRoute.cohortActivity(access.context.organization.id, .init(access.cohort.id!), .init(activityID)).path)
         }
-        return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts)), status: status, request: req)
+        let items = model.posts.map { post in rows.items.item(.init(post, in: model)) { ForumPages.postItem(post, in: model) } }
+        return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts), items: items), status: status, request: req)
     }
 
     /// What the reader may do with a post, from `ForumPolicy` and the post's state.
