@@ -48,15 +48,20 @@ extension ForumRows {
         var following: [UUID: Bool] = [:]
     }
 
-    static func readerMarks(of person: UUID, threads: [UUID], posts: [UUID] = [], followTargets: [UUID],
+    /// `posts`: a thread's posts numbered in a range (a page), whose upvotes to read.
+    static func readerMarks(of person: UUID, threads: [UUID], posts: (thread: UUID, numbers: ClosedRange<Int>)? = nil, followTargets: [UUID],
                             on db: any Database) async throws -> ReaderMarks {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         var parts: [SQLQueryString] = []
         if !threads.isEmpty {
             parts.append("SELECT 'read' AS mark, thread_id AS target, read_up_to AS n FROM forum_reads WHERE person_id = \(bind: person) AND thread_id IN (\(binds: threads))")
         }
-        if !posts.isEmpty {
-            parts.append("SELECT 'vote' AS mark, post_id AS target, 1 AS n FROM forum_votes WHERE person_id = \(bind: person) AND post_id IN (\(binds: posts))")
+        if let posts {
+            parts.append("""
+                SELECT 'vote' AS mark, v.post_id AS target, 1 AS n FROM forum_posts p JOIN forum_votes v ON v.post_id = p.id \
+                WHERE p.thread_id = \(bind: posts.thread) AND p.number >= \(bind: posts.numbers.lowerBound) \
+                AND p.number <= \(bind: posts.numbers.upperBound) AND v.person_id = \(bind: person)
+                """)
         }
         if !followTargets.isEmpty {
             parts.append("""

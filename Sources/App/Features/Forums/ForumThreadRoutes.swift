@@ -31,7 +31,8 @@ extension ForumController {
         let rows = try await ForumRows.page(of: thread, page: page, caches: req.application.readCaches, on: req.db)
         let posts = rows.posts
         let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
-        let marks = try await ForumRows.readerMarks(of: access.me, threads: [thread.id!], posts: posts.map(\.id),
+        let numbers = (posts.first?.number ?? 1)...(posts.last?.number ?? 1)
+        let marks = try await ForumRows.readerMarks(of: access.me, threads: [thread.id!], posts: (thread.id!, numbers),
                                                     followTargets: [thread.id!, thread.spaceID], on: req.db)
         // Read up to the last post shown; written only when it moves the position forward.
         let readBefore = marks.readUpTo[thread.id!] ?? 0
