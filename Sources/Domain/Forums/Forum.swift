@@ -19,7 +19,7 @@ public enum ThreadKind: String, Codable, CaseIterable, Sendable {
 }
 
 /// What a person may do in a cohort's forum, from their place in it.
-public enum ForumRole: Sendable, Equatable {
+public enum ForumRole: Sendable, Hashable {
     case learner
     /// Trainers, facilitators, and the organization's admins.
     case staff
@@ -65,7 +65,7 @@ public enum ForumPolicy {
 }
 
 /// How a post shows to one reader.
-public enum PostDisplay: Hashable, Sendable {
+public enum PostDisplay: Equatable, Sendable {
     case body
     /// Deleted by its author: "This post was deleted." for everyone.
     case deleted

@@ -32,6 +32,8 @@ public struct ForumThreadModel: Sendable {
     public var state: ThreadState
     public var pinned: Bool
     public var posts: [Post]
+    /// The number of the page's last post (`posts`' last, or the last of the `items` given to `thread`).
+    public var lastPostNumber: Int?
     public var page: Int
     public var pageCount: Int
     /// The asker or staff: they may accept an answer.
@@ -52,7 +54,8 @@ public struct ForumThreadModel: Sendable {
                 posts: [Post], page: Int, pageCount: Int, canAccept: Bool, canReply: Bool, following: Bool,
                 otherSpaces: [(id: String, title: String)], mayPostAnonymously: Bool, form: Form.State = .empty, replyTo: Int? = nil) {
         self.place = place; self.spaceID = spaceID; self.spaceTitle = spaceTitle; self.threadID = threadID; self.title = title
-        self.state = state; self.pinned = pinned; self.posts = posts; self.page = page; self.pageCount = pageCount
+        self.state = state; self.pinned = pinned; self.posts = posts; self.lastPostNumber = posts.last?.number
+        self.page = page; self.pageCount = pageCount
         self.canAccept = canAccept; self.canReply = canReply; self.following = following; self.otherSpaces = otherSpaces
         self.mayPostAnonymously = mayPostAnonymously; self.form = form; self.replyTo = replyTo
     }
@@ -108,7 +111,8 @@ extension ForumPages {
         }
     }
 
-    /// The page; `items`, when given, are the posts' list items (`postItem`, say from a cache), in order.
+    /// The page; `items`, when given, are the posts' list items (`postItem`, say from a cache), in
+    /// order, in place of `model.posts`.
     public static func thread(_ model: ForumThreadModel, _ context: LayoutContext, items: [TrustedHTML]? = nil) -> [UInt8] {
         let place = model.place
         let org = place.organizationID
@@ -152,10 +156,12 @@ extension ForumPages {
             form(.method("post"), .id(postActionsForm), .class("inline-form")) { Form.csrf(csrf) }
             pager(model, base: here)
             ol(.class("post-list"), .id("post-list"), .custom("data-thread", model.threadID),
-               .custom("data-last", "\(model.page == model.pageCount ? (model.posts.last?.number ?? 0) : -1)"),
+               .custom("data-last", "\(model.page == model.pageCount ? (model.lastPostNumber ?? 0) : -1)"),
                .custom("data-read", threadRoute(.read)), .custom("aria-live", "polite")) {
-                for (index, post) in model.posts.enumerated() {
-                    if let items, index < items.count { items[index] } else { postListItem(post, in: model, here: here) }
+                if let items {
+                    for item in items { item }
+                } else {
+                    for post in model.posts { postListItem(post, in: model, here: here) }
                 }
             }
             pager(model, base: here)
@@ -209,42 +215,10 @@ extension ForumPages {
     }
 
     /// A post of a thread's page, as its list item. It reads `post`, and of the page only its
-    /// thread, `canReply`, `canAccept` and `state` (kind, accepted post): the same inputs give the
-    /// same markup, for any reader.
+    /// thread, `canReply`, `canAccept` and `state` (kind, accepted post) — nothing per reader
+    /// besides what `post` holds (no CSRF token), so it can be cached.
     public static func postItem(_ post: ForumThreadModel.Post, in model: ForumThreadModel) -> TrustedHTML {
         TrustedHTML(sanitized: postListItem(post, in: model, here: threadPath(model)).render())
-    }
-
-    /// What a post's list item reads besides its row (number, id, text, dates, upvotes): two
-    /// posts of the same row with equal keys have the same markup, whoever reads them.
-    public struct PostItemKey: Hashable, Sendable {
-        let number: Int
-        let authorName: String
-        let display: PostDisplay
-        let replyTo: ReplyContext?
-        let upvotedByReader: Bool
-        let actions: Set<ForumPostAction>
-        let canReply: Bool
-        let accept: Bool
-        let accepted: Bool
-
-        struct ReplyContext: Hashable, Sendable {
-            let number: Int
-            let authorName: String
-            let excerpt: String
-        }
-
-        public init(_ post: ForumThreadModel.Post, in model: ForumThreadModel) {
-            number = post.number
-            authorName = post.authorName
-            display = post.display
-            replyTo = post.replyTo.map { ReplyContext(number: $0.number, authorName: $0.authorName, excerpt: $0.excerpt) }
-            upvotedByReader = post.upvotedByReader
-            actions = post.actions
-            canReply = model.canReply
-            accept = model.canAccept && model.state.kind == .question
-            accepted = model.state.acceptedPost?.lowercasedText == post.id
-        }
     }
 
     /// A button of a post: it submits the page's `postActionsForm` to `action`.

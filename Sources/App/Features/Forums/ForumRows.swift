@@ -30,11 +30,26 @@ enum ForumRows {
         let items = PostItems()
     }
 
+    /// What a post's item depends on besides its row (fixed for a cached page): the reader's
+    /// role, whether they wrote it or the post it replies to (names, anonymity, what they may do),
+    /// their upvote, and the thread's state. Readers with the same key see the same markup.
+    struct PostItemKey: Hashable, Sendable {
+        let number: Int
+        let role: ForumRole
+        let byReader: Bool
+        let replyByReader: Bool?
+        let upvoted: Bool
+        let accepted: Bool
+        let locked: Bool
+        let canAccept: Bool
+        let question: Bool
+    }
+
     /// Rendered list items of one page's posts, by what differs between readers.
     final class PostItems: Sendable {
-        private let items = NIOLockedValueBox([ForumPages.PostItemKey: TrustedHTML]())
+        private let items = NIOLockedValueBox([PostItemKey: TrustedHTML]())
 
-        func item(_ key: ForumPages.PostItemKey, render: () -> TrustedHTML) -> TrustedHTML {
+        func item(_ key: PostItemKey, render: () -> TrustedHTML) -> TrustedHTML {
             if let item = items.withLockedValue({ $0[key] }) { return item }
             let item = render()
             items.withLockedValue { $0[key] = item }

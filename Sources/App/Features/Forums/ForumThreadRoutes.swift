@@ -50,17 +50,7 @@ extension ForumController {
         var model = ForumThreadModel(
             place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: facts.spaceTitles[thread.spaceID] ?? "Space", threadID: thread.id!.lowercasedText,
             title: thread.title, state: thread.state(readUpTo: max(readBefore, posts.last?.number ?? 0)), pinned: thread.pinned,
-            posts: posts.map { post in
-                let display = post.display(to: access.role, reader: access.me)
-                let context = post.replyToNumber.flatMap { byNumber[$0] }.map {
-                    (number: $0.number, authorName: access.name(of: $0.authorID, anonymous: $0.anonymous, in: names),
-                     excerpt: $0.display(to: access.role, reader: access.me).showsText ? plainExcerpt($0.body, limit: 100) : "(not shown)")
-                }
-                return .init(number: post.number, id: post.id.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
-                             html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
-                             createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
-                             upvotedByReader: upvoted.contains(post.id), actions: Self.actions(on: post, locked: locked, for: access))
-            },
+            posts: [],
             page: page, pageCount: pageCount,
             canAccept: ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me),
             canReply: ForumPolicy.can(.reply, as: access.role, locked: thread.locked),
@@ -69,11 +59,32 @@ extension ForumController {
             otherSpaces: otherSpaces,
             mayPostAnonymously: access.mayPostAnonymously(facts),
             form: form, replyTo: replyTo)
+        model.lastPostNumber = posts.last?.number
         model.imageLimit = UploadText.size(req.atelierConfig.uploadLimits.otherBytes)
         if let activityID = thread.activityID, let activity = try await ActivityRecord.find(activityID, on: req.db) {
             model.about = (activity.title, SiteRoute.cohortActivity(access.context.organization.id, .init(access.cohort.id!), .init(activityID)).path)
         }
-        let items = model.posts.map { post in rows.items.item(.init(post, in: model)) { ForumPages.postItem(post, in: model) } }
+        // Each post's item, from the page's cache when a reader in the same situation saw it.
+        let items = posts.map { post in
+            let replied = post.replyToNumber.flatMap { byNumber[$0] }
+            let key = ForumRows.PostItemKey(number: post.number, role: access.role, byReader: post.authorID == access.me,
+                                            replyByReader: replied.map { $0.authorID == access.me }, upvoted: upvoted.contains(post.id),
+                                            accepted: thread.acceptedPostID == post.id, locked: locked, canAccept: model.canAccept,
+                                            question: thread.kind == .question)
+            return rows.items.item(key) {
+                let display = post.display(to: access.role, reader: access.me)
+                let context = replied.map {
+                    (number: $0.number, authorName: access.name(of: $0.authorID, anonymous: $0.anonymous, in: names),
+                     excerpt: $0.display(to: access.role, reader: access.me).showsText ? plainExcerpt($0.body, limit: 100) : "(not shown)")
+                }
+                let shown = ForumThreadModel.Post(
+                    number: post.number, id: post.id.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
+                    html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
+                    createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
+                    upvotedByReader: upvoted.contains(post.id), actions: Self.actions(on: post, locked: locked, for: access))
+                return ForumPages.postItem(shown, in: model)
+            }
+        }
         return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts), items: items), status: status, request: req)
     }
 
