@@ -197,6 +197,12 @@ public struct ForumInput: Equatable, Sendable {
     /// The page (from 1) that shows post `number`.
     public static func page(ofPost number: Int) -> Int { max(1, (number - 1) / postsPerPage + 1) }
 
+    /// The numbers of the posts page `page` (from 1) shows.
+    public static func postNumbers(onPage page: Int) -> ClosedRange<Int> {
+        let page = max(1, min(page, Int.max / postsPerPage))
+        return ((page - 1) * postsPerPage + 1)...(page * postsPerPage)
+    }
+
     /// Why a post is hidden or reported: required, one paragraph.
     public static func reason(_ text: String?) throws -> String {
         var v = Validator()

@@ -129,4 +129,31 @@ import VaporTesting
             }
         }
     }
+
+    /// The thread page reads the reader's marks with the thread, for the page asked (or the
+    /// page of the post replied to); past the last page, again for the page shown.
+    @Test func theReadersUpvotesAndFollowingAreShownOnEveryPage() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let f = try await ForumClass.make(app)
+            var (lea, max, _) = try await f.signedIn(app)
+            let thread = try await f.startThread(&lea, app, title: "Long one", body: "post one", kind: .discussion)
+            let record = try #require(try await ForumThreadRecord.query(on: app.db).first())
+            for number in 2...60 { try await ForumStore.reply(to: record, body: "post \(number) body", author: f.c.lea.id!, on: app.db) }
+            _ = try await max.post(thread + "/posts/52/upvote", [:])
+            _ = try await max.post(thread + "/posts/3/upvote", [:])
+            _ = try await max.post(thread + "/follow", ["following": "on"])
+            let upvoted = "/posts/52/upvote\" class=\"button-link upvoted\""
+            for path in [thread + "?page=2", thread + "?page=99", thread + "?reply_to=52", thread + "?page=2&reply_to=3"] {
+                let page = try await max.get(path).text
+                #expect(page.contains(upvoted) && page.contains("post 60 body"), "\(path)")
+                #expect(page.contains(">Unfollow</button>"), "\(path)")
+            }
+            let first = try await max.get(thread).text
+            #expect(!first.contains(upvoted) && first.contains("/posts/3/upvote\" class=\"button-link upvoted\""))
+            #expect(first.contains(">Unfollow</button>"))
+            _ = try await max.post(thread + "/follow", ["following": "off"])
+            #expect(try await max.get(thread + "?page=2").text.contains(">Follow</button>"))
+            #expect(!(try await lea.get(thread + "?page=2").text.contains(upvoted)), "Max's upvote, not Lea's")
+        }
+    }
 }

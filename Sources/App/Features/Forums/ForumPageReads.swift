@@ -40,11 +40,57 @@ extension ForumRows {
             """).first().map(thread(from:))
     }
 
-    /// The reader's own marks on a page: how far they read each thread, which of the posts they
-    /// upvoted, and what they chose to follow or not among `followTargets` (a thread, a space).
+    /// A reader's marks on one page of a thread: how far they read it, whether they chose to
+    /// follow it or its space (nil: never chose), and which of the posts numbered `numbers` they upvoted.
+    struct ThreadMarks: Sendable {
+        var readUpTo = 0
+        var followsThread: Bool?
+        var followsSpace: Bool?
+        var upvoted: Set<Int> = []
+        let numbers: ClosedRange<Int>
+    }
+
+    /// `thread(_:in:)` and the reader's `ThreadMarks` on the posts numbered `numbers`, in one query
+    /// (each query is a trip to SQLite's thread pool, a tenth of a thread page's time).
+    static func thread(_ id: UUID, in cohort: UUID, marksOf reader: UUID, numbers: ClosedRange<Int>,
+                       on db: any Database) async throws -> (thread: ForumThreadRecord, marks: ThreadMarks)? {
+        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
+        let numbersList: SQLQueryString = ForumSearch.isSQLite(sql) ? "group_concat(p.number)" : "string_agg(CAST(p.number AS TEXT), ',')"
+        let row = try await sql.raw("""
+            SELECT \(unsafeRaw: threadColumns), \
+            (SELECT r.read_up_to FROM forum_reads r WHERE r.thread_id = forum_threads.id AND r.person_id = \(bind: reader)) AS reader_read_up_to, \
+            (SELECT CASE WHEN f.following THEN 1 ELSE 0 END FROM forum_follows f \
+             WHERE f.person_id = \(bind: reader) AND f.target_id = forum_threads.id) AS reader_follows_thread, \
+            (SELECT CASE WHEN f.following THEN 1 ELSE 0 END FROM forum_follows f \
+             WHERE f.person_id = \(bind: reader) AND f.target_id = forum_threads.space_id) AS reader_follows_space, \
+            (SELECT \(numbersList) FROM forum_posts p JOIN forum_votes v ON v.post_id = p.id \
+             WHERE p.thread_id = forum_threads.id AND p.number >= \(bind: numbers.lowerBound) AND p.number <= \(bind: numbers.upperBound) \
+             AND v.person_id = \(bind: reader)) AS reader_upvoted \
+            FROM forum_threads WHERE id = \(bind: id) AND cohort_id = \(bind: cohort)
+            """).first()
+        guard let row else { return nil }
+        var marks = ThreadMarks(numbers: numbers)
+        marks.readUpTo = try row.decode(column: "reader_read_up_to", as: Int?.self) ?? 0
+        marks.followsThread = try row.decode(column: "reader_follows_thread", as: Int?.self).map { $0 != 0 }
+        marks.followsSpace = try row.decode(column: "reader_follows_space", as: Int?.self).map { $0 != 0 }
+        marks.upvoted = Set((try row.decode(column: "reader_upvoted", as: String?.self) ?? "").split(separator: ",").compactMap { Int($0) })
+        return (try thread(from: row), marks)
+    }
+
+    /// The reader's `ThreadMarks` on a thread already read.
+    static func marks(on thread: ForumThreadRecord, of reader: UUID, numbers: ClosedRange<Int>, on db: any Database) async throws -> ThreadMarks {
+        let marks = try await readerMarks(of: reader, threads: [thread.id!], posts: (thread.id!, numbers),
+                                          followTargets: [thread.id!, thread.spaceID], on: db)
+        return ThreadMarks(readUpTo: marks.readUpTo[thread.id!] ?? 0, followsThread: marks.following[thread.id!],
+                           followsSpace: marks.following[thread.spaceID], upvoted: marks.upvoted, numbers: numbers)
+    }
+
+    /// The reader's own marks on a page: how far they read each thread, which of a thread's posts
+    /// they upvoted, and what they chose to follow or not among `followTargets` (a thread, a space).
     struct ReaderMarks: Sendable {
         var readUpTo: [UUID: Int] = [:]
-        var upvoted: Set<UUID> = []
+        /// The numbers of the posts of `posts` they upvoted.
+        var upvoted: Set<Int> = []
         var following: [UUID: Bool] = [:]
     }
 
@@ -58,7 +104,7 @@ extension ForumRows {
         }
         if let posts {
             parts.append("""
-                SELECT 'vote' AS mark, v.post_id AS target, 1 AS n FROM forum_posts p JOIN forum_votes v ON v.post_id = p.id \
+                SELECT 'vote' AS mark, v.post_id AS target, p.number AS n FROM forum_posts p JOIN forum_votes v ON v.post_id = p.id \
                 WHERE p.thread_id = \(bind: posts.thread) AND p.number >= \(bind: posts.numbers.lowerBound) \
                 AND p.number <= \(bind: posts.numbers.upperBound) AND v.person_id = \(bind: person)
                 """)
@@ -76,7 +122,7 @@ extension ForumRows {
             let target = try row.decode(column: "target", as: UUID.self), n = try row.decode(column: "n", as: Int.self)
             switch try row.decode(column: "mark", as: String.self) {
             case "read": marks.readUpTo[target] = max(marks.readUpTo[target] ?? 0, n)
-            case "vote": marks.upvoted.insert(target)
+            case "vote": marks.upvoted.insert(n)
             default: marks.following[target] = n != 0
             }
         }

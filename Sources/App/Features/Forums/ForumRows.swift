@@ -60,10 +60,9 @@ enum ForumRows {
     /// A page of a thread, from `ReadCaches.forumPages` (every write empties it, and a new post
     /// changes the key): reading a page again costs no query.
     static func page(of thread: ForumThreadRecord, page: Int, caches: ReadCaches, on db: any Database) async throws -> ThreadPage {
-        let perPage = ForumInput.postsPerPage
         let key = "\(thread.id!.lowercasedText)/\(page)/\(thread.postCount)"
         return try await caches.forumPages.threads.value(for: key) {
-            let posts = try await posts(of: thread.id!, numbered: ((page - 1) * perPage + 1)...(page * perPage), on: db)
+            let posts = try await posts(of: thread.id!, numbered: ForumInput.postNumbers(onPage: page), on: db)
             var byNumber = Dictionary(posts.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
             let missing = Set(posts.compactMap(\.replyToNumber)).subtracting(byNumber.keys)
             for post in try await Self.posts(of: thread.id!, numbers: missing, on: db) { byNumber[post.number] = post }

@@ -8,34 +8,40 @@ import Views
 extension ForumController {
     func thread(req: Request) async throws -> Response {
         let access = try await Self.access(req)
+        let asked = req.queryValue("reply_to", as: Int.self).flatMap { $0 >= 1 ? $0 : nil }
+        let pageAsked = req.queryValue("page", as: Int.self)
+        // The reader's marks are read with the thread, for the page it most likely shows.
         guard let id = req.parameters.get("threadID").flatMap(UUID.init(uuidString:)),
-              let thread = try await ForumRows.thread(id, in: access.cohort.id!, on: req.db) else {
+              let (thread, marks) = try await ForumRows.thread(
+                id, in: access.cohort.id!, marksOf: access.me,
+                numbers: ForumInput.postNumbers(onPage: pageAsked ?? asked.map(ForumInput.page(ofPost:)) ?? 1), on: req.db) else {
             throw AppError.notFound()
         }
-        let replyTo = req.queryValue("reply_to", as: Int.self).flatMap { $0 >= 1 && $0 <= thread.postCount ? $0 : nil }
+        let replyTo = asked.flatMap { $0 <= thread.postCount ? $0 : nil }
         var form = Form.State.empty
         if let replyTo, req.queryValue("quote", as: String.self) != nil,
            let quoted = try await ForumPostChanges.post(replyTo, in: thread, on: req.db),
            quoted.display(to: access.role, reader: access.me) == .body {
             form.values["body"] = quoted.body.split(separator: "\n", omittingEmptySubsequences: false).map { "> " + $0 }.joined(separator: "\n") + "\n\n"
         }
-        let page = req.queryValue("page", as: Int.self) ?? replyTo.map(ForumInput.page(ofPost:)) ?? 1
-        return try await renderThread(req, access, thread, page: page, form: form, replyTo: replyTo, status: .ok)
+        let page = pageAsked ?? replyTo.map(ForumInput.page(ofPost:)) ?? 1
+        return try await renderThread(req, access, thread, page: page, marks: marks, form: form, replyTo: replyTo, status: .ok)
     }
 
-    func renderThread(_ req: Request, _ access: Access, _ thread: ForumThreadRecord, page requested: Int, form: Form.State, replyTo: Int?,
-                      status: HTTPResponseStatus) async throws -> Response {
+    /// `marks`: the reader's, if already read for the posts of `page` (else they are read here).
+    func renderThread(_ req: Request, _ access: Access, _ thread: ForumThreadRecord, page requested: Int, marks read: ForumRows.ThreadMarks? = nil,
+                      form: Form.State, replyTo: Int?, status: HTTPResponseStatus) async throws -> Response {
         let perPage = ForumInput.postsPerPage
         let pageCount = max(1, (thread.postCount + perPage - 1) / perPage)
         let page = min(max(1, requested), pageCount)
         let rows = try await ForumRows.page(of: thread, page: page, caches: req.application.readCaches, on: req.db)
         let posts = rows.posts
         let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
-        let numbers = (posts.first?.number ?? 1)...(posts.last?.number ?? 1)
-        let marks = try await ForumRows.readerMarks(of: access.me, threads: [thread.id!], posts: (thread.id!, numbers),
-                                                    followTargets: [thread.id!, thread.spaceID], on: req.db)
+        let numbers = ForumInput.postNumbers(onPage: page)
+        let marks = if let read, read.numbers == numbers { read }
+                    else { try await ForumRows.marks(on: thread, of: access.me, numbers: numbers, on: req.db) }
         // Read up to the last post shown; written only when it moves the position forward.
-        let readBefore = marks.readUpTo[thread.id!] ?? 0
+        let readBefore = marks.readUpTo
         if let last = posts.last?.number, last > readBefore {
             try await ForumStore.read(thread.id!, by: access.me, upTo: last, on: req.db, broadcaster: req.application.realtime.broadcaster)
         }
@@ -54,8 +60,7 @@ extension ForumController {
             page: page, pageCount: pageCount,
             canAccept: ForumPolicy.can(.accept, as: access.role, isAuthor: thread.authorID == access.me),
             canReply: ForumPolicy.can(.reply, as: access.role, locked: thread.locked),
-            following: ForumFollowing.follows(thread: marks.following[thread.id!], space: marks.following[thread.spaceID],
-                                              isStaff: access.role == .staff).thread,
+            following: ForumFollowing.follows(thread: marks.followsThread, space: marks.followsSpace, isStaff: access.role == .staff).thread,
             otherSpaces: otherSpaces,
             mayPostAnonymously: access.mayPostAnonymously(facts),
             form: form, replyTo: replyTo)
@@ -68,7 +73,7 @@ extension ForumController {
         let items = posts.map { post in
             let replied = post.replyToNumber.flatMap { byNumber[$0] }
             let key = ForumRows.PostItemKey(number: post.number, role: access.role, byReader: post.authorID == access.me,
-                                            replyByReader: replied.map { $0.authorID == access.me }, upvoted: upvoted.contains(post.id),
+                                            replyByReader: replied.map { $0.authorID == access.me }, upvoted: upvoted.contains(post.number),
                                             accepted: thread.acceptedPostID == post.id, locked: locked, canAccept: model.canAccept,
                                             question: thread.kind == .question)
             return rows.items.item(key) {
@@ -81,7 +86,7 @@ extension ForumController {
                     number: post.number, id: post.id.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
                     html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
                     createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
-                    upvotedByReader: upvoted.contains(post.id), actions: Self.actions(on: post, locked: locked, for: access))
+                    upvotedByReader: upvoted.contains(post.number), actions: Self.actions(on: post, locked: locked, for: access))
                 return ForumPages.postItem(shown, in: model)
             }
         }
