@@ -59,6 +59,11 @@ def test_a_question_asked_answered_and_accepted(demo_server, new_page):
     lena.locator("#post-2").get_by_role("button", name="Accept as the answer").click()
     expect(lena.locator("#post-2")).to_contain_text("Accepted answer")
     expect(lena.locator(".meta .answered").first).to_have_text("Answered")
+    # Her upvote: the post's button submits the page's one form (its formaction), and she can take it back.
+    lena.locator("#post-2").get_by_role("button", name="Upvote (0)").click()
+    expect(lena.locator("#post-2").get_by_role("button", name="Remove your upvote (1)")).to_be_visible()
+    lena.locator("#post-2").get_by_role("button", name="Remove your upvote (1)").click()
+    expect(lena.locator("#post-2").get_by_role("button", name="Upvote (0)")).to_be_visible()
     screenshot(lena, "forum-thread")
     screenshot(tess, "forum-thread")
 

@@ -27,7 +27,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(PublicFiles(publicDirectory: config.publicDirectory))
+    app.middleware.use(PublicFiles(publicDirectory: config.publicDirectory, logger: app.logger))
     app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
     app.readCaches = ReadCaches(lifetime: TimeInterval(config.readCacheSeconds))
     app.middleware.use(SessionAuthenticator(caches: app.readCaches))

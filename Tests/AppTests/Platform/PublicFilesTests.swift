@@ -2,8 +2,8 @@
 import Testing
 import VaporTesting
 
-/// The public directory's files are served (only what is in it), and every other path goes on to
-/// the routes without the disk being asked (`PublicFiles`).
+/// The public directory's files are served, nothing outside it, and every other path still
+/// reaches the routes (`PublicFiles` sends only the directory's own entries to `FileMiddleware`).
 @Suite struct PublicFilesTests {
     @Test func thePublicDirectorysFilesAreServedAndNothingElse() async throws {
         try await withApp { app in

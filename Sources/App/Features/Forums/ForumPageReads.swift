@@ -4,9 +4,9 @@ import Foundation
 import SQLKit
 
 /// What the forum's thread and space pages read besides their rows (`ForumRows.page`): the
-/// cohort's spaces and settings, cached (any write empties them), the thread in plain SQL, and
-/// the reader's own marks, in one query. They used to be five queries through Fluent a page,
-/// about a quarter of a thread page's time.
+/// cohort's spaces and settings, cached (any write empties them), and the thread with the
+/// reader's own marks in one plain query (a space page: the marks alone). They used to be five
+/// queries through Fluent a page, about a quarter of a thread page's time.
 extension ForumRows {
     /// A cohort's forum as every page of it sees it: its spaces' titles and whether learners may
     /// post anonymously.
@@ -30,16 +30,6 @@ extension ForumRows {
         }
     }
 
-    /// A thread of the cohort, for reading only (see `ForumRows`), or nil when the cohort has none
-    /// of that id. Read afresh each time: its post count is the key of its cached pages, and a post
-    /// announced live (on any node) must be on the page a reader then loads.
-    static func thread(_ id: UUID, in cohort: UUID, on db: any Database) async throws -> ForumThreadRecord? {
-        guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
-        return try await sql.raw("""
-            SELECT \(unsafeRaw: threadColumns) FROM forum_threads WHERE id = \(bind: id) AND cohort_id = \(bind: cohort)
-            """).first().map(thread(from:))
-    }
-
     /// A reader's marks on one page of a thread: how far they read it, whether they chose to
     /// follow it or its space (nil: never chose), and which of the posts numbered `numbers` they upvoted.
     struct ThreadMarks: Sendable {
@@ -50,12 +40,15 @@ extension ForumRows {
         let numbers: ClosedRange<Int>
     }
 
-    /// `thread(_:in:)` and the reader's `ThreadMarks` on the posts numbered `numbers`, in one query
-    /// (each query is a trip to SQLite's thread pool, a tenth of a thread page's time).
+    /// A thread of the cohort, for reading only (see `ForumRows.thread(from:)`), or nil when the
+    /// cohort has none of that id, with the reader's `ThreadMarks` on its posts numbered `numbers`,
+    /// in one query (each query is a trip to SQLite's thread pool, a twentieth of a thread page).
+    /// Never cache it: the thread's post count is the key of its cached pages, and a post announced
+    /// live (on any node) must be on the page a reader then loads.
     static func thread(_ id: UUID, in cohort: UUID, marksOf reader: UUID, numbers: ClosedRange<Int>,
                        on db: any Database) async throws -> (thread: ForumThreadRecord, marks: ThreadMarks)? {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
-        let numbersList: SQLQueryString = ForumSearch.isSQLite(sql) ? "group_concat(p.number)" : "string_agg(CAST(p.number AS TEXT), ',')"
+        let numbersList: SQLQueryString = sql.dialect.name == "sqlite" ? "group_concat(p.number)" : "string_agg(CAST(p.number AS TEXT), ',')"
         let row = try await sql.raw("""
             SELECT \(unsafeRaw: threadColumns), \
             (SELECT r.read_up_to FROM forum_reads r WHERE r.thread_id = forum_threads.id AND r.person_id = \(bind: reader)) AS reader_read_up_to, \
@@ -77,37 +70,18 @@ extension ForumRows {
         return (try thread(from: row), marks)
     }
 
-    /// The reader's `ThreadMarks` on a thread already read.
-    static func marks(on thread: ForumThreadRecord, of reader: UUID, numbers: ClosedRange<Int>, on db: any Database) async throws -> ThreadMarks {
-        let marks = try await readerMarks(of: reader, threads: [thread.id!], posts: (thread.id!, numbers),
-                                          followTargets: [thread.id!, thread.spaceID], on: db)
-        return ThreadMarks(readUpTo: marks.readUpTo[thread.id!] ?? 0, followsThread: marks.following[thread.id!],
-                           followsSpace: marks.following[thread.spaceID], upvoted: marks.upvoted, numbers: numbers)
-    }
-
-    /// The reader's own marks on a page: how far they read each thread, which of a thread's posts
-    /// they upvoted, and what they chose to follow or not among `followTargets` (a thread, a space).
+    /// The reader's own marks on a space's page: how far they read each thread, and what they
+    /// chose to follow or not among `followTargets` (the space).
     struct ReaderMarks: Sendable {
         var readUpTo: [UUID: Int] = [:]
-        /// The numbers of the posts of `posts` they upvoted.
-        var upvoted: Set<Int> = []
         var following: [UUID: Bool] = [:]
     }
 
-    /// `posts`: a thread's posts numbered in a range (a page), whose upvotes to read.
-    static func readerMarks(of person: UUID, threads: [UUID], posts: (thread: UUID, numbers: ClosedRange<Int>)? = nil, followTargets: [UUID],
-                            on db: any Database) async throws -> ReaderMarks {
+    static func readerMarks(of person: UUID, threads: [UUID], followTargets: [UUID], on db: any Database) async throws -> ReaderMarks {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }
         var parts: [SQLQueryString] = []
         if !threads.isEmpty {
             parts.append("SELECT 'read' AS mark, thread_id AS target, read_up_to AS n FROM forum_reads WHERE person_id = \(bind: person) AND thread_id IN (\(binds: threads))")
-        }
-        if let posts {
-            parts.append("""
-                SELECT 'vote' AS mark, v.post_id AS target, p.number AS n FROM forum_posts p JOIN forum_votes v ON v.post_id = p.id \
-                WHERE p.thread_id = \(bind: posts.thread) AND p.number >= \(bind: posts.numbers.lowerBound) \
-                AND p.number <= \(bind: posts.numbers.upperBound) AND v.person_id = \(bind: person)
-                """)
         }
         if !followTargets.isEmpty {
             parts.append("""
@@ -122,7 +96,6 @@ extension ForumRows {
             let target = try row.decode(column: "target", as: UUID.self), n = try row.decode(column: "n", as: Int.self)
             switch try row.decode(column: "mark", as: String.self) {
             case "read": marks.readUpTo[target] = max(marks.readUpTo[target] ?? 0, n)
-            case "vote": marks.upvoted.insert(n)
             default: marks.following[target] = n != 0
             }
         }

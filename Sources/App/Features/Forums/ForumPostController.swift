@@ -33,7 +33,8 @@ struct ForumPostController: RouteCollection {
         let thread = try await ForumController.threadInPath(req, access)
         guard let number = req.parameters.get("number").flatMap(Int.init),
               let post = try await ForumPostChanges.post(number, in: thread, on: req.db) else { throw AppError.notFound() }
-        guard ForumController.actions(on: post.row, locked: thread.locked, for: access).contains(action) else { throw AppError.notFound() }
+        guard ForumController.actions(on: post.row, role: access.role, isAuthor: post.authorID == access.me, locked: thread.locked)
+                .contains(action) else { throw AppError.notFound() }
         return Target(access: access, thread: thread, post: post)
     }
 

@@ -87,7 +87,7 @@ final class ForumPostRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    func display(to role: ForumRole, reader: UUID) -> PostDisplay { row.display(to: role, reader: reader) }
+    func display(to role: ForumRole, reader: UUID) -> PostDisplay { row.display(to: role, isAuthor: authorID == reader) }
 
     /// What pages show of it, as a plain value (a `@Field` read costs a lookup through Fluent's
     /// property wrapper; a page of fifty posts reads hundreds).
@@ -113,8 +113,8 @@ struct ForumPostRow: Sendable {
     let upvotes: Int
     let anonymous: Bool
 
-    func display(to role: ForumRole, reader: UUID) -> PostDisplay {
-        PostDisplay(deleted: deletedAt != nil, hiddenReason: hiddenAt == nil ? nil : (hiddenReason ?? ""), role: role, isAuthor: authorID == reader)
+    func display(to role: ForumRole, isAuthor: Bool) -> PostDisplay {
+        PostDisplay(deleted: deletedAt != nil, hiddenReason: hiddenAt == nil ? nil : (hiddenReason ?? ""), role: role, isAuthor: isAuthor)
     }
 }
 

@@ -45,14 +45,17 @@ enum ForumRows {
         let question: Bool
     }
 
-    /// Rendered list items of one page's posts, by what differs between readers.
+    /// Rendered list items of one page's posts, by what differs between readers; at most
+    /// `capacity` of them (a page's 50 posts for about six kinds of reader), past which an item is
+    /// rendered each time it is asked for.
     final class PostItems: Sendable {
+        static let capacity = 300
         private let items = NIOLockedValueBox([PostItemKey: TrustedHTML]())
 
         func item(_ key: PostItemKey, render: () -> TrustedHTML) -> TrustedHTML {
             if let item = items.withLockedValue({ $0[key] }) { return item }
             let item = render()
-            items.withLockedValue { $0[key] = item }
+            items.withLockedValue { if $0.count < Self.capacity { $0[key] = item } }
             return item
         }
     }

@@ -126,7 +126,8 @@ enum ForumSearch {
     /// `search`, and the names of the hits' authors, from `ReadCaches.forumPages.searches`: a
     /// cohort's readers ask the same questions again (and page back and forth), and the search is
     /// the forum's dearest read (a few milliseconds in the index). Every write on this server empties
-    /// the cache, and it lives a few seconds, so a post written on another node is found then.
+    /// the cache, and it lives `ATELIER_READ_CACHE_SECONDS` (5), so a post written on another node
+    /// is found then.
     static func page(_ terms: [String], cohort: UUID, filters: Filters, reader: UUID, staff: Bool, page: Int, caches: ReadCaches,
                      on db: any Database) async throws -> Page {
         guard let sql = db as? any SQLDatabase else { throw ChatError.unsupportedDatabase }

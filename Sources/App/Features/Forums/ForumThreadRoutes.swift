@@ -38,8 +38,12 @@ extension ForumController {
         let posts = rows.posts
         let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
         let numbers = ForumInput.postNumbers(onPage: page)
-        let marks = if let read, read.numbers == numbers { read }
-                    else { try await ForumRows.marks(on: thread, of: access.me, numbers: numbers, on: req.db) }
+        // Read with the thread for another page (past the last one), or not at all (a reply refused): again.
+        let marks: ForumRows.ThreadMarks
+        if let read, read.numbers == numbers { marks = read }
+        else if let again = try await ForumRows.thread(thread.id!, in: access.cohort.id!, marksOf: access.me, numbers: numbers, on: req.db) {
+            marks = again.marks
+        } else { throw AppError.notFound() }
         // Read up to the last post shown; written only when it moves the position forward.
         let readBefore = marks.readUpTo
         if let last = posts.last?.number, last > readBefore {
@@ -76,35 +80,44 @@ extension ForumController {
                                             replyByReader: replied.map { $0.authorID == access.me }, upvoted: upvoted.contains(post.number),
                                             accepted: thread.acceptedPostID == post.id, locked: locked, canAccept: model.canAccept,
                                             question: thread.kind == .question)
-            return rows.items.item(key) {
-                let display = post.display(to: access.role, reader: access.me)
-                let context = replied.map {
-                    (number: $0.number, authorName: access.name(of: $0.authorID, anonymous: $0.anonymous, in: names),
-                     excerpt: $0.display(to: access.role, reader: access.me).showsText ? plainExcerpt($0.body, limit: 100) : "(not shown)")
-                }
-                let shown = ForumThreadModel.Post(
-                    number: post.number, id: post.id.lowercasedText, authorName: access.name(of: post.authorID, anonymous: post.anonymous, in: names),
-                    html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
-                    createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
-                    upvotedByReader: upvoted.contains(post.number), actions: Self.actions(on: post, locked: locked, for: access))
-                return ForumPages.postItem(shown, in: model)
-            }
+            return rows.items.item(key) { Self.postItem(post, replying: replied, names: names, key: key, in: model) }
         }
         return .page(ForumPages.thread(model, req.layout(access.context, section: .cohorts), items: items), status: status, request: req)
     }
 
+    /// A post's item as a reader in the situation `key` sees it: built from the key, never from
+    /// the reader (whose item it may become for others in the same situation), the post's rows
+    /// and `names`; of the page's `model`, the view reads only what the key fixes (whether one may
+    /// reply or accept, the accepted post) and the thread's place.
+    static func postItem(_ post: ForumPostRow, replying replied: ForumPostRow?, names: [UUID: String], key: ForumRows.PostItemKey,
+                         in model: ForumThreadModel) -> TrustedHTML {
+        func name(_ row: ForumPostRow, isReader: Bool) -> String {
+            ForumIdentity.name(realName: names[row.authorID] ?? "Someone", anonymous: row.anonymous, isReader: isReader, readerRole: key.role)
+        }
+        let display = post.display(to: key.role, isAuthor: key.byReader)
+        let context = replied.map { replied in
+            (number: replied.number, authorName: name(replied, isReader: key.replyByReader == true),
+             excerpt: replied.display(to: key.role, isAuthor: key.replyByReader == true).showsText ? plainExcerpt(replied.body, limit: 100) : "(not shown)")
+        }
+        let shown = ForumThreadModel.Post(
+            number: post.number, id: post.id.lowercasedText, authorName: name(post, isReader: key.byReader),
+            html: display.showsText ? TrustedHTML(sanitized: post.html) : TrustedHTML(sanitized: ""), display: display,
+            createdAt: post.createdAt, edited: post.editedAt != nil, replyTo: context, upvotes: post.upvotes,
+            upvotedByReader: key.upvoted, actions: actions(on: post, role: key.role, isAuthor: key.byReader, locked: key.locked))
+        return ForumPages.postItem(shown, in: model)
+    }
+
     /// What the reader may do with a post, from `ForumPolicy` and the post's state.
-    static func actions(on post: ForumPostRow, locked: Bool, for access: Access) -> Set<ForumPostAction> {
-        let isAuthor = post.authorID == access.me
+    static func actions(on post: ForumPostRow, role: ForumRole, isAuthor: Bool, locked: Bool) -> Set<ForumPostAction> {
         var actions = Set<ForumPostAction>()
-        if ForumPolicy.can(.viewHistory, as: access.role), post.editedAt != nil || post.deletedAt != nil { actions.insert(.history) }
+        if ForumPolicy.can(.viewHistory, as: role), post.editedAt != nil || post.deletedAt != nil { actions.insert(.history) }
         guard post.deletedAt == nil else { return actions }
-        if ForumPolicy.can(.edit, as: access.role, isAuthor: isAuthor, locked: locked) { actions.insert(.edit) }
-        if ForumPolicy.can(.delete, as: access.role, isAuthor: isAuthor) { actions.insert(.delete) }
-        if ForumPolicy.can(.hide, as: access.role) { actions.insert(post.hiddenAt == nil ? .hide : .unhide) }
+        if ForumPolicy.can(.edit, as: role, isAuthor: isAuthor, locked: locked) { actions.insert(.edit) }
+        if ForumPolicy.can(.delete, as: role, isAuthor: isAuthor) { actions.insert(.delete) }
+        if ForumPolicy.can(.hide, as: role) { actions.insert(post.hiddenAt == nil ? .hide : .unhide) }
         guard post.hiddenAt == nil else { return actions }
-        if ForumPolicy.can(.upvote, as: access.role, isAuthor: isAuthor) { actions.insert(.upvote) }
-        if ForumPolicy.can(.report, as: access.role, isAuthor: isAuthor) { actions.insert(.report) }
+        if ForumPolicy.can(.upvote, as: role, isAuthor: isAuthor) { actions.insert(.upvote) }
+        if ForumPolicy.can(.report, as: role, isAuthor: isAuthor) { actions.insert(.report) }
         return actions
     }
 

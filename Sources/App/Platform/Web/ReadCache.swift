@@ -210,7 +210,7 @@ final class ReadCaches: Sendable {
         let discussions: ReadCache<[UUID: Int]>
         /// A cohort's spaces' titles and forum settings.
         let cohorts: ReadCache<ForumRows.CohortFacts>
-        /// Pages of search hits, by query, filters and page.
+        /// Pages of search hits, by cohort, query, filters, page, staff or not, and (for "mine") reader.
         let searches: ReadCache<ForumSearch.Page>
     }
 
