@@ -130,7 +130,7 @@ struct ForumController: RouteCollection {
         let facts = try await ForumRows.cohortFacts(of: access.cohort.id!, caches: req.application.readCaches, on: req.db)
         guard let id = req.parameters.get("spaceID").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
         // Made since the facts were cached (by another node, say): found in the database (or 404).
-        let title = if let cached = facts.spaceTitles[id] { cached } else { try await Self.spaceInPath(req, access).title }
+        let title = if let cached = facts.spaceTitle(id) { cached } else { try await Self.spaceInPath(req, access).title }
         // A new thread prefilled by a link ("Ask about this in the forum" on a quiz result).
         var prefill: [String: String] = [:]
         for (field, limit) in [("kind", 20), ("title", ForumInput.maximumTitle), ("body", 4_000)] {

@@ -13,8 +13,10 @@ extension ForumRows {
     struct CohortFacts: Sendable {
         /// The spaces, id and title, in the forum's order (for a filter or a move menu).
         let spaces: [(id: UUID, title: String)]
-        let spaceTitles: [UUID: String]
         let anonymousAllowed: Bool
+
+        /// The title of the space with that id, if the cohort has it (a cohort has a handful).
+        func spaceTitle(_ id: UUID) -> String? { spaces.first { $0.id == id }?.title }
     }
 
     static func cohortFacts(of cohort: UUID, caches: ReadCaches, on db: any Database) async throws -> CohortFacts {
@@ -25,7 +27,7 @@ extension ForumRows {
                 ORDER BY CASE WHEN kind = 'custom' THEN 1 ELSE 0 END, position, title
                 """).all().map { (id: try $0.decode(column: "id", as: UUID.self), title: try $0.decode(column: "title", as: String.self)) }
             let settings = try await sql.raw("SELECT anonymous_allowed FROM forum_settings WHERE cohort_id = \(bind: cohort)").first()
-            return CohortFacts(spaces: spaces, spaceTitles: Dictionary(spaces.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+            return CohortFacts(spaces: spaces,
                                anonymousAllowed: try settings?.decode(column: "anonymous_allowed", as: Bool.self) ?? false)
         }
     }

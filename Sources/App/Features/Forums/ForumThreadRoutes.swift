@@ -58,7 +58,7 @@ extension ForumController {
                 .map { (id: $0.id.lowercasedText, title: $0.title) }
             : []
         var model = ForumThreadModel(
-            place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: facts.spaceTitles[thread.spaceID] ?? "Space", threadID: thread.id!.lowercasedText,
+            place: access.place, spaceID: thread.spaceID.lowercasedText, spaceTitle: facts.spaceTitle(thread.spaceID) ?? "Space", threadID: thread.id!.lowercasedText,
             title: thread.title, state: thread.state(readUpTo: max(readBefore, posts.last?.number ?? 0)), pinned: thread.pinned,
             posts: [],
             page: page, pageCount: pageCount,
