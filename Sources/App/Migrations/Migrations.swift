@@ -45,6 +45,7 @@ enum Migrations {
         UpdateHelpRequestsForumProposal(), // trainers' suggestions to ask a help request in the forum, learners' choices
         AddDashboardCoveringIndexes(), // the dashboard's whole-cohort reads of quiz attempts and forum posts from indexes alone
         CreateQuizStandings(),   // each learner's standing at each quiz (best score, failures since a pass), kept as attempts are graded
+        AddQuizAttemptRevision(), // attempts' revision, moved on by trainers' grades (a result page is cached per revision)
     ]
 }
 

@@ -82,6 +82,7 @@ enum DemoQuiz {
         attempt.activityID = quiz.id!
         attempt.personID = learner.id!
         attempt.number = 1
+        attempt.revision = 0
         attempt.startedAt = Date().addingTimeInterval(-2 * 3600)
         attempt.itemsJSON = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
         try await attempt.create(on: db)

@@ -36,6 +36,7 @@ enum QuizAttemptStore {
         attempt.activityID = activityID
         attempt.personID = access.personID
         attempt.number = existing.count + 1
+        attempt.revision = 0
         attempt.startedAt = now
         attempt.deadline = AttemptRules.deadline(startedAt: now, settings: settings)
         attempt.itemsJSON = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
@@ -51,21 +52,35 @@ enum QuizAttemptStore {
         }
     }
 
-    /// The saved answers of an attempt, by position.
-    static func responses(of attemptID: UUID, on db: any Database) async throws -> [Int: QuestionResponse] {
-        responses(in: try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attemptID).all())
+    /// An answer as saved: the response, and once submitted its mark and a trainer's comment.
+    struct AnswerRow: Sendable {
+        let position: Int
+        let response: QuestionResponse?
+        let fraction: Double?
+        let comment: String?
     }
 
-    static func responses(in rows: [QuizAnswerRecord]) -> [Int: QuestionResponse] {
-        rows.reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
+    /// The saved answers of an attempt, in plain rows (twenty Fluent records cost more than the query).
+    static func answerRows(of attemptID: UUID, on sql: any SQLDatabase) async throws -> [AnswerRow] {
+        try await sql.raw("SELECT position, response, fraction, comment FROM quiz_answers WHERE attempt_id = \(bind: attemptID)").all().map {
+            AnswerRow(position: try $0.decode(column: "position", as: Int.self),
+                      response: try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(try $0.decode(column: "response", as: String.self).utf8)),
+                      fraction: try $0.decode(column: "fraction", as: Double?.self), comment: try $0.decode(column: "comment", as: String?.self))
+        }
+    }
+
+    /// The saved answers of an attempt, by position.
+    static func responses(of attemptID: UUID, on db: any Database) async throws -> [Int: QuestionResponse] {
+        try await answerRows(of: attemptID, on: db as! any SQLDatabase)
+            .reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
     }
 
     /// Saves answers (a position with no response clears it), in one statement for the ones
     /// given, while the attempt is open: an autosave that arrives after "Submit" (a save waits
     /// 600 ms in the page) is refused with `.alreadySubmitted` and changes nothing.
-    static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, writes: WriteSerializer? = nil,
+    static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, commits: GroupCommit? = nil,
                      on db: any Database) async throws {
-        try await serialized(writes) { try await db.writeTransaction { db in
+        try await committed(commits, on: db) { db in
             let sql = db as! any SQLDatabase
             // Locks the attempt's row (PostgreSQL) until the answers are written.
             let open = try await sql.raw("""
@@ -73,7 +88,7 @@ enum QuizAttemptStore {
                 """).all()
             guard !open.isEmpty else { throw AttemptError.alreadySubmitted }
             try await write(responses.mapValues { $0.map { ($0, nil) } }, to: attemptID, graded: false, on: sql)
-        } }
+        }
     }
 
     /// On SQLite, one quiz write at a time (`WriteSerializer`): two transactions meeting there make
@@ -81,6 +96,13 @@ enum QuizAttemptStore {
     private static func serialized<T>(_ writes: WriteSerializer?, _ body: () async throws -> T) async throws -> T {
         if let writes { return try await writes.run(body) }
         return try await body()
+    }
+
+    /// A write transaction; on SQLite, in the next group commit (`GroupCommit`).
+    private static func committed<T: Sendable>(_ commits: GroupCommit?, on db: any Database,
+                                               _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        if let commits { return try await commits.run(on: db, body) }
+        return try await db.writeTransaction(body)
     }
 
     /// Upserts answers (and, once graded, their fraction) and deletes the cleared ones.
@@ -105,10 +127,11 @@ enum QuizAttemptStore {
     /// Grades and closes the attempt with the answers saved so far and `adding` (the form sent
     /// with "Submit"), in one transaction that first closes the attempt: false when another
     /// request closed it first, in which case nothing is written.
+    /// The graded attempt goes to `caches` for its result page.
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
-                       writes: WriteSerializer? = nil, on db: any Database) async throws -> Bool {
+                       commits: GroupCommit? = nil, caches: ReadCaches? = nil, on db: any Database) async throws -> Bool {
         let items = attempt.items
-        let closed: QuizScore? = try await serialized(writes) { try await db.writeTransaction { db in
+        let closed: (QuizScore, GradedAttempt)? = try await committed(commits, on: db) { db in
             let sql = db as! any SQLDatabase
             let won = try await sql.raw("""
                 UPDATE quiz_attempts SET submitted_at = \(bind: now) WHERE id = \(bind: attempt.id!) AND submitted_at IS NULL RETURNING id
@@ -128,13 +151,16 @@ enum QuizAttemptStore {
                 """).run()
             try await QuizMastery.add(QuizMastery.deltas(items, marks: marks), cohortID: attempt.cohortID, personID: attempt.personID, on: sql)
             try await QuizStandings.submitted(attempt, score: score, at: now, on: sql)
-            return score
-        } }
-        guard let closed else { return false }
+            // What the result page shows: the marks just stored, no comment yet.
+            return (score, GradedAttempt(items: items, responses: responses, marks: marks, comments: [:]))
+        }
+        guard let (score, graded) = closed else { return false }
         attempt.submittedAt = now
-        attempt.earned = closed.earned
-        attempt.possible = closed.possible
-        attempt.pending = closed.pending
+        attempt.earned = score.earned
+        attempt.possible = score.possible
+        attempt.pending = score.pending
+        let cache = caches?.quizzes.graded
+        cache?.store(graded, for: QuizCaches.gradedKey(attempt), loadedIn: cache!.generation, now: now)
         return true
     }
 
@@ -167,17 +193,18 @@ enum QuizAttemptStore {
             attempt.earned = score.earned
             attempt.possible = score.possible
             attempt.pending = score.pending
+            attempt.revision += 1  // its result page is read again
             try await attempt.save(on: db)
             try await QuizStandings.regraded(attempt, on: db as! any SQLDatabase)
         } }
     }
 
     /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
-    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), writes: WriteSerializer? = nil, caches: ReadCaches,
+    static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), commits: GroupCommit? = nil, caches: ReadCaches,
                               on db: any Database) async throws -> Bool {
         guard attempt.submittedAt == nil, let deadline = attempt.deadline,
               now > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
-        if try await submit(attempt, now: now, writes: writes, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
+        if try await submit(attempt, now: now, commits: commits, caches: caches, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
         return true
     }
 
@@ -188,7 +215,7 @@ enum QuizAttemptStore {
     /// attempt adds a pass or nothing, so the learner's other attempts need not be read.
     static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, caches: ReadCaches,
                                on db: any Database) async throws {
-        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: db).settings
+        let settings = try await QuizAuthoring.settings(of: attempt.activityID, caches: caches, on: db)
         let passMark = Double(settings.passPercent)
         var passed = score(of: attempt)?.passed(atPercent: passMark) == true
         if !passed, !othersMayPass { return }

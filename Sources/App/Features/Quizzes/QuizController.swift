@@ -1,4 +1,5 @@
 import Domain
+import SQLKit
 import Fluent
 import Routes
 import Vapor
@@ -69,7 +70,7 @@ struct QuizController: RouteCollection {
     func attemptPage(req: Request) async throws -> Response {
         let (access, attempt) = try await ownAttempt(req)
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        if try await QuizAttemptStore.closeIfTimeUp(attempt, writes: req.application.realtime.writes, caches: req.application.readCaches,
+        if try await QuizAttemptStore.closeIfTimeUp(attempt, commits: req.application.realtime.commits, caches: req.application.readCaches,
                                                          on: req.db) || attempt.submittedAt != nil {
             return req.redirect(to: SiteRoute.quizAttemptResult(org, cohort, attempt.id!.lowercasedText).path)
         }
@@ -99,7 +100,7 @@ struct QuizController: RouteCollection {
         let responses = try Self.readAnswers(req, attempt)
         req.writesNothingCached()
         do {
-            try await QuizAttemptStore.save(responses, to: attempt.id!, writes: req.application.realtime.writes, on: req.db)
+            try await QuizAttemptStore.save(responses, to: attempt.id!, commits: req.application.realtime.commits, on: req.db)
         } catch let error as AttemptError {
             throw AppError(status: .unprocessableEntity, code: "already_submitted", message: Self.message(error))
         }
@@ -125,7 +126,8 @@ struct QuizController: RouteCollection {
             return try await Self.renderAttempt(req, access, attempt, values: values, problem: error.message, status: .unprocessableEntity)
         }
         req.writesNothingCached()
-        guard try await QuizAttemptStore.submit(attempt, adding: answers, writes: req.application.realtime.writes, on: req.db) else { return req.redirect(to: resultPath) }
+        guard try await QuizAttemptStore.submit(attempt, adding: answers, commits: req.application.realtime.commits,
+                                                caches: req.application.readCaches, on: req.db) else { return req.redirect(to: resultPath) }
         try await QuizAttemptStore.updateProgress(of: attempt, othersMayPass: false, caches: req.application.readCaches, on: req.db)
         return req.redirect(to: resultPath, flash: timeUp ? .quizTimeUp : nil)
     }
@@ -188,44 +190,37 @@ struct QuizController: RouteCollection {
     static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptRecord,
                              problem: (position: Int, state: Form.State)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, writes: req.application.realtime.writes, caches: req.application.readCaches,
+        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, commits: req.application.realtime.commits, caches: req.application.readCaches,
                                                          on: req.db)
         guard let score = QuizAttemptStore.score(of: attempt) else {
             return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id!.lowercasedText).path)
         }
-        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: req.db).settings
-        let items = attempt.items
-        // One read of the answers: the responses, the stored marks and the trainers' comments.
-        let rows = try await QuizAnswerRecord.query(on: req.db).filter(\.$attemptID == attempt.id!).all()
-        let responses = QuizAttemptStore.responses(in: rows)
-        let (marks, _) = AttemptResult.grade(items, responses: responses)
-        let stored = rows.reduce(into: [Int: Double?]()) { $0[$1.position] = $1.fraction }
-        let comments = rows.reduce(into: [Int: String]()) { if let comment = $1.comment { $0[$1.position] = comment } }
+        let caches = req.application.readCaches
+        let settings = try await QuizAuthoring.settings(of: attempt.activityID, caches: caches, on: req.db)
+        let facts = try await QuizResultFacts.of(attempt.activityID, access, caches: caches, on: req.db)
+        let graded = try await caches.quizzes.graded.value(for: QuizCaches.gradedKey(attempt)) {
+            try await GradedAttempt.load(attempt, on: req.db as! any SQLDatabase)
+        }
         // Attempts used: only asked when the policy depends on it.
         let used = settings.showAnswers == .afterLastAttempt && settings.maxAttempts != nil
             ? try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
                 .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
             : 0
         let mastery = try await QuizMastery.of(attempt.personID, in: access.cohortID, on: req.db)
-        let activity = try await ActivityRecord.find(attempt.activityID, on: req.db)
         let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
         var model = QuizResultModel(
-            organizationID: org, cohortID: cohort, activityID: .init(attempt.activityID), quizTitle: activity?.title ?? "Quiz",
+            organizationID: org, cohortID: cohort, activityID: .init(attempt.activityID), quizTitle: facts.title,
             learnerName: learner, number: attempt.number, score: score, passPercent: settings.passPercent,
-            items: items.enumerated().map { position, item in
-                var mark = marks[position]
-                if let saved = stored[position] { mark.fraction = saved }  // a trainer's grade, once given
-                return .init(position: position, item: item, response: responses[position], mark: mark, comment: comments[position])
+            items: graded.items.enumerated().map { position, item in
+                .init(position: position, item: item, response: graded.responses[position], mark: graded.marks[position],
+                      comment: graded.comments[position])
             },
             showsRightAnswers: AttemptRules.showsRightAnswers(settings.showAnswers, attemptsUsed: used, maxAttempts: settings.maxAttempts),
             mastery: mastery,
-            weak: try await QuizNextSteps.weakTopics(mastery, items: items, marks: marks, attempt: attempt, access: access,
-                                                     caches: req.application.readCaches, on: req.db))
+            weak: QuizNextSteps.weakTopics(mastery, graded, facts: facts, access: access))
         if access.isStaff { model.grading = .init(attemptID: attempt.id!.lowercasedText, problem: problem) }
         if access.isLearner, !model.weak.isEmpty {
-            let trainerIDs = try await CohortQueries.memberIDs(of: access.cohortID, role: .trainer, on: req.db)
-            model.trainers = try await PersonRecord.query(on: req.db).filter(\.$id ~~ trainerIDs).sort(\.$name).all()
-                .map { (.init($0.id!), $0.name) }
+            model.trainers = facts.trainers.map { ($0.id, $0.name) }
             model.askTrainerDraft = "About the quiz “\(model.quizTitle)”: I would like help with "
                 + model.weak.map { "“\($0.topic)”" }.joined(separator: ", ") + "."
         }

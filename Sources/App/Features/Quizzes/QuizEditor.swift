@@ -19,6 +19,11 @@ enum QuizAuthoring {
         if let quiz = try await QuizRecord.query(on: db).filter(\.$activityID == activityID).first() { return quiz }
         return try QuizRecord(activityID: activityID, settings: QuizSettings())
     }
+
+    /// The quiz's settings, through the read cache.
+    static func settings(of activityID: UUID, caches: ReadCaches, on db: any Database) async throws -> QuizSettings {
+        try await caches.quizzes.settings.value(for: activityID.lowercasedText) { try await quiz(of: activityID, on: db).settings }
+    }
 }
 
 /// The quiz editor: frame and settings on one page (`LessonEditorController` hands quizzes here).

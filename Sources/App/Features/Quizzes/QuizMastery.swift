@@ -35,9 +35,14 @@ enum QuizMastery {
 
     /// The learner's mastery per topic, weakest first (then by name).
     static func of(_ personID: UUID, in cohortID: UUID, on db: any Database) async throws -> [(topic: String, value: Double)] {
-        let rows = try await QuizTopicScoreRecord.query(on: db).filter(\.$cohortID == cohortID).filter(\.$personID == personID).all()
-        return rows.filter { $0.possible > 0 }.map { ($0.topic, min(max($0.earned / $0.possible, 0), 1)) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT topic, earned, possible FROM quiz_topic_scores WHERE cohort_id = \(bind: cohortID) AND person_id = \(bind: personID)
+            """).all()
+        return try rows.compactMap { row -> (topic: String, value: Double)? in
+            let earned = try row.decode(column: "earned", as: Double.self), possible = try row.decode(column: "possible", as: Double.self)
+            guard possible > 0 else { return nil }
+            return (try row.decode(column: "topic", as: String.self), min(max(earned / possible, 0), 1))
+        }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
     }
 }
 

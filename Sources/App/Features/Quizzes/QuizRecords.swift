@@ -46,18 +46,13 @@ final class QuizAttemptRecord: Model, @unchecked Sendable {
     @OptionalField(key: "earned") var earned: Double?
     @OptionalField(key: "possible") var possible: Double?
     @OptionalField(key: "pending") var pending: Int?
-
-    /// The decoded `items`, once per record: a request reads them several times.
-    private var decodedItems: [AttemptItem]?
+    /// Moves on with each trainer's grade: a submitted attempt's answers and marks are the same
+    /// for as long as it stays (`QuizCaches.graded`).
+    @Field(key: "revision") var revision: Int
 
     init() {}
 
-    var items: [AttemptItem] {
-        if let decodedItems { return decodedItems }
-        let items = (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(itemsJSON.utf8))) ?? []
-        decodedItems = items
-        return items
-    }
+    var items: [AttemptItem] { AttemptItemsCache.items(itemsJSON) }
 }
 
 /// A learner's answer to one question of an attempt, saved as they go.
@@ -122,6 +117,17 @@ struct CreateQuizzes: AsyncMigration {
         try await database.schema("quiz_answers").delete()
         try await database.schema("quiz_attempts").delete()
         try await database.schema("quizzes").delete()
+    }
+}
+
+/// The attempts' `revision`, moved on by trainers' grades.
+struct AddQuizAttemptRevision: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("quiz_attempts").field("revision", .int, .required, .sql(.default(0))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("quiz_attempts").deleteField("revision").update()
     }
 }
 

@@ -138,6 +138,8 @@ extension Application {
         let presence: PresenceTracker
         /// On SQLite, the chat's writes one at a time (see `WriteSerializer`); nil on PostgreSQL.
         var writes: WriteSerializer? = nil
+        /// On SQLite, quiz answers and submissions committed in batches (see `GroupCommit`); nil on PostgreSQL.
+        var commits: GroupCommit? = nil
         /// What follows each message, written in batches (see `ChatAfterwork`).
         var afterwork: ChatAfterwork? = nil
     }

@@ -203,6 +203,8 @@ final class ReadCaches: Sendable {
     /// What live classes held a while ago add up to from their events (`LiveFacts`): never stale,
     /// so it lives as long as the process and no write empties it.
     let heldAttendance: ReadCache<[Person.ID: Attendance]>
+    /// Quizzes' settings, what their result pages read of them, and submitted attempts as graded.
+    let quizzes: QuizCaches
 
     struct ForumPageCaches: Sendable {
         let threads: ReadCache<ForumRows.ThreadPage>
@@ -230,6 +232,7 @@ final class ReadCaches: Sendable {
         // A board per cohort, and one per learner whose page staff open.
         dashboards = ReadCache(lifetime: lifetime, capacity: 2_000)
         heldAttendance = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
+        quizzes = QuizCaches(lifetime: lifetime)
     }
 
     /// After a write of one person's progress in one cohort: what was derived from it.
@@ -255,6 +258,7 @@ final class ReadCaches: Sendable {
         forumPages.cohorts.invalidate()
         forumPages.searches.invalidate()
         dashboards.invalidate()
+        quizzes.invalidate()
     }
 }
 

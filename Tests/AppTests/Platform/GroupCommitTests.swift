@@ -1,0 +1,68 @@
+@testable import App
+import Foundation
+import SQLKit
+import Testing
+import Vapor
+
+/// Writes committed together (`GroupCommit`): each one's value comes back only once it is on
+/// disk, and one that fails takes nothing of the others with it.
+@Suite struct GroupCommitTests {
+    private func withTally(_ body: @escaping (Application, any SQLDatabase, GroupCommit) async throws -> Void) async throws {
+        try await withApp(configure: { $0.database = .sqliteFile(path: $0.dataDirectory + "/batched.sqlite") }) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("CREATE TABLE tally (n INTEGER NOT NULL UNIQUE)").run()
+            try await body(app, sql, try #require(app.realtime.commits))
+        }
+    }
+
+    @Test func manyWritesAtOnceAreEachOnDiskWhenTheirCallerHearsBack() async throws {
+        try await withTally { app, sql, commits in
+            let seen = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 1...40 {
+                    group.addTask {
+                        let value = try await commits.run(on: app.db) { db in
+                            try await (db as! any SQLDatabase).raw("INSERT INTO tally (n) VALUES (\(bind: n))").run()
+                            return n
+                        }
+                        #expect(value == n)
+                        // Read on another connection of the pool: only a committed row shows there.
+                        let rows = try await sql.raw("SELECT n FROM tally WHERE n = \(bind: n)").all()
+                        return rows.count == 1
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(seen.count == 40 && seen.allSatisfy { $0 })
+        }
+    }
+
+    @Test func aWriteThatFailsChangesNothingAndTheOthersCommit() async throws {
+        try await withTally { app, sql, commits in
+            struct Refused: Error {}
+            let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+                for n in 1...12 {
+                    group.addTask {
+                        do {
+                            try await commits.run(on: app.db) { db in
+                                let sql = db as! any SQLDatabase
+                                try await sql.raw("INSERT INTO tally (n) VALUES (\(bind: n))").run()
+                                if n == 5 {
+                                    try await sql.raw("INSERT INTO tally (n) VALUES (100)").run()
+                                    throw Refused()
+                                }
+                                if n == 7 { try await sql.raw("INSERT INTO tally (n) VALUES (1)").run() }  // a constraint fails
+                            }
+                            return (n, true)
+                        } catch {
+                            return (n, false)
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(outcomes.filter { !$0.value }.keys.sorted() == [5, 7])
+            let rows = try await sql.raw("SELECT n FROM tally ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
+            #expect(rows == [1, 2, 3, 4, 6, 8, 9, 10, 11, 12], "neither 5's rows nor 7's")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+@testable import App
+import Domain
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+/// Result pages read a submitted attempt from `QuizCaches.graded`, kept per attempt and
+/// revision: what a submission leaves there reads as the database does, and a trainer's grade
+/// shows at once, however long the caches live.
+@Suite struct QuizResultCacheTests {
+    @Test func theResultRightAfterSubmittingIsTheResultReadFromTheDatabase() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let q = try await QuizTests.quiz(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let attempt = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(attempt + "/answers", ["q0": "1"])  // saved on the way, graded with the rest
+            _ = try await lea.post(attempt + "/submit", ["q2": "21,5"])  // the second question left blank
+            let record = try #require(try await QuizAttemptRecord.query(on: app.db).first())
+            #expect(app.readCaches.quizzes.graded.lookup(QuizCaches.gradedKey(record), now: Date()) != nil, "left by the submission")
+            let fresh = try await lea.get(attempt + "/result").text
+            app.readCaches.quizzes.graded.invalidate()
+            let read = try await lea.get(attempt + "/result").text
+            #expect(fresh == read)
+            #expect(read.contains("21,5") && read.contains("Is it fine?") && read.contains("1 of 3"))
+        }
+    }
+
+    @Test func aTrainersGradeShowsAtOnceOnAResultAlreadyRead() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let q = try await QuizTests.withEssay(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let attempt = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
+            #expect(try await lea.get(attempt + "/result").text.contains("wait for your trainer"))
+            var trainer = try await QuizTests.trainer(q, app)
+            #expect(try await trainer.get(attempt + "/result").status == .ok)
+            _ = try await trainer.post(attempt + "/grades/1", ["percent": "80", "comment": "Specific."])
+            let graded = try await lea.get(attempt + "/result").text
+            #expect(graded.contains("Specific.") && graded.contains("90 %") && !graded.contains("wait for your trainer"))
+            // The same mark, another comment: the attempt's revision moves all the same.
+            _ = try await trainer.post(attempt + "/grades/1", ["percent": "80", "comment": "Specific, and kind."])
+            #expect(try await lea.get(attempt + "/result").text.contains("Specific, and kind."))
+            #expect(try await trainer.get(attempt + "/result").text.contains("Specific, and kind."))
+        }
+    }
+}
