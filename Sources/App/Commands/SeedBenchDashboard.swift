@@ -130,7 +130,7 @@ enum SeedBenchDashboard {
             try record.apply(settings)
             try await record.save(on: db)
             let items = try AttemptPlan.make(settings, bank: group.map { ($0.id.lowercasedText, $0.question) }, seed: UInt64(m))
-            quizzes.append((quiz.id!, activities.count, String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self),
+            quizzes.append((quiz.id!, activities.count, try AttemptItemsCache.encode(items),
                             items.map(\.points).reduce(0, +)))
             activities.append(quiz.id!)
         }

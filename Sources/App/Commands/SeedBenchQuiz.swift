@@ -62,7 +62,7 @@ enum SeedBenchQuiz {
                 for (number, id) in zip(numbers, batchIDs) {
                     let items = try AttemptPlan.make(settings, bank: plan, seed: UInt64(number))
                     insert.values([id, cohort.$organization.id, cohort.id!, quiz.id!, learner, number + 1, Date(),
-                                   String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)] as [any Encodable & Sendable])
+                                   try AttemptItemsCache.encode(items)] as [any Encodable & Sendable])
                 }
                 try await insert.run()
             }

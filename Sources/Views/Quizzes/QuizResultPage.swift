@@ -67,7 +67,8 @@ public struct QuizResultModel: Sendable {
 /// to the forum or the trainer in one click), then each question with the answer given and its
 /// feedback (and, per the quiz's policy, the right answer).
 public enum QuizResultPage {
-    public static func render(_ model: QuizResultModel, _ context: LayoutContext) -> [UInt8] {
+    /// `answers` is what `answers(_:)` rendered for this same model, when the caller kept it.
+    public static func render(_ model: QuizResultModel, _ context: LayoutContext, answers: TrustedHTML? = nil) -> [UInt8] {
         let org = model.organizationID, cohort = model.cohortID
         let passed = model.score.passed(atPercent: Double(model.passPercent))
         return Layout.page(title: "\(model.quizTitle) · result", context) {
@@ -122,14 +123,24 @@ public enum QuizResultPage {
                 }
             }
             h2 { "Your answers" }
-            ol(.class("quiz-questions")) {
-                for entry in model.items where entry.item.question.kind != .description {
-                    li(.class("quiz-question card " + state(entry.mark)), .id("answer-\(entry.position + 1)")) {
-                        QuizResultItem.render(entry, showsRight: model.showsRightAnswers, model: model, csrf: context.csrfToken)
-                    }
+            if let answers { answers } else { answerList(model, csrf: context.csrfToken) }
+            if !model.mastery.isEmpty { masteryList(model.mastery) }
+        }
+    }
+
+    /// The questions with the answers given, marks and feedback: the same for every view of a
+    /// learner's attempt at one revision (staff's carry grading forms, and so a token).
+    public static func answers(_ model: QuizResultModel) -> TrustedHTML {
+        TrustedHTML(sanitized: answerList(model, csrf: "").render())
+    }
+
+    static func answerList(_ model: QuizResultModel, csrf: String) -> HTML {
+        ol(.class("quiz-questions")) {
+            for entry in model.items where entry.item.question.kind != .description {
+                li(.class("quiz-question card " + state(entry.mark)), .id("answer-\(entry.position + 1)")) {
+                    QuizResultItem.render(entry, showsRight: model.showsRightAnswers, model: model, csrf: csrf)
                 }
             }
-            if !model.mastery.isEmpty { masteryList(model.mastery) }
         }
     }
 

@@ -17,7 +17,7 @@ import VaporTesting
             _ = try await lea.post(attempt + "/answers", ["q0": "1"])  // saved on the way, graded with the rest
             _ = try await lea.post(attempt + "/submit", ["q2": "21,5"])  // the second question left blank
             let record = try #require(try await QuizAttemptRecord.query(on: app.db).first())
-            #expect(app.readCaches.quizzes.graded.lookup(QuizCaches.gradedKey(record), now: Date()) != nil, "left by the submission")
+            #expect(app.readCaches.quizzes.graded.lookup(QuizCaches.gradedKey(QuizAttemptHead(record)), now: Date()) != nil, "left by the submission")
             let fresh = try await lea.get(attempt + "/result").text
             app.readCaches.quizzes.graded.invalidate()
             let read = try await lea.get(attempt + "/result").text
@@ -43,5 +43,28 @@ import VaporTesting
             #expect(try await lea.get(attempt + "/result").text.contains("Specific, and kind."))
             #expect(try await trainer.get(attempt + "/result").text.contains("Specific, and kind."))
         }
+    }
+}
+
+/// Attempts keep each question as its own JSON text; attempts written before kept objects.
+@Suite struct AttemptItemsStorageTests {
+    @Test func itemsReadBackAsWrittenAndTheOlderFormStillReads() throws {
+        let questions = try GIFT.parse(QuizTests.gift)
+        let items = questions.enumerated().map { index, question in
+            AttemptItem(questionID: "q\(index)", question: question, optionOrder: index == 0 ? [1, 0] : [], points: 1)
+        }
+        let stored = try AttemptItemsCache.encode(items)
+        #expect(AttemptItemsCache.items(stored) == items)
+        #expect(stored.contains(#""question":"{"#), "each question as a JSON text")
+        let older = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
+        #expect(AttemptItemsCache.items(older) == items)
+        #expect(AttemptItemsCache.items(#"[{"questionID":"q0","question":"not JSON","optionOrder":[],"points":1}]"#).isEmpty)
+    }
+
+    @Test func timeOrderedIdsSortByTime() {
+        let start = Date()
+        let ids = (0..<50).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 100)) }
+        #expect(ids.map(\.lowercasedText) == ids.map(\.lowercasedText).sorted())
+        #expect(Set(ids).count == 50 && ids.allSatisfy { $0.lowercasedText.dropFirst(14).first == "7" }, "version 7")
     }
 }

@@ -84,7 +84,7 @@ enum DemoQuiz {
         attempt.number = 1
         attempt.revision = 0
         attempt.startedAt = Date().addingTimeInterval(-2 * 3600)
-        attempt.itemsJSON = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
+        attempt.itemsJSON = try AttemptItemsCache.encode(items)
         try await attempt.create(on: db)
         var responses: [Int: QuestionResponse?] = [:]
         for (position, item) in items.enumerated() {

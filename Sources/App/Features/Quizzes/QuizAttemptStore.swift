@@ -22,6 +22,16 @@ enum QuizAttemptStore {
         return attempt
     }
 
+    /// The attempt with that id in the cohort, without its questions, or 404.
+    static func head(_ text: String?, in cohortID: UUID, on db: any Database) async throws -> QuizAttemptHead {
+        guard let text, let id = UUID(uuidString: text),
+              let row = try await (db as! any SQLDatabase).raw("""
+                SELECT \(QuizAttemptHead.columns) FROM quiz_attempts WHERE id = \(bind: id) AND cohort_id = \(bind: cohortID)
+                """).first()
+        else { throw AppError.notFound() }
+        return try QuizAttemptHead(row)
+    }
+
     /// The open attempt, or a new one when the quiz allows it.
     static func startOrResume(_ access: LearningAccess, activityID: UUID, settings: QuizSettings, now: Date = Date(),
                               on db: any Database) async throws -> QuizAttemptRecord {
@@ -39,7 +49,7 @@ enum QuizAttemptStore {
         attempt.revision = 0
         attempt.startedAt = now
         attempt.deadline = AttemptRules.deadline(startedAt: now, settings: settings)
-        attempt.itemsJSON = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
+        attempt.itemsJSON = try AttemptItemsCache.encode(items)
         do {
             try await attempt.create(on: db)
             return attempt
@@ -116,7 +126,7 @@ enum QuizAttemptStore {
         guard !given.isEmpty else { return }
         let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response", "fraction")
         for (position, response, fraction) in given {
-            insert.values([UUID(), attemptID, position, String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self), fraction]
+            insert.values([UUID.timeOrdered(), attemptID, position, String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self), fraction]
                           as [any Encodable & Sendable])
         }
         try await insert.onConflict(with: ["attempt_id", "position"]) { update in
@@ -125,7 +135,7 @@ enum QuizAttemptStore {
     }
 
     /// Grades and closes the attempt with the answers saved so far and `adding` (the form sent
-    /// with "Submit"), in one transaction that first closes the attempt: false when another
+    /// with "Submit"), in one transaction that first locks the attempt: false when another
     /// request closed it first, in which case nothing is written.
     /// The graded attempt goes to `caches` for its result page.
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
@@ -133,11 +143,12 @@ enum QuizAttemptStore {
         let items = attempt.items
         let closed: (QuizScore, GradedAttempt)? = try await committed(commits, on: db) { db in
             let sql = db as! any SQLDatabase
-            let won = try await sql.raw("""
-                UPDATE quiz_attempts SET submitted_at = \(bind: now) WHERE id = \(bind: attempt.id!) AND submitted_at IS NULL RETURNING id
-                """).all()
-            guard !won.isEmpty else { return nil }
-            // Read after closing: no autosave can slip in between.
+            // The attempt's row, locked until the transaction ends (PostgreSQL; on SQLite the
+            // transaction holds the write lock): a second submission or a late autosave waits, then
+            // finds it submitted. The answers are read after it, so none saved before can be missed.
+            let lock: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE" : ""
+            let open = try await sql.raw("SELECT submitted_at FROM quiz_attempts WHERE id = \(bind: attempt.id!) \(lock)").first()
+            guard let open, try open.decode(column: "submitted_at", as: Date?.self) == nil else { return nil }
             var responses = try await Self.responses(of: attempt.id!, on: db)
             for (position, response) in adding { responses[position] = response }
             let (marks, score) = AttemptResult.grade(items, responses: responses)
@@ -145,9 +156,10 @@ enum QuizAttemptStore {
             for (position, response) in responses where marks.indices.contains(position) { answers[position] = (response, marks[position].fraction) }
             for (position, response) in adding where response == nil { answers[position] = .some(nil) }
             try await write(answers, to: attempt.id!, graded: true, on: sql)
+            // One update: the row holds the attempt's questions, rewritten whole by each.
             try await sql.raw("""
-                UPDATE quiz_attempts SET earned = \(bind: score.earned), possible = \(bind: score.possible), pending = \(bind: score.pending) \
-                WHERE id = \(bind: attempt.id!)
+                UPDATE quiz_attempts SET submitted_at = \(bind: now), earned = \(bind: score.earned), possible = \(bind: score.possible), \
+                pending = \(bind: score.pending) WHERE id = \(bind: attempt.id!)
                 """).run()
             try await QuizMastery.add(QuizMastery.deltas(items, marks: marks), cohortID: attempt.cohortID, personID: attempt.personID, on: sql)
             try await QuizStandings.submitted(attempt, score: score, at: now, on: sql)
@@ -160,7 +172,7 @@ enum QuizAttemptStore {
         attempt.possible = score.possible
         attempt.pending = score.pending
         let cache = caches?.quizzes.graded
-        cache?.store(graded, for: QuizCaches.gradedKey(attempt), loadedIn: cache!.generation, now: now)
+        cache?.store(graded, for: QuizCaches.gradedKey(QuizAttemptHead(attempt)), loadedIn: cache!.generation, now: now)
         return true
     }
 

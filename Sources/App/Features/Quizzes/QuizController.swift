@@ -154,7 +154,16 @@ struct QuizController: RouteCollection {
     }
 
     func result(req: Request) async throws -> Response {
-        let (access, attempt) = try await Self.readableAttempt(req)
+        let access = try await LearningAccess.load(req)
+        var attempt = try await QuizAttemptStore.head(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
+        guard attempt.personID == access.personID || access.isStaff else { throw AppError.notFound() }
+        if attempt.submittedAt == nil, let deadline = attempt.deadline, Date() > deadline.addingTimeInterval(AttemptRules.grace) {
+            // Left open past its time: submitted now, as it stands.
+            let record = try await QuizAttemptStore.attempt(attempt.id.lowercasedText, in: access.cohortID, on: req.db)
+            _ = try await QuizAttemptStore.closeIfTimeUp(record, commits: req.application.realtime.commits, caches: req.application.readCaches,
+                                                         on: req.db)
+            attempt = QuizAttemptHead(record)
+        }
         return try await Self.renderResult(req, access, attempt)
     }
 
@@ -180,20 +189,18 @@ struct QuizController: RouteCollection {
                                             on: req.db)
         } catch let errors as ValidationErrors {
             let state = Form.State(values: ["percent": form.percent ?? "", "comment": form.comment ?? ""], errors: errors.errors)
-            return try await Self.renderResult(req, access, attempt, problem: (position, state), status: .unprocessableEntity)
+            return try await Self.renderResult(req, access, QuizAttemptHead(attempt), problem: (position, state), status: .unprocessableEntity)
         }
         try await QuizAttemptStore.updateProgress(of: attempt, caches: req.application.readCaches, on: req.db)
         let path = SiteRoute.quizAttemptResult(access.context.organization.id, .init(access.cohortID), attempt.id!.lowercasedText).path
         return req.redirect(to: path + "#answer-\(position + 1)", flash: .answerGraded)
     }
 
-    static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptRecord,
+    static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptHead,
                              problem: (position: Int, state: Form.State)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
-        _ = try await QuizAttemptStore.closeIfTimeUp(attempt, commits: req.application.realtime.commits, caches: req.application.readCaches,
-                                                         on: req.db)
-        guard let score = QuizAttemptStore.score(of: attempt) else {
-            return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id!.lowercasedText).path)
+        guard let score = attempt.score else {
+            return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id.lowercasedText).path)
         }
         let caches = req.application.readCaches
         let settings = try await QuizAuthoring.settings(of: attempt.activityID, caches: caches, on: req.db)
@@ -218,13 +225,21 @@ struct QuizController: RouteCollection {
             showsRightAnswers: AttemptRules.showsRightAnswers(settings.showAnswers, attemptsUsed: used, maxAttempts: settings.maxAttempts),
             mastery: mastery,
             weak: QuizNextSteps.weakTopics(mastery, graded, facts: facts, access: access))
-        if access.isStaff { model.grading = .init(attemptID: attempt.id!.lowercasedText, problem: problem) }
+        if access.isStaff { model.grading = .init(attemptID: attempt.id.lowercasedText, problem: problem) }
         if access.isLearner, !model.weak.isEmpty {
             model.trainers = facts.trainers.map { ($0.id, $0.name) }
             model.askTrainerDraft = "About the quiz “\(model.quizTitle)”: I would like help with "
                 + model.weak.map { "“\($0.topic)”" }.joined(separator: ", ") + "."
         }
-        return .page(QuizResultPage.render(model, req.layout(access.context, section: .home)), status: status, request: req)
+        // A learner's answers read the same at every view of this revision: rendered once (staff's carry grading forms).
+        var answers: TrustedHTML?
+        if model.grading == nil {
+            let learnerView = model
+            answers = await caches.quizzes.answers.value(for: "\(QuizCaches.gradedKey(attempt))/\(model.showsRightAnswers)") {
+                QuizResultPage.answers(learnerView)
+            }
+        }
+        return .page(QuizResultPage.render(model, req.layout(access.context, section: .home), answers: answers), status: status, request: req)
     }
 
     static func message(_ error: AttemptError) -> String {

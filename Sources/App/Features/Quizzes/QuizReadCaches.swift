@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import SQLKit
+import Views
 
 /// What the quiz pages read again and again, kept (`ReadCaches.quizzes`):
 /// - `settings`, per quiz, and `facts`, per quiz and cohort (its title, the lessons per topic,
@@ -9,16 +10,20 @@ import SQLKit
 ///   kept at most the caches' lifetime;
 /// - `graded`: a submitted attempt as its result page shows it, keyed by the attempt and its
 ///   `revision` (which each trainer's grade moves on): never stale, so no write empties it. A
-///   submission puts its own there, so the result page it redirects to reads no answers.
+///   submission puts its own there, so the result page it redirects to reads no answers;
+/// - `answers`: a learner's view of those answers, rendered, by attempt, revision and whether the
+///   right answers show: never stale either.
 struct QuizCaches: Sendable {
     let settings: ReadCache<QuizSettings>
     let facts: ReadCache<QuizResultFacts>
     let graded: ReadCache<GradedAttempt>
+    let answers: ReadCache<TrustedHTML>
 
     init(lifetime: TimeInterval) {
         settings = ReadCache(lifetime: lifetime, capacity: 2_000)
         facts = ReadCache(lifetime: lifetime, capacity: 2_000)
         graded = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
+        answers = ReadCache(lifetime: lifetime > 0 ? .infinity : 0, capacity: 5_000)
     }
 
     func invalidate() {
@@ -26,7 +31,7 @@ struct QuizCaches: Sendable {
         facts.invalidate()
     }
 
-    static func gradedKey(_ attempt: QuizAttemptRecord) -> String { "\(attempt.id!.lowercasedText)/\(attempt.revision)" }
+    static func gradedKey(_ attempt: QuizAttemptHead) -> String { "\(attempt.id.lowercasedText)/\(attempt.revision)" }
 }
 
 /// What a result page reads of its quiz and cohort, the same for every attempt.
@@ -68,9 +73,10 @@ struct GradedAttempt: Sendable {
     let comments: [Int: String]
 
     /// Graded from the saved answers, with the stored marks and comments.
-    static func load(_ attempt: QuizAttemptRecord, on sql: any SQLDatabase) async throws -> GradedAttempt {
-        let rows = try await QuizAttemptStore.answerRows(of: attempt.id!, on: sql)
-        let items = attempt.items
+    static func load(_ attempt: QuizAttemptHead, on sql: any SQLDatabase) async throws -> GradedAttempt {
+        let rows = try await QuizAttemptStore.answerRows(of: attempt.id, on: sql)
+        let json = try await sql.raw("SELECT items FROM quiz_attempts WHERE id = \(bind: attempt.id)").first()?.decode(column: "items", as: String.self)
+        let items = AttemptItemsCache.items(json ?? "[]")
         let responses = rows.reduce(into: [Int: QuestionResponse]()) { if let response = $1.response { $0[$1.position] = response } }
         var (marks, _) = AttemptResult.grade(items, responses: responses)
         for row in rows where marks.indices.contains(row.position) { marks[row.position].fraction = row.fraction }
@@ -79,17 +85,53 @@ struct GradedAttempt: Sendable {
     }
 }
 
-/// Decoded attempt items by their JSON: attempts at a quiz that shuffles nothing share one, and an
-/// attempt's own is read by its page, each autosave, its submission and its result page. Never
-/// stale: the same JSON decodes to the same items.
+/// An attempt's items in the database, and decoded. Each question is kept as its own JSON text
+/// (`Stored`), so that the attempts sharing a question (every attempt at a quiz, each in its own
+/// order) decode it once: decoding twenty questions was a seventh of a submission. Attempts
+/// written before hold their questions as JSON objects, and still read.
+///
+/// Both caches are never stale: the same JSON decodes to the same value.
 enum AttemptItemsCache {
     static let decoded = ReadCache<[AttemptItem]>(lifetime: .infinity, capacity: 2_000)
+    static let questions = ReadCache<Question>(lifetime: .infinity, capacity: 5_000)
 
+    struct Stored: Codable {
+        let questionID: String
+        /// The question, as JSON.
+        let question: String
+        let optionOrder: [Int]
+        let points: Double
+    }
+
+    static func encode(_ items: [AttemptItem]) throws -> String {
+        let stored = try items.map {
+            Stored(questionID: $0.questionID, question: String(decoding: try JSONEncoder.questions.encode($0.question), as: UTF8.self),
+                   optionOrder: $0.optionOrder, points: $0.points)
+        }
+        return String(decoding: try JSONEncoder.questions.encode(stored), as: UTF8.self)
+    }
+
+    /// The items, or none if the JSON cannot be read.
     static func items(_ json: String) -> [AttemptItem] {
         let now = Date()
         if let items = decoded.lookup(json, now: now) { return items }
-        let items = (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(json.utf8))) ?? []
+        let items: [AttemptItem]
+        if let stored = try? JSONDecoder.questions.decode([Stored].self, from: Data(json.utf8)) {
+            items = (try? stored.map { item in
+                AttemptItem(questionID: item.questionID, question: try question(item.question), optionOrder: item.optionOrder, points: item.points)
+            }) ?? []
+        } else {
+            items = (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(json.utf8))) ?? []
+        }
         decoded.store(items, for: json, loadedIn: decoded.generation, now: now)
         return items
+    }
+
+    private static func question(_ json: String) throws -> Question {
+        let now = Date()
+        if let question = questions.lookup(json, now: now) { return question }
+        let question = try JSONDecoder.questions.decode(Question.self, from: Data(json.utf8))
+        questions.store(question, for: json, loadedIn: questions.generation, now: now)
+        return question
     }
 }

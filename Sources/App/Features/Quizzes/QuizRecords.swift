@@ -55,6 +55,48 @@ final class QuizAttemptRecord: Model, @unchecked Sendable {
     var items: [AttemptItem] { AttemptItemsCache.items(itemsJSON) }
 }
 
+/// An attempt's row without its questions: what access checks and result pages read.
+struct QuizAttemptHead: Sendable {
+    let id: UUID
+    let cohortID: UUID
+    let activityID: UUID
+    let personID: UUID
+    let number: Int
+    let deadline: Date?
+    let submittedAt: Date?
+    let revision: Int
+    /// Once submitted.
+    let score: QuizScore?
+
+    static let columns: SQLQueryString = "id, cohort_id, activity_id, person_id, number, deadline, submitted_at, revision, earned, possible, pending"
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: UUID.self)
+        cohortID = try row.decode(column: "cohort_id", as: UUID.self)
+        activityID = try row.decode(column: "activity_id", as: UUID.self)
+        personID = try row.decode(column: "person_id", as: UUID.self)
+        number = try row.decode(column: "number", as: Int.self)
+        deadline = try row.decode(column: "deadline", as: Date?.self)
+        submittedAt = try row.decode(column: "submitted_at", as: Date?.self)
+        revision = try row.decode(column: "revision", as: Int.self)
+        score = submittedAt == nil ? nil : QuizScore(stored: try row.decode(column: "earned", as: Double?.self) ?? 0,
+                                                     possible: try row.decode(column: "possible", as: Double?.self) ?? 0,
+                                                     pending: try row.decode(column: "pending", as: Int?.self) ?? 0)
+    }
+
+    init(_ record: QuizAttemptRecord) {
+        id = record.id!
+        cohortID = record.cohortID
+        activityID = record.activityID
+        personID = record.personID
+        number = record.number
+        deadline = record.deadline
+        submittedAt = record.submittedAt
+        revision = record.revision
+        score = QuizAttemptStore.score(of: record)
+    }
+}
+
 /// A learner's answer to one question of an attempt, saved as they go.
 final class QuizAnswerRecord: Model, @unchecked Sendable {
     static let schema = "quiz_answers"

@@ -96,14 +96,10 @@ enum QuizStandings {
     /// The row, created empty if need be and locked for the rest of the transaction on PostgreSQL;
     /// nil when its trail cannot be read.
     private static func locked(_ attempt: QuizAttemptRecord, on sql: any SQLDatabase) async throws -> QuizStanding? {
-        try await sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail")
-            .values([UUID(), attempt.cohortID, attempt.personID, attempt.activityID, ""] as [any Encodable & Sendable])
-            .onConflict(with: ["cohort_id", "person_id", "activity_id"]) { $0.set("trail", to: SQLRaw("quiz_standings.trail")) }
-            .run()
-        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE" : ""
         let trail = try await sql.raw("""
-            SELECT trail FROM quiz_standings WHERE cohort_id = \(bind: attempt.cohortID) AND person_id = \(bind: attempt.personID)
-              AND activity_id = \(bind: attempt.activityID) \(lock)
+            INSERT INTO quiz_standings (id, cohort_id, person_id, activity_id, trail) \
+            VALUES (\(bind: UUID()), \(bind: attempt.cohortID), \(bind: attempt.personID), \(bind: attempt.activityID), '') \
+            ON CONFLICT (cohort_id, person_id, activity_id) DO UPDATE SET trail = quiz_standings.trail RETURNING trail
             """).first(decoding: Trail.self)?.trail ?? ""
         return QuizStanding(stored: trail)
     }
