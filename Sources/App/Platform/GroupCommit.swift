@@ -10,14 +10,19 @@ import SQLKit
 /// - A write that throws rolls its batch back; its writes then run again one by one, each in a
 ///   transaction of its own, so the one that failed changes nothing and the others commit.
 ///   (Savepoints would do it without running anything twice, but each costs two statements and,
-///   on SQLite, a temporary file: failures are rare.) A write's body must therefore only touch
-///   the database it is given, and may run twice.
+///   on SQLite, a temporary file, for errors that should not happen.) A write's body must
+///   therefore only touch the database it is given, and may run twice.
 /// - Each caller learns its outcome only once its write is committed: nothing is acknowledged
 ///   before it is on disk.
 /// - Batches hold the `WriteSerializer`, so they take turns with the writes that do not batch.
 /// - A write's body is given the batch's database, already in its transaction
 ///   (`writeTransaction` inside it nests); it must not write through another.
+/// - A refusal that is part of the job (an answer saved after the submission) is better returned
+///   as a value and thrown once committed: thrown inside, it fails its whole batch.
 final class GroupCommit: Sendable {
+    /// The application's database (never a request's, nor one in a transaction): batches outlive
+    /// the request that started them.
+    let db: any Database
     let writes: WriteSerializer
     /// At most this many writes a batch.
     let limit: Int
@@ -28,14 +33,14 @@ final class GroupCommit: Sendable {
         var draining = false
     }
 
-    init(writes: WriteSerializer, limit: Int = 64) {
+    init(db: any Database, writes: WriteSerializer, limit: Int = 64) {
+        self.db = db
         self.writes = writes
         self.limit = limit
     }
 
     /// Runs `body` in the next batch and answers with its value once the batch is committed.
-    /// `db` is what the batch runs on if this write starts one.
-    func run<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let starts = state.withLockedValue { state in
                 state.waiting.append(Write(body: body, continuation: continuation))
@@ -45,7 +50,7 @@ final class GroupCommit: Sendable {
             }
             // High priority: under load every submission waits for this task, which otherwise
             // queued behind the requests' own work between its statements (373 a second, not 280).
-            if starts { Task(priority: .high) { await self.drain(on: db) } }
+            if starts { Task(priority: .high) { await self.drain() } }
         }
     }
 
@@ -61,33 +66,34 @@ final class GroupCommit: Sendable {
         }
     }
 
-    private func drain(on db: any Database) async {
-        while let batch = next() {
-            do {
-                try await commit(batch, on: db)
-                for write in batch { write.finish(nil) }
-            } catch {
-                guard batch.count > 1 else {
-                    batch[0].finish(error)
-                    continue
-                }
-                for write in batch {
-                    do {
-                        try await commit([write], on: db)
-                        write.finish(nil)
-                    } catch {
-                        write.finish(error)
-                    }
+    /// Takes each batch once it holds the serializer: the writes that came while it waited join.
+    private func drain() async {
+        while await writes.run({ await commitNextBatch() }) {}
+    }
+
+    /// False when no write was waiting (and the next one starts a new drain).
+    private func commitNextBatch() async -> Bool {
+        guard let batch = next() else { return false }
+        do {
+            try await commit(batch)
+            for write in batch { write.finish(nil) }
+        } catch {
+            for write in batch {
+                guard batch.count > 1 else { write.finish(error); break }
+                do {
+                    try await commit([write])
+                    write.finish(nil)
+                } catch {
+                    write.finish(error)
                 }
             }
         }
+        return true
     }
 
-    private func commit(_ batch: [any BatchedWrite], on db: any Database) async throws {
-        try await writes.run {
-            try await db.writeTransaction { db in
-                for write in batch { try await write.run(on: db) }
-            }
+    private func commit(_ batch: [any BatchedWrite]) async throws {
+        try await db.writeTransaction { db in
+            for write in batch { try await write.run(on: db) }
         }
     }
 }

@@ -1,5 +1,6 @@
 @testable import App
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
@@ -20,7 +21,7 @@ import Vapor
             let seen = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for n in 1...40 {
                     group.addTask {
-                        let value = try await commits.run(on: app.db) { db in
+                        let value = try await commits.run { db in
                             try await (db as! any SQLDatabase).raw("INSERT INTO tally (n) VALUES (\(bind: n))").run()
                             return n
                         }
@@ -43,7 +44,7 @@ import Vapor
                 for n in 1...12 {
                     group.addTask {
                         do {
-                            try await commits.run(on: app.db) { db in
+                            try await commits.run { db in
                                 let sql = db as! any SQLDatabase
                                 try await sql.raw("INSERT INTO tally (n) VALUES (\(bind: n))").run()
                                 if n == 5 {
@@ -63,6 +64,49 @@ import Vapor
             #expect(outcomes.filter { !$0.value }.keys.sorted() == [5, 7])
             let rows = try await sql.raw("SELECT n FROM tally ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
             #expect(rows == [1, 2, 3, 4, 6, 8, 9, 10, 11, 12], "neither 5's rows nor 7's")
+        }
+    }
+
+    @Test func writesWaitingTogetherCommitAsOneAndAFailureRunsThemAgainAlone() async throws {
+        try await withTally { app, sql, commits in
+            struct Refused: Error {}
+            let runs = NIOLockedValueBox([Int: Int]())
+            // Holding the serializer, as a batch in progress would: the writes queue up meanwhile.
+            let (held, hold) = AsyncStream.makeStream(of: Void.self)
+            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+            async let holder: Void = commits.writes.run {
+                hold.yield()
+                for await _ in release { break }
+            }
+            for await _ in held { break }
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for n in 1...6 {
+                    group.addTask {
+                        do {
+                            try await commits.run { db in
+                                runs.withLockedValue { $0[n, default: 0] += 1 }
+                                try await (db as! any SQLDatabase).raw("INSERT INTO tally (n) VALUES (\(bind: n))").run()
+                                if n == 4 { throw Refused() }
+                            }
+                            return (n, true)
+                        } catch {
+                            return (n, false)
+                        }
+                    }
+                }
+                try await Task.sleep(for: .milliseconds(100))  // all six queued behind the holder
+                releasing.yield()
+                return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            await holder
+            #expect(outcomes == [1: true, 2: true, 3: true, 4: false, 5: true, 6: true])
+            let rows = try await sql.raw("SELECT n FROM tally ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
+            #expect(rows == [1, 2, 3, 5, 6])
+            // 4 ran in a batch with others, which its failure rolled back, then alone: twice. (Alone
+            // from the start, it would have run once.) The others ran once or twice, by their place.
+            let counts = runs.withLockedValue { $0 }
+            #expect(counts[4] == 2)
+            #expect(counts.count == 6 && counts.values.allSatisfy { $0 == 1 || $0 == 2 })
         }
     }
 }

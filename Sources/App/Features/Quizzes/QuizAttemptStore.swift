@@ -90,15 +90,18 @@ enum QuizAttemptStore {
     /// 600 ms in the page) is refused with `.alreadySubmitted` and changes nothing.
     static func save(_ responses: [Int: QuestionResponse?], to attemptID: UUID, commits: GroupCommit? = nil,
                      on db: any Database) async throws {
-        try await committed(commits, on: db) { db in
+        // A refusal is a value, thrown once committed: thrown inside, it would fail the whole group commit.
+        let saved = try await committed(commits, on: db) { db in
             let sql = db as! any SQLDatabase
             // Locks the attempt's row (PostgreSQL) until the answers are written.
             let open = try await sql.raw("""
                 UPDATE quiz_attempts SET number = number WHERE id = \(bind: attemptID) AND submitted_at IS NULL RETURNING id
                 """).all()
-            guard !open.isEmpty else { throw AttemptError.alreadySubmitted }
+            guard !open.isEmpty else { return false }
             try await write(responses.mapValues { $0.map { ($0, nil) } }, to: attemptID, graded: false, on: sql)
+            return true
         }
+        guard saved else { throw AttemptError.alreadySubmitted }
     }
 
     /// On SQLite, one quiz write at a time (`WriteSerializer`): two transactions meeting there make
@@ -111,7 +114,7 @@ enum QuizAttemptStore {
     /// A write transaction; on SQLite, in the next group commit (`GroupCommit`).
     private static func committed<T: Sendable>(_ commits: GroupCommit?, on db: any Database,
                                                _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        if let commits { return try await commits.run(on: db, body) }
+        if let commits { return try await commits.run(body) }
         return try await db.writeTransaction(body)
     }
 
@@ -182,7 +185,11 @@ enum QuizAttemptStore {
                       writes: WriteSerializer? = nil, on db: any Database) async throws {
         try await serialized(writes) { try await db.writeTransaction { db in
             // Two trainers grading two answers of one attempt: the second waits, then adds up both.
-            try await (db as! any SQLDatabase).raw("UPDATE quiz_attempts SET number = number WHERE id = \(bind: attempt.id!)").run()
+            // The revision moves on here, from the row: two grades at once make two revisions.
+            let locked = try await (db as! any SQLDatabase).raw("""
+                UPDATE quiz_attempts SET revision = revision + 1 WHERE id = \(bind: attempt.id!) RETURNING revision
+                """).first()
+            guard let locked else { throw AppError.notFound() }
             guard let answer = try await QuizAnswerRecord.query(on: db).filter(\.$attemptID == attempt.id!)
                     .filter(\.$position == position).first() else { throw AppError.notFound() }
             // Mastery follows the grade: a first grade adds the question, a new one the difference.
@@ -205,7 +212,7 @@ enum QuizAttemptStore {
             attempt.earned = score.earned
             attempt.possible = score.possible
             attempt.pending = score.pending
-            attempt.revision += 1  // its result page is read again
+            attempt.revision = try locked.decode(column: "revision", as: Int.self)  // its result page is read again
             try await attempt.save(on: db)
             try await QuizStandings.regraded(attempt, on: db as! any SQLDatabase)
         } }
@@ -227,7 +234,8 @@ enum QuizAttemptStore {
     /// attempt adds a pass or nothing, so the learner's other attempts need not be read.
     static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, caches: ReadCaches,
                                on db: any Database) async throws {
-        let settings = try await QuizAuthoring.settings(of: attempt.activityID, caches: caches, on: db)
+        // Read fresh, not from the caches: it decides a write.
+        let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: db).settings
         let passMark = Double(settings.passPercent)
         var passed = score(of: attempt)?.passed(atPercent: passMark) == true
         if !passed, !othersMayPass { return }

@@ -87,12 +87,12 @@ struct GradedAttempt: Sendable {
 
 /// An attempt's items in the database, and decoded. Each question is kept as its own JSON text
 /// (`Stored`), so that the attempts sharing a question (every attempt at a quiz, each in its own
-/// order) decode it once: decoding twenty questions was a seventh of a submission. Attempts
-/// written before hold their questions as JSON objects, and still read.
-///
-/// Both caches are never stale: the same JSON decodes to the same value.
+/// order) decode it once per process (`questions`, keyed by that text: never stale, so it ignores
+/// `ATELIER_READ_CACHE_SECONDS`). Decoding an attempt's twenty questions was a seventh of a
+/// submission. Attempts written before hold their questions as JSON objects, and still read;
+/// a server of an earlier version reads the new form as no questions at all, so every server
+/// sharing a database must be upgraded together.
 enum AttemptItemsCache {
-    static let decoded = ReadCache<[AttemptItem]>(lifetime: .infinity, capacity: 2_000)
     static let questions = ReadCache<Question>(lifetime: .infinity, capacity: 5_000)
 
     struct Stored: Codable {
@@ -113,18 +113,12 @@ enum AttemptItemsCache {
 
     /// The items, or none if the JSON cannot be read.
     static func items(_ json: String) -> [AttemptItem] {
-        let now = Date()
-        if let items = decoded.lookup(json, now: now) { return items }
-        let items: [AttemptItem]
         if let stored = try? JSONDecoder.questions.decode([Stored].self, from: Data(json.utf8)) {
-            items = (try? stored.map { item in
+            return (try? stored.map { item in
                 AttemptItem(questionID: item.questionID, question: try question(item.question), optionOrder: item.optionOrder, points: item.points)
             }) ?? []
-        } else {
-            items = (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(json.utf8))) ?? []
         }
-        decoded.store(items, for: json, loadedIn: decoded.generation, now: now)
-        return items
+        return (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(json.utf8))) ?? []
     }
 
     private static func question(_ json: String) throws -> Question {

@@ -50,9 +50,17 @@ final class QuizAttemptRecord: Model, @unchecked Sendable {
     /// for as long as it stays (`QuizCaches.graded`).
     @Field(key: "revision") var revision: Int
 
+    /// The decoded `items`, once per record: a request reads them several times.
+    private var decodedItems: [AttemptItem]?
+
     init() {}
 
-    var items: [AttemptItem] { AttemptItemsCache.items(itemsJSON) }
+    var items: [AttemptItem] {
+        if let decodedItems { return decodedItems }
+        let items = AttemptItemsCache.items(itemsJSON)
+        decodedItems = items
+        return items
+    }
 }
 
 /// An attempt's row without its questions: what access checks and result pages read.
