@@ -46,6 +46,54 @@ import VaporTesting
     }
 }
 
+extension QuizResultCacheTests {
+    @Test func aTrainersViewAndTheLearnersShareNoFragment() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let q = try await QuizTests.withEssay(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let attempt = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
+            var trainer = try await QuizTests.trainer(q, app)
+            #expect(try await trainer.get(attempt + "/result").text.contains("grade-form"))
+            let learners = try await lea.get(attempt + "/result").text
+            #expect(!learners.contains("grade-form") && !learners.contains(#"name="percent""#))
+            #expect(try await trainer.get(attempt + "/result").text.contains("grade-form"), "read after the learner's cached view")
+        }
+    }
+
+    @Test func theRightAnswersShowOnAResultAlreadyReadOnceTheLastAttemptIsUsed() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let q = try await QuizTests.quiz(app)
+            let bank = try await QuestionBankStore.entries(of: q.c.course.id!, on: app.db).map { $0.id.lowercasedText }
+            let quiz = try await QuizAuthoring.quiz(of: q.quiz.id!, on: app.db)
+            try quiz.apply(QuizSettings(selection: .fixed(bank), shuffleOptions: false, maxAttempts: 2, showAnswers: .afterLastAttempt))
+            try await quiz.save(on: app.db)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let first = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(first + "/submit", ["q0": "1", "q1": "buoy"])
+            #expect(try await !lea.get(first + "/result").text.contains("The right answer"), "an attempt is left")
+            let second = try await QuizTests.start(q, &lea)
+            _ = try await lea.post(second + "/submit", ["q0": "1"])
+            #expect(try await lea.get(first + "/result").text.contains("The right answer"), "none left: the first shows them too")
+        }
+    }
+
+    @Test func anAttemptStoredInTheOlderFormIsTakenAndReadAsBefore() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            let q = try await QuizTests.quiz(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            let attempt = try await QuizTests.start(q, &lea)
+            let record = try #require(try await QuizAttemptRecord.query(on: app.db).first())
+            record.itemsJSON = String(decoding: try JSONEncoder.questions.encode(record.items), as: UTF8.self)
+            try await record.save(on: app.db)
+            #expect(try await lea.get(attempt).text.contains("Which question is open?"))
+            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "anchor", "q2": "20"])
+            let result = try await lea.get(attempt + "/result").text
+            #expect(result.contains("100 %") && result.contains("What matters to you?"))
+        }
+    }
+}
+
 /// Attempts keep each question as its own JSON text; attempts written before kept objects.
 @Suite struct AttemptItemsStorageTests {
     @Test func itemsReadBackAsWrittenAndTheOlderFormStillReads() throws {
