@@ -77,9 +77,10 @@ final class GroupCommit: Sendable {
         do {
             try await commit(batch)
             for write in batch { write.finish(nil) }
+        } catch where batch.count == 1 {
+            batch[0].finish(error)
         } catch {
             for write in batch {
-                guard batch.count > 1 else { write.finish(error); break }
                 do {
                     try await commit([write])
                     write.finish(nil)

@@ -10,10 +10,7 @@ import VaporTesting
 @Suite struct QuizConcurrencyTests {
     @Test func twoGradesFromCopiesReadBeforeEitherMakeTwoRevisions() async throws {
         try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
-            let q = try await QuizTests.withEssay(app)
-            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
-            let attempt = try await QuizTests.start(q, &lea)
-            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
+            var (q, lea, attempt) = try await QuizTests.submittedEssay(app)
             let trainer = try await Fixtures(app: app).person("tom@acme.test", name: "Tom", in: q.c.org, roles: [.trainer])
             let first = try #require(try await QuizAttemptRecord.query(on: app.db).first())
             let second = try #require(try await QuizAttemptRecord.query(on: app.db).first())

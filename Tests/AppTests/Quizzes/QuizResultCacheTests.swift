@@ -28,10 +28,7 @@ import VaporTesting
 
     @Test func aTrainersGradeShowsAtOnceOnAResultAlreadyRead() async throws {
         try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
-            let q = try await QuizTests.withEssay(app)
-            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
-            let attempt = try await QuizTests.start(q, &lea)
-            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
+            var (q, lea, attempt) = try await QuizTests.submittedEssay(app)
             #expect(try await lea.get(attempt + "/result").text.contains("wait for your trainer"))
             var trainer = try await QuizTests.trainer(q, app)
             #expect(try await trainer.get(attempt + "/result").status == .ok)
@@ -49,15 +46,24 @@ import VaporTesting
 extension QuizResultCacheTests {
     @Test func aTrainersViewAndTheLearnersShareNoFragment() async throws {
         try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
-            let q = try await QuizTests.withEssay(app)
-            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
-            let attempt = try await QuizTests.start(q, &lea)
-            _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": "I asked what mattered to them first."])
+            var (q, lea, attempt) = try await QuizTests.submittedEssay(app)
             var trainer = try await QuizTests.trainer(q, app)
             #expect(try await trainer.get(attempt + "/result").text.contains("grade-form"))
             let learners = try await lea.get(attempt + "/result").text
             #expect(!learners.contains("grade-form") && !learners.contains(#"name="percent""#))
             #expect(try await trainer.get(attempt + "/result").text.contains("grade-form"), "read after the learner's cached view")
+        }
+    }
+
+    @Test func aLearnersWrittenAnswerIsTextInTheCachedViewAndTheTrainers() async throws {
+        try await withApp(configure: { $0.readCacheSeconds = 600 }) { app in
+            var (q, lea, attempt) = try await QuizTests.submittedEssay(app, essay: #"<script>alert(1)</script><img src=x onerror=alert(2)>"#)
+            var trainer = try await QuizTests.trainer(q, app)
+            for page in [try await lea.get(attempt + "/result").text, try await lea.get(attempt + "/result").text,
+                         try await trainer.get(attempt + "/result").text] {
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;"))
+                #expect(!page.contains("<script>alert") && !page.contains("<img src=x"))
+            }
         }
     }
 

@@ -53,6 +53,16 @@ import VaporTesting
         return q
     }
 
+    /// The quiz of `withEssay(_:)`, taken by its learner: the first question right, `essay` written.
+    static func submittedEssay(_ app: Application, essay: String = "I asked what mattered to them first.") async throws
+        -> (q: Quiz, learner: Browser, attempt: String) {
+        let q = try await withEssay(app)
+        var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+        let attempt = try await start(q, &lea)
+        _ = try await lea.post(attempt + "/submit", ["q0": "0", "q1": essay])
+        return (q, lea, attempt)
+    }
+
     /// Tom, a trainer of the quiz's cohort, signed in.
     static func trainer(_ q: Quiz, _ app: Application) async throws -> Browser {
         let fx = Fixtures(app: app)

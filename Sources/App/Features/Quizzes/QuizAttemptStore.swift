@@ -81,8 +81,11 @@ enum QuizAttemptStore {
 
     /// The saved answers of an attempt, by position.
     static func responses(of attemptID: UUID, on db: any Database) async throws -> [Int: QuestionResponse] {
-        try await answerRows(of: attemptID, on: db as! any SQLDatabase)
-            .reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
+        responses(in: try await answerRows(of: attemptID, on: db as! any SQLDatabase))
+    }
+
+    static func responses(in rows: [AnswerRow]) -> [Int: QuestionResponse] {
+        rows.reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
     }
 
     /// Saves answers (a position with no response clears it), in one statement for the ones
@@ -174,8 +177,9 @@ enum QuizAttemptStore {
         attempt.earned = score.earned
         attempt.possible = score.possible
         attempt.pending = score.pending
-        let cache = caches?.quizzes.graded
-        cache?.store(graded, for: QuizCaches.gradedKey(QuizAttemptHead(attempt)), loadedIn: cache!.generation, now: now)
+        if let cache = caches?.quizzes.graded {
+            cache.store(graded, for: QuizCaches.gradedKey(QuizAttemptHead(attempt)), loadedIn: cache.generation, now: now)
+        }
         return true
     }
 
@@ -221,8 +225,7 @@ enum QuizAttemptStore {
     /// Submits an attempt whose time is over (with the grace), as it stands; true if it was.
     static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), commits: GroupCommit? = nil, caches: ReadCaches,
                               on db: any Database) async throws -> Bool {
-        guard attempt.submittedAt == nil, let deadline = attempt.deadline,
-              now > deadline.addingTimeInterval(AttemptRules.grace) else { return false }
+        guard attempt.submittedAt == nil, AttemptRules.isTimeUp(now: now, deadline: attempt.deadline) else { return false }
         if try await submit(attempt, now: now, commits: commits, caches: caches, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
         return true
     }

@@ -1,7 +1,7 @@
 import Domain
-import SQLKit
 import Fluent
 import Routes
+import SQLKit
 import Vapor
 import Views
 
@@ -157,7 +157,7 @@ struct QuizController: RouteCollection {
         let access = try await LearningAccess.load(req)
         var attempt = try await QuizAttemptStore.head(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
         guard attempt.personID == access.personID || access.isStaff else { throw AppError.notFound() }
-        if attempt.submittedAt == nil, let deadline = attempt.deadline, Date() > deadline.addingTimeInterval(AttemptRules.grace) {
+        if attempt.submittedAt == nil, AttemptRules.isTimeUp(now: Date(), deadline: attempt.deadline) {
             // Left open past its time: submitted now, as it stands.
             let record = try await QuizAttemptStore.attempt(attempt.id.lowercasedText, in: access.cohortID, on: req.db)
             _ = try await QuizAttemptStore.closeIfTimeUp(record, commits: req.application.realtime.commits, caches: req.application.readCaches,

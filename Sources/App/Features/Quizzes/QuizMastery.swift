@@ -46,19 +46,6 @@ enum QuizMastery {
     }
 }
 
-final class QuizTopicScoreRecord: Model, @unchecked Sendable {
-    static let schema = "quiz_topic_scores"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "cohort_id") var cohortID: UUID
-    @Field(key: "person_id") var personID: UUID
-    @Field(key: "topic") var topic: String
-    @Field(key: "earned") var earned: Double
-    @Field(key: "possible") var possible: Double
-
-    init() {}
-}
-
 struct CreateQuizTopicScores: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("quiz_topic_scores")

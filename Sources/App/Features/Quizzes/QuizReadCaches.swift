@@ -77,7 +77,7 @@ struct GradedAttempt: Sendable {
         let rows = try await QuizAttemptStore.answerRows(of: attempt.id, on: sql)
         let json = try await sql.raw("SELECT items FROM quiz_attempts WHERE id = \(bind: attempt.id)").first()?.decode(column: "items", as: String.self)
         let items = AttemptItemsCache.items(json ?? "[]")
-        let responses = rows.reduce(into: [Int: QuestionResponse]()) { if let response = $1.response { $0[$1.position] = response } }
+        let responses = QuizAttemptStore.responses(in: rows)
         var (marks, _) = AttemptResult.grade(items, responses: responses)
         for row in rows where marks.indices.contains(row.position) { marks[row.position].fraction = row.fraction }
         return GradedAttempt(items: items, responses: responses, marks: marks,

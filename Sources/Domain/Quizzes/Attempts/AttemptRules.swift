@@ -25,7 +25,13 @@ public enum AttemptRules {
     /// (the boundary itself is still taken).
     public static func checkAnswer(now: Date, deadline: Date?, submitted: Bool) throws(AttemptError) {
         if submitted { throw .alreadySubmitted }
-        if let deadline, now > deadline.addingTimeInterval(grace) { throw .timeUp }
+        if isTimeUp(now: now, deadline: deadline) { throw .timeUp }
+    }
+
+    /// Whether an attempt's time is over, with the grace: it is then submitted as it stands.
+    public static func isTimeUp(now: Date, deadline: Date?) -> Bool {
+        guard let deadline else { return false }
+        return now > deadline.addingTimeInterval(grace)
     }
 
     /// Whether an attempt's result page shows the right answers: `immediately` → true, `never`
