@@ -41,17 +41,25 @@ final class GroupCommit: Sendable {
 
     /// Runs `body` in the next batch and answers with its value once the batch is committed.
     func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let starts = state.withLockedValue { state in
-                state.waiting.append(Write(body: body, continuation: continuation))
-                if state.draining { return false }
-                state.draining = true
-                return true
-            }
-            // High priority: under load every submission waits for this task, which otherwise
-            // queued behind the requests' own work between its statements (373 a second, not 280).
-            if starts { Task(priority: .high) { await self.drain() } }
+        try await withCheckedThrowingContinuation { enqueue(Write(body: body, continuation: $0)) }
+    }
+
+    /// Runs `write` in the next batch, together with the writes of its kind that wait beside it
+    /// (`GroupedWrite`), and answers with its outcome once the batch is committed.
+    func run<W: GroupedWrite>(_ write: W) async throws -> W.Outcome {
+        try await withCheckedThrowingContinuation { enqueue(Grouped(write: write, continuation: $0)) }
+    }
+
+    private func enqueue(_ write: any BatchedWrite) {
+        let starts = state.withLockedValue { state in
+            state.waiting.append(write)
+            if state.draining { return false }
+            state.draining = true
+            return true
         }
+        // High priority: under load every submission waits for this task, which otherwise
+        // queued behind the requests' own work between its statements (373 a second, not 280).
+        if starts { Task(priority: .high) { await self.drain() } }
     }
 
     private func next() -> [any BatchedWrite]? {
@@ -92,33 +100,59 @@ final class GroupCommit: Sendable {
         return true
     }
 
+    /// In order; the writes of one kind that follow each other run as one.
     private func commit(_ batch: [any BatchedWrite]) async throws {
         try await db.writeTransaction { db in
-            for write in batch { try await write.run(on: db) }
+            var start = 0
+            while start < batch.count {
+                var end = start + 1
+                while end < batch.count, batch[end].kind == batch[start].kind { end += 1 }
+                try await batch[start].run(batch[start..<end], on: db)
+                start = end
+            }
+        }
+    }
+}
+
+/// A write that runs with the others of its kind waiting in the same batch: one statement for
+/// all their rows rather than a few statements each. Under load the batch, not the processors,
+/// limits how many are committed a second, and each statement costs a turn on SQLite's thread.
+protocol GroupedWrite: Sendable {
+    associatedtype Outcome: Sendable
+    /// Runs `writes`, as if one after the other in the order given, in the caller's transaction:
+    /// one outcome each, in the same order. Throwing rolls back every one of them.
+    static func runAll(_ writes: [Self], on db: any Database) async throws -> [Outcome]
+}
+
+extension GroupedWrite {
+    /// This write alone, in a transaction of its own: what runs where there is no group commit.
+    func runAlone(on db: any Database) async throws -> Outcome {
+        try await db.writeTransaction { db in
+            let outcomes = try await Self.runAll([self], on: db)
+            guard outcomes.count == 1 else { throw GroupCommitError.outcomes }
+            return outcomes[0]
         }
     }
 }
 
 private protocol BatchedWrite: Sendable {
-    /// Runs the write in the batch's transaction and keeps its value; throws what it throws.
-    func run(on db: any Database) async throws
+    /// Writes of one kind that follow each other in a batch run together.
+    var kind: ObjectIdentifier { get }
+    /// Runs `run`, writes of this one's kind with this one first, in the batch's transaction and
+    /// keeps their values; throws what they throw.
+    func run(_ run: ArraySlice<any BatchedWrite>, on db: any Database) async throws
     /// Answers the caller: with `failure` if its transaction failed, otherwise with the value.
     func finish(_ failure: (any Error)?)
 }
 
-/// (Its value is set by `run` and read by `finish`, one after the other on the draining task.)
-private final class Write<T: Sendable>: BatchedWrite, @unchecked Sendable {
-    let body: @Sendable (any Database) async throws -> T
+/// A caller waiting for its value. (The value is set by `run` and read by `finish`, one after the
+/// other on the draining task.)
+private class Waiting<T: Sendable>: @unchecked Sendable {
     let continuation: CheckedContinuation<T, any Error>
-    private var value: T?
+    var value: T?
 
-    init(body: @escaping @Sendable (any Database) async throws -> T, continuation: CheckedContinuation<T, any Error>) {
-        self.body = body
+    init(continuation: CheckedContinuation<T, any Error>) {
         self.continuation = continuation
-    }
-
-    func run(on db: any Database) async throws {
-        value = try await body(db)
     }
 
     func finish(_ failure: (any Error)?) {
@@ -132,7 +166,46 @@ private final class Write<T: Sendable>: BatchedWrite, @unchecked Sendable {
     }
 }
 
+/// A closure: each runs on its own, even beside others.
+private final class Write<T: Sendable>: Waiting<T>, BatchedWrite, @unchecked Sendable {
+    let body: @Sendable (any Database) async throws -> T
+
+    init(body: @escaping @Sendable (any Database) async throws -> T, continuation: CheckedContinuation<T, any Error>) {
+        self.body = body
+        super.init(continuation: continuation)
+    }
+
+    var kind: ObjectIdentifier { ObjectIdentifier(Self.self) }
+
+    func run(_ run: ArraySlice<any BatchedWrite>, on db: any Database) async throws {
+        for write in run {
+            let write = write as! Write<T>
+            write.value = try await write.body(db)
+        }
+    }
+}
+
+private final class Grouped<W: GroupedWrite>: Waiting<W.Outcome>, BatchedWrite, @unchecked Sendable {
+    let write: W
+
+    init(write: W, continuation: CheckedContinuation<W.Outcome, any Error>) {
+        self.write = write
+        super.init(continuation: continuation)
+    }
+
+    var kind: ObjectIdentifier { ObjectIdentifier(Self.self) }
+
+    func run(_ run: ArraySlice<any BatchedWrite>, on db: any Database) async throws {
+        let members = run.map { $0 as! Grouped<W> }
+        let outcomes = try await W.runAll(members.map(\.write), on: db)
+        guard outcomes.count == members.count else { throw GroupCommitError.outcomes }
+        for (member, outcome) in zip(members, outcomes) { member.value = outcome }
+    }
+}
+
 enum GroupCommitError: Error {
     /// Committed without having run (it cannot happen: a batch runs every write it took).
     case notRun
+    /// A `GroupedWrite` gave a number of outcomes other than one per write.
+    case outcomes
 }

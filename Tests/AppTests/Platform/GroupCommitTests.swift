@@ -1,4 +1,5 @@
 @testable import App
+import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
@@ -107,6 +108,57 @@ import Vapor
             let counts = runs.withLockedValue { $0 }
             #expect(counts[4] == 2)
             #expect(counts.count == 6 && counts.values.allSatisfy { $0 == 1 || $0 == 2 })
+        }
+    }
+
+    /// Puts its number in the tally, with the others of its run, in one statement.
+    private struct Tally: GroupedWrite {
+        let n: Int
+        let calls: NIOLockedValueBox<[[Int]]>
+
+        static func runAll(_ writes: [Tally], on db: any Database) async throws -> [Int] {
+            writes.first?.calls.withLockedValue { $0.append(writes.map(\.n)) }
+            let insert = (db as! any SQLDatabase).insert(into: "tally").columns("n")
+            for write in writes { insert.values([write.n] as [any Encodable & Sendable]) }
+            try await insert.run()
+            return writes.map { $0.n * 10 }
+        }
+    }
+
+    @Test func groupedWritesThatFollowEachOtherRunAsOneAndTheirOrderIsKept() async throws {
+        try await withTally { app, sql, commits in
+            let calls = NIOLockedValueBox([[Int]]())
+            let (held, hold) = AsyncStream.makeStream(of: Void.self)
+            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+            async let holder: Void = commits.writes.run {
+                hold.yield()
+                for await _ in release { break }
+            }
+            for await _ in held { break }
+            // Queued in this order behind the holder: 1, 2, 3 grouped; 4 a closure that sees them; 5, 6 grouped; 7 a duplicate of 1.
+            var tasks: [Task<Int, any Error>] = []
+            for n in 1...7 {
+                if n == 4 {
+                    tasks.append(Task {
+                        try await commits.run { db in
+                            try await (db as! any SQLDatabase).raw("SELECT count(*) AS n FROM tally").first()!.decode(column: "n", as: Int.self)
+                        }
+                    })
+                } else {
+                    tasks.append(Task { try await commits.run(Tally(n: n == 7 ? 1 : n, calls: calls)) })
+                }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            releasing.yield()
+            await holder
+            var outcomes: [Result<Int, any Error>] = []
+            for task in tasks { outcomes.append(await task.result) }
+            // 1 again breaks the unique rule: that batch is rolled back and its writes run again alone.
+            #expect(calls.withLockedValue { $0 } == [[1, 2, 3], [5, 6, 1], [1], [2], [3], [5], [6], [1]])
+            #expect(outcomes.prefix(6).map { try? $0.get() } == [10, 20, 30, 3, 50, 60], "4 saw the three before it")
+            #expect((try? outcomes[6].get()) == nil)
+            let rows = try await sql.raw("SELECT n FROM tally ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
+            #expect(rows == [1, 2, 3, 5, 6])
         }
     }
 }

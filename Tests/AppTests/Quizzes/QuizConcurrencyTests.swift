@@ -2,6 +2,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -51,6 +52,62 @@ import VaporTesting
             let answers = try await QuizAnswerRecord.query(on: app.db).sort(\.$position).all()
             #expect(answers.map(\.position) == [0, 1] && answers.map(\.fraction) == [1, 1], "the saved answer graded, the late one not kept")
             #expect(try await QuizAttemptRecord.query(on: app.db).first()?.earned == 2)
+        }
+    }
+
+    @Test func submissionsInOneBatchAreEachGradedAndCountedOnceAndASecondSubmissionChangesNothing() async throws {
+        try await withApp(configure: { $0.database = .sqliteFile(path: $0.dataDirectory + "/quiz.sqlite") }) { app in
+            let q = try await QuizTests.quiz(app)
+            let fx = Fixtures(app: app)
+            var learners = [q.c.learner]
+            for n in 2...4 {
+                let learner = try await fx.person("learner\(n)@acme.test", name: "Learner \(n)", in: q.c.org)
+                try await fx.enroll(learner, in: q.c.cohort)
+                learners.append(learner)
+            }
+            var attempts: [QuizAttemptRecord] = []
+            for learner in learners {
+                var browser = try await fx.signedIn(learner)
+                _ = try await QuizTests.start(q, &browser)
+                attempts.append(try #require(try await QuizAttemptRecord.query(on: app.db).filter(\.$personID == learner.id!).first()))
+            }
+            // Learner k answers the first k + 1 questions right (all three at most).
+            let right: [Int: QuestionResponse?] = [0: .choice(0), 1: .text("anchor"), 2: .number("20")]
+            let commits = try #require(app.realtime.commits)
+            let (held, hold) = AsyncStream.makeStream(of: Void.self)
+            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+            let holder = Task { await commits.writes.run { hold.yield(); for await _ in release { break } } }
+            for await _ in held { break }
+            var submissions: [Task<Bool, any Error>] = []
+            for (k, attempt) in attempts.enumerated() {
+                let adding = right.filter { $0.key <= k }
+                submissions.append(Task { try await QuizAttemptStore.submit(attempt, adding: adding, commits: commits, on: app.db) })
+            }
+            // The first learner's attempt again, every answer right, in the same batch: refused.
+            let again = try #require(try await QuizAttemptRecord.find(attempts[0].id, on: app.db))
+            submissions.append(Task { try await QuizAttemptStore.submit(again, adding: right, commits: commits, on: app.db) })
+            try await Task.sleep(for: .milliseconds(100))
+            releasing.yield()
+            await holder.value
+            var outcomes: [Bool] = []
+            for submission in submissions { outcomes.append(try await submission.value) }
+            #expect(outcomes == [true, true, true, true, false])
+
+            let stored = try await QuizAttemptRecord.query(on: app.db).all()
+            for (k, learner) in learners.enumerated() {
+                let attempt = try #require(stored.first { $0.personID == learner.id! })
+                #expect(attempt.submittedAt != nil && attempt.earned == Double(min(k + 1, 3)) && attempt.possible == 3, "learner \(k)")
+                let answers = try await QuizAnswerRecord.query(on: app.db).filter(\.$attemptID == attempt.id!).sort(\.$position).all()
+                #expect(answers.map(\.position) == Array(0...min(k, 2)) && answers.allSatisfy { $0.fraction == 1 })
+            }
+            let sql = try #require(app.db as? any SQLDatabase)
+            let sums = try await sql.raw("""
+                SELECT topic, earned, possible FROM quiz_topic_scores WHERE person_id = \(bind: learners[0].id!) ORDER BY topic
+                """).all().map { "\(try $0.decode(column: "topic", as: String.self)) \(try $0.decode(column: "earned", as: Double.self))/\(try $0.decode(column: "possible", as: Double.self))" }
+            #expect(sums == ["anchoring 0.0/2.0", "listening 1.0/1.0"], "once, from the first submission (its blanks earn nothing)")
+            let trails = try await QuizStandings.of(cohort: q.c.cohort.id!, on: sql)
+            #expect(trails.count == 4 && trails.allSatisfy { QuizStanding(stored: $0.trail)?.attempts == 1 })
+            #expect(trails.first { $0.person_id == learners[3].id! }.flatMap { QuizStanding(stored: $0.trail)?.best } == 100)
         }
     }
 }

@@ -141,44 +141,20 @@ enum QuizAttemptStore {
     }
 
     /// Grades and closes the attempt with the answers saved so far and `adding` (the form sent
-    /// with "Submit"), in one transaction that first locks the attempt: false when another
-    /// request closed it first, in which case nothing is written.
+    /// with "Submit"), in one transaction that first locks the attempt (`QuizSubmission`): false
+    /// when another request closed it first, in which case nothing is written.
     /// The graded attempt goes to `caches` for its result page.
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
                        commits: GroupCommit? = nil, caches: ReadCaches? = nil, on db: any Database) async throws -> Bool {
-        let items = attempt.items
-        let closed: (QuizScore, GradedAttempt)? = try await committed(commits, on: db) { db in
-            let sql = db as! any SQLDatabase
-            // The attempt's row, locked until the transaction ends (PostgreSQL; on SQLite the
-            // transaction holds the write lock): a second submission or a late autosave waits, then
-            // finds it submitted. The answers are read after it, so none saved before can be missed.
-            let lock: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE" : ""
-            let open = try await sql.raw("SELECT submitted_at FROM quiz_attempts WHERE id = \(bind: attempt.id!) \(lock)").first()
-            guard let open, try open.decode(column: "submitted_at", as: Date?.self) == nil else { return nil }
-            var responses = try await Self.responses(of: attempt.id!, on: db)
-            for (position, response) in adding { responses[position] = response }
-            let (marks, score) = AttemptResult.grade(items, responses: responses)
-            var answers: [Int: (response: QuestionResponse, fraction: Double?)?] = [:]
-            for (position, response) in responses where marks.indices.contains(position) { answers[position] = (response, marks[position].fraction) }
-            for (position, response) in adding where response == nil { answers[position] = .some(nil) }
-            try await write(answers, to: attempt.id!, graded: true, on: sql)
-            // One update: the row holds the attempt's questions, rewritten whole by each.
-            try await sql.raw("""
-                UPDATE quiz_attempts SET submitted_at = \(bind: now), earned = \(bind: score.earned), possible = \(bind: score.possible), \
-                pending = \(bind: score.pending) WHERE id = \(bind: attempt.id!)
-                """).run()
-            try await QuizMastery.add(QuizMastery.deltas(items, marks: marks), cohortID: attempt.cohortID, personID: attempt.personID, on: sql)
-            try await QuizStandings.submitted(attempt, score: score, at: now, on: sql)
-            // What the result page shows: the marks just stored, no comment yet.
-            return (score, GradedAttempt(items: items, responses: responses, marks: marks, comments: [:]))
-        }
-        guard let (score, graded) = closed else { return false }
+        let submission = QuizSubmission(attempt, adding: adding, now: now)
+        let outcome = if let commits { try await commits.run(submission) } else { try await submission.runAlone(on: db) }
+        guard let submitted = outcome else { return false }
         attempt.submittedAt = now
-        attempt.earned = score.earned
-        attempt.possible = score.possible
-        attempt.pending = score.pending
+        attempt.earned = submitted.score.earned
+        attempt.possible = submitted.score.possible
+        attempt.pending = submitted.score.pending
         if let cache = caches?.quizzes.graded {
-            cache.store(graded, for: QuizCaches.gradedKey(QuizAttemptHead(attempt)), loadedIn: cache.generation, now: now)
+            cache.store(submitted.graded, for: QuizCaches.gradedKey(QuizAttemptHead(attempt)), loadedIn: cache.generation, now: now)
         }
         return true
     }
@@ -218,7 +194,7 @@ enum QuizAttemptStore {
             attempt.pending = score.pending
             attempt.revision = try locked.decode(column: "revision", as: Int.self)  // its result page is read again
             try await attempt.save(on: db)
-            try await QuizStandings.regraded(attempt, on: db as! any SQLDatabase)
+            try await QuizStandings.regraded(.init(attempt), on: db as! any SQLDatabase)
         } }
     }
 

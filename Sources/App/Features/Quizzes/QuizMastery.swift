@@ -21,11 +21,25 @@ enum QuizMastery {
 
     /// Adds deltas to the learner's sums, in the caller's transaction.
     static func add(_ deltas: [Delta], cohortID: UUID, personID: UUID, on sql: any SQLDatabase) async throws {
-        let summed = Dictionary(deltas.map { ($0.topic, ($0.earned, $0.possible)) }) { ($0.0 + $1.0, $0.1 + $1.1) }
-        guard !summed.isEmpty else { return }
+        try await add([(cohortID, personID, deltas)], on: sql)
+    }
+
+    /// Adds each learner's deltas to their sums, in one statement (a learner may come twice).
+    static func add(_ learners: [(cohortID: UUID, personID: UUID, deltas: [Delta])], on sql: any SQLDatabase) async throws {
+        struct Sum: Hashable { let cohort: UUID; let person: UUID; let topic: String }
+        var sums: [Sum: (earned: Double, possible: Double)] = [:]
+        for (cohort, person, deltas) in learners {
+            for delta in deltas {
+                let sum = sums[Sum(cohort: cohort, person: person, topic: delta.topic)] ?? (0, 0)
+                sums[Sum(cohort: cohort, person: person, topic: delta.topic)] = (sum.earned + delta.earned, sum.possible + delta.possible)
+            }
+        }
+        guard !sums.isEmpty else { return }
+        // Once each (PostgreSQL refuses a row twice in one statement), in one order.
+        let rows = sums.sorted { ($0.key.cohort.uuidString, $0.key.person.uuidString, $0.key.topic) < ($1.key.cohort.uuidString, $1.key.person.uuidString, $1.key.topic) }
         let insert = sql.insert(into: "quiz_topic_scores").columns("id", "cohort_id", "person_id", "topic", "earned", "possible")
-        for (topic, sums) in summed.sorted(by: { $0.key < $1.key }) {
-            insert.values([UUID(), cohortID, personID, topic, sums.0, sums.1] as [any Encodable & Sendable])
+        for (sum, value) in rows {
+            insert.values([UUID(), sum.cohort, sum.person, sum.topic, value.earned, value.possible] as [any Encodable & Sendable])
         }
         try await insert.onConflict(with: ["cohort_id", "person_id", "topic"]) {
             $0.set("earned", to: SQLRaw("quiz_topic_scores.earned + excluded.earned"))

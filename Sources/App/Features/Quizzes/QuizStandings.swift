@@ -18,25 +18,47 @@ enum QuizStandings {
         let last_submitted_at: Date?
     }
 
-    /// After a submission: the attempt's score folded in, when graded (a written answer waiting for
-    /// a trainer keeps it out until then).
-    static func submitted(_ attempt: QuizAttemptRecord, score: QuizScore, at now: Date, on sql: any SQLDatabase) async throws {
-        // A trail it cannot read (written by hand, or by a later version): folded again from every attempt.
-        guard var standing = try await locked(attempt, on: sql) else { return try await regraded(attempt, on: sql) }
-        if score.pending == 0 { standing.add(score.percent) }
-        try await write(standing, of: attempt, lastSubmittedAt: now, on: sql)
+    /// A learner at a quiz: one standing.
+    struct Key: Hashable, Sendable {
+        let cohort: UUID
+        let person: UUID
+        let activity: UUID
+    }
+
+    /// A submitted attempt's share: its score, folded in when graded (a written answer waiting
+    /// for a trainer keeps it out until then).
+    typealias Submitted = (key: Key, score: QuizScore, at: Date)
+
+    /// After submissions, in their order: two statements for them all.
+    static func submitted(_ submissions: [Submitted], on sql: any SQLDatabase) async throws {
+        var standings = try await locked(submissions.map(\.key), on: sql)
+        var last: [Key: Date] = [:], unreadable: [Key] = []
+        for (key, score, at) in submissions {
+            // A trail it cannot read (written by hand, or by a later version): folded again from every attempt.
+            guard var standing = standings[key] ?? nil else {
+                if !unreadable.contains(key) { unreadable.append(key) }
+                continue
+            }
+            if score.pending == 0 { standing.add(score.percent) }
+            standings[key] = standing
+            last[key] = max(last[key] ?? at, at)
+        }
+        try await write(last.keys.sorted(by: Key.order).compactMap { key in
+            (standings[key] ?? nil).map { (key, $0, last[key]!) }
+        }, on: sql)
+        for key in unreadable { try await regraded(key, on: sql) }
     }
 
     /// After a trainer's grade: every submitted attempt folded again, in order.
-    static func regraded(_ attempt: QuizAttemptRecord, on sql: any SQLDatabase) async throws {
-        _ = try await locked(attempt, on: sql)
+    static func regraded(_ key: Key, on sql: any SQLDatabase) async throws {
+        _ = try await locked([key], on: sql)
         let rows = try await sql.raw("""
-            SELECT earned, possible, pending, submitted_at FROM quiz_attempts WHERE cohort_id = \(bind: attempt.cohortID)
-              AND activity_id = \(bind: attempt.activityID) AND person_id = \(bind: attempt.personID) AND submitted_at IS NOT NULL
+            SELECT earned, possible, pending, submitted_at FROM quiz_attempts WHERE cohort_id = \(bind: key.cohort)
+              AND activity_id = \(bind: key.activity) AND person_id = \(bind: key.person) AND submitted_at IS NOT NULL
             ORDER BY submitted_at, id
             """).all(decoding: Scored.self)
         guard let last = rows.last?.submitted_at else { return }
-        try await write(QuizStanding(percents: rows.compactMap(\.gradedPercent)), of: attempt, lastSubmittedAt: last, on: sql)
+        try await write([(key, QuizStanding(percents: rows.compactMap(\.gradedPercent)), last)], on: sql)
     }
 
     /// Every learner's standing at every quiz, from their attempts: for data written without
@@ -75,8 +97,6 @@ enum QuizStandings {
             """).all(decoding: Row.self)
     }
 
-    private struct Key: Hashable { let cohort: UUID; let person: UUID; let activity: UUID }
-
     private struct Scored: Decodable {
         let cohort_id: UUID?
         let person_id: UUID?
@@ -93,25 +113,47 @@ enum QuizStandings {
         }
     }
 
-    /// The row, created empty if need be and locked for the rest of the transaction on PostgreSQL;
-    /// nil when its trail cannot be read.
-    private static func locked(_ attempt: QuizAttemptRecord, on sql: any SQLDatabase) async throws -> QuizStanding? {
-        let trail = try await sql.raw("""
-            INSERT INTO quiz_standings (id, cohort_id, person_id, activity_id, trail) \
-            VALUES (\(bind: UUID()), \(bind: attempt.cohortID), \(bind: attempt.personID), \(bind: attempt.activityID), '') \
-            ON CONFLICT (cohort_id, person_id, activity_id) DO UPDATE SET trail = quiz_standings.trail RETURNING trail
-            """).first(decoding: Trail.self)?.trail ?? ""
-        return QuizStanding(stored: trail)
+    /// The rows, created empty if need be and locked for the rest of the transaction on
+    /// PostgreSQL, in one statement; nil for a trail that cannot be read.
+    private static func locked(_ keys: [Key], on sql: any SQLDatabase) async throws -> [Key: QuizStanding?] {
+        let keys = Set(keys).sorted(by: Key.order)  // once each (PostgreSQL refuses a row twice), in one order
+        guard !keys.isEmpty else { return [:] }
+        let insert = sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail")
+        for key in keys { insert.values([UUID(), key.cohort, key.person, key.activity, ""] as [any Encodable & Sendable]) }
+        let rows = try await insert.onConflict(with: ["cohort_id", "person_id", "activity_id"]) {
+            $0.set("trail", to: SQLRaw("quiz_standings.trail"))
+        }.returning("cohort_id", "person_id", "activity_id", "trail").all(decoding: Locked.self)
+        return Dictionary(rows.map { (Key(cohort: $0.cohort_id, person: $0.person_id, activity: $0.activity_id), QuizStanding(stored: $0.trail)) }) { $1 }
     }
 
-    private struct Trail: Decodable { let trail: String }
+    private struct Locked: Decodable {
+        let cohort_id: UUID
+        let person_id: UUID
+        let activity_id: UUID
+        let trail: String
+    }
 
-    private static func write(_ standing: QuizStanding, of attempt: QuizAttemptRecord, lastSubmittedAt: Date,
-                              on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            UPDATE quiz_standings SET trail = \(bind: standing.stored), last_submitted_at = \(bind: lastSubmittedAt)
-            WHERE cohort_id = \(bind: attempt.cohortID) AND person_id = \(bind: attempt.personID) AND activity_id = \(bind: attempt.activityID)
-            """).run()
+    /// The rows, already there (`locked`), in one statement.
+    private static func write(_ standings: [(Key, QuizStanding, lastSubmittedAt: Date)], on sql: any SQLDatabase) async throws {
+        guard !standings.isEmpty else { return }
+        let insert = sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail", "last_submitted_at")
+        for (key, standing, last) in standings {
+            insert.values([UUID(), key.cohort, key.person, key.activity, standing.stored, last] as [any Encodable & Sendable])
+        }
+        try await insert.onConflict(with: ["cohort_id", "person_id", "activity_id"]) {
+            $0.set(excludedValueOf: "trail").set(excludedValueOf: "last_submitted_at")
+        }.run()
+    }
+}
+
+extension QuizStandings.Key {
+    init(_ attempt: QuizAttemptRecord) {
+        self.init(cohort: attempt.cohortID, person: attempt.personID, activity: attempt.activityID)
+    }
+
+    /// Any fixed order: rows locked in one order cannot deadlock.
+    static func order(_ a: Self, _ b: Self) -> Bool {
+        (a.cohort.uuidString, a.person.uuidString, a.activity.uuidString) < (b.cohort.uuidString, b.person.uuidString, b.activity.uuidString)
     }
 }
 

@@ -1,0 +1,134 @@
+import Domain
+import Fluent
+import Foundation
+import SQLKit
+
+/// Submitting an attempt: its answers graded and stored with their marks, the attempt closed with
+/// its score, the learner's mastery and standing moved on; all or nothing.
+///
+/// Submissions that wait in one group commit run together (`GroupedWrite`): seven statements for
+/// them all, where each took seven and SQLite's one writer made the rest wait. Alone (PostgreSQL,
+/// or one at a time) it is the same code with one submission.
+struct QuizSubmission: GroupedWrite {
+    let attemptID: UUID
+    let learner: QuizStandings.Key
+    let items: [AttemptItem]
+    /// The form sent with "Submit": its answers replace the saved ones, and nil clears one.
+    let adding: [Int: QuestionResponse?]
+    let now: Date
+
+    /// What was stored: the score, and what the result page shows (the marks, no comment yet).
+    struct Submitted: Sendable {
+        let score: QuizScore
+        let graded: GradedAttempt
+    }
+
+    /// Nil when the attempt was already submitted, by another request or earlier in the same
+    /// batch: nothing was written for it.
+    typealias Outcome = Submitted?
+
+    init(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?], now: Date) {
+        attemptID = attempt.id!
+        learner = QuizStandings.Key(attempt)
+        items = attempt.items
+        self.adding = adding
+        self.now = now
+    }
+
+    static func runAll(_ submissions: [QuizSubmission], on db: any Database) async throws -> [Submitted?] {
+        let sql = db as! any SQLDatabase
+        let open = try await openAttempts(Set(submissions.map(\.attemptID)), on: sql)
+        let saved = try await savedResponses(of: open, on: sql)
+        var closed: [(submission: QuizSubmission, submitted: Submitted)] = []
+        var outcomes: [Submitted?] = []
+        for submission in submissions {
+            guard open.contains(submission.attemptID), !closed.contains(where: { $0.submission.attemptID == submission.attemptID }) else {
+                outcomes.append(nil)
+                continue
+            }
+            var responses = saved[submission.attemptID] ?? [:]
+            for (position, response) in submission.adding { responses[position] = response }
+            responses = responses.filter { submission.items.indices.contains($0.key) }
+            let (marks, score) = AttemptResult.grade(submission.items, responses: responses)
+            let submitted = Submitted(score: score, graded: GradedAttempt(items: submission.items, responses: responses, marks: marks, comments: [:]))
+            closed.append((submission, submitted))
+            outcomes.append(submitted)
+        }
+        guard !closed.isEmpty else { return outcomes }
+        try await clear(closed.map(\.submission), on: sql)
+        try await storeAnswers(closed, on: sql)
+        try await close(closed, on: sql)
+        try await QuizMastery.add(closed.map { submission, submitted in
+            (submission.learner.cohort, submission.learner.person, QuizMastery.deltas(submission.items, marks: submitted.graded.marks))
+        }, on: sql)
+        try await QuizStandings.submitted(closed.map { ($0.submission.learner, $0.submitted.score, $0.submission.now) }, on: sql)
+        return outcomes
+    }
+
+    /// The attempts not yet submitted, locked until the transaction ends (PostgreSQL; on SQLite
+    /// the transaction holds the write lock): a second submission or a late autosave waits, then
+    /// finds them submitted. The answers are read after this, so none saved before can be missed.
+    private static func openAttempts(_ ids: Set<UUID>, on sql: any SQLDatabase) async throws -> Set<UUID> {
+        let lock: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE" : ""
+        let rows = try await sql.raw("""
+            SELECT id, submitted_at FROM quiz_attempts WHERE id IN (\(binds: ids.sorted { $0.uuidString < $1.uuidString })) ORDER BY id \(lock)
+            """).all()
+        return Set(try rows.compactMap { row in
+            try row.decode(column: "submitted_at", as: Date?.self) == nil ? try row.decode(column: "id", as: UUID.self) : nil
+        })
+    }
+
+    private static func savedResponses(of attempts: Set<UUID>, on sql: any SQLDatabase) async throws -> [UUID: [Int: QuestionResponse]] {
+        guard !attempts.isEmpty else { return [:] }
+        let rows = try await sql.raw("""
+            SELECT attempt_id, position, response FROM quiz_answers WHERE attempt_id IN (\(binds: Array(attempts)))
+            """).all()
+        var saved: [UUID: [Int: QuestionResponse]] = [:]
+        for row in rows {
+            let json = try row.decode(column: "response", as: String.self)
+            guard let response = try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(json.utf8)) else { continue }
+            saved[try row.decode(column: "attempt_id", as: UUID.self), default: [:]][try row.decode(column: "position", as: Int.self)] = response
+        }
+        return saved
+    }
+
+    /// The saved answers the form clears (a field sent empty).
+    private static func clear(_ submissions: [QuizSubmission], on sql: any SQLDatabase) async throws {
+        let cleared: [SQLQueryString] = submissions.compactMap { submission in
+            let positions = submission.adding.filter { $0.value == nil }.map(\.key).sorted()
+            guard !positions.isEmpty else { return nil }
+            return "(attempt_id = \(bind: submission.attemptID) AND position IN (\(binds: positions)))"
+        }
+        guard !cleared.isEmpty else { return }
+        try await sql.raw("DELETE FROM quiz_answers WHERE \(cleared.joined(separator: " OR "))").run()
+    }
+
+    /// Every answer with its mark, a thousand rows a statement (SQLite takes 32,766 values at most).
+    private static func storeAnswers(_ closed: [(submission: QuizSubmission, submitted: Submitted)], on sql: any SQLDatabase) async throws {
+        var rows: [[any Encodable & Sendable]] = []
+        for (submission, submitted) in closed {
+            for (position, response) in submitted.graded.responses.sorted(by: { $0.key < $1.key }) {
+                rows.append([UUID.timeOrdered(), submission.attemptID, position,
+                             String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self), submitted.graded.marks[position].fraction])
+            }
+        }
+        for start in stride(from: 0, to: rows.count, by: 1_000) {
+            let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response", "fraction")
+            for row in rows[start..<min(start + 1_000, rows.count)] { insert.values(row) }
+            try await insert.onConflict(with: ["attempt_id", "position"]) { $0.set(excludedValueOf: "response").set(excludedValueOf: "fraction") }.run()
+        }
+    }
+
+    /// The attempts closed with their scores, in one update: each row holds its attempt's
+    /// questions and is rewritten whole by every update.
+    private static func close(_ closed: [(submission: QuizSubmission, submitted: Submitted)], on sql: any SQLDatabase) async throws {
+        func each(_ value: (QuizSubmission, QuizScore) -> any Encodable & Sendable) -> SQLQueryString {
+            "CASE id " + closed.map { "WHEN \(bind: $0.submission.attemptID) THEN \(bind: value($0.submission, $0.submitted.score))" }
+                .joined(separator: " ") + " END"
+        }
+        try await sql.raw("""
+            UPDATE quiz_attempts SET submitted_at = \(each { submission, _ in submission.now }), earned = \(each { $1.earned }), \
+            possible = \(each { $1.possible }), pending = \(each { $1.pending }) WHERE id IN (\(binds: closed.map(\.submission.attemptID)))
+            """).run()
+    }
+}
