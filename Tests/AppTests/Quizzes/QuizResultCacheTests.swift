@@ -120,5 +120,7 @@ extension QuizResultCacheTests {
         let ids = (0..<50).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 100)) }
         #expect(ids.map(\.lowercasedText) == ids.map(\.lowercasedText).sorted())
         #expect(Set(ids).count == 50 && ids.allSatisfy { $0.lowercasedText.dropFirst(14).first == "7" }, "version 7")
+        #expect(ids.allSatisfy { "89ab".contains($0.lowercasedText.dropFirst(19).first!) }, "the RFC 9562 variant")
+        #expect(Set(ids.map { $0.lowercasedText.suffix(12) }).count == 50, "random bits after the time")
     }
 }

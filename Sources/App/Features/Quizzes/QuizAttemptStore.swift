@@ -17,9 +17,11 @@ enum QuizAttemptStore {
     /// The attempt with that id in the cohort, or 404.
     static func attempt(_ text: String?, in cohortID: UUID, on db: any Database) async throws -> QuizAttemptRecord {
         guard let text, let id = UUID(uuidString: text),
-              let attempt = try await QuizAttemptRecord.query(on: db).filter(\.$id == id).filter(\.$cohortID == cohortID).first()
+              let row = try await (db as! any SQLDatabase).raw("""
+                SELECT * FROM quiz_attempts WHERE id = \(bind: id) AND cohort_id = \(bind: cohortID)
+                """).first()
         else { throw AppError.notFound() }
-        return attempt
+        return try QuizAttemptRecord(row)
     }
 
     /// The attempt with that id in the cohort, without its questions, or 404.
@@ -213,20 +215,23 @@ enum QuizAttemptStore {
     /// attempt adds a pass or nothing, so the learner's other attempts need not be read.
     static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, caches: ReadCaches,
                                on db: any Database) async throws {
+        let done = try await (db as! any SQLDatabase).raw("""
+            SELECT state FROM activity_progress WHERE cohort_id = \(bind: attempt.cohortID) AND person_id = \(bind: attempt.personID) \
+            AND activity_id = \(bind: attempt.activityID)
+            """).first()?.decode(column: "state", as: String.self) == ActivityState.done.rawValue
+        // Done already, and a new attempt adds a pass or nothing: nothing changes.
+        if done, !othersMayPass { return }
         // Read fresh, not from the caches: it decides a write.
         let settings = try await QuizAuthoring.quiz(of: attempt.activityID, on: db).settings
         let passMark = Double(settings.passPercent)
         var passed = score(of: attempt)?.passed(atPercent: passMark) == true
-        if !passed, !othersMayPass { return }
-        if !passed {
+        if !passed, othersMayPass {
             passed = try await QuizAttemptRecord.query(on: db).filter(\.$cohortID == attempt.cohortID)
                 .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).filter(\.$submittedAt != nil)
                 .filter(\.$id != attempt.id!).all().contains { score(of: $0)?.passed(atPercent: passMark) == true }
         }
+        guard passed != done else { return }
         let learner = ProgressStore.Learner(organizationID: attempt.organizationID, cohortID: attempt.cohortID, personID: attempt.personID)
-        let current = try await ProgressRecord.query(on: db).filter(\.$cohortID == attempt.cohortID).filter(\.$personID == attempt.personID)
-            .filter(\.$activityID == attempt.activityID).first()
-        guard passed != (current?.state == .done) else { return }
         try await ProgressStore.setDone(passed, learner, activityID: attempt.activityID, visited: false, caches: caches, on: db)
     }
 

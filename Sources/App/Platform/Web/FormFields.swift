@@ -11,7 +11,18 @@ enum FormFields {
         }
     }
 
+    /// The first value sent under `name`, reading no further than it.
+    static func first(_ name: String, in body: String) -> String? {
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if decode(parts[0]) == name { return parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return nil
+    }
+
     private static func decode(_ text: Substring) -> String {
+        // Most names and many values need nothing decoded: Foundation's decoding was a tenth of a quiz submission.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(text) }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }
