@@ -100,19 +100,27 @@ extension QuizResultCacheTests {
     }
 }
 
-/// Attempts keep each question as its own JSON text; attempts written before kept objects.
+/// Attempts keep each question as its own JSON text, one line an item; attempts written before
+/// kept a JSON list, and before that objects.
 @Suite struct AttemptItemsStorageTests {
-    @Test func itemsReadBackAsWrittenAndTheOlderFormStillReads() throws {
-        let questions = try GIFT.parse(QuizTests.gift)
+    @Test func itemsReadBackAsWrittenAndTheOlderFormsStillRead() throws {
+        let questions = try GIFT.parse(QuizTests.gift + "\n\n::Tabs:: A tab\there, and a line\\nbreak. {}")
         let items = questions.enumerated().map { index, question in
-            AttemptItem(questionID: "q\(index)", question: question, optionOrder: index == 0 ? [1, 0] : [], points: 1)
+            AttemptItem(questionID: "q\(index)", question: question, optionOrder: index == 0 ? [1, 0] : [], points: index == 3 ? 0.5 : 1)
         }
         let stored = try AttemptItemsCache.encode(items)
         #expect(AttemptItemsCache.items(stored) == items)
-        #expect(stored.contains(#""question":"{"#), "each question as a JSON text")
-        let older = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
-        #expect(AttemptItemsCache.items(older) == items)
+        let lines = stored.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 5 && lines[0] == AttemptItemsCache.header)
+        #expect(lines[1].hasPrefix("q0\t1.0\t1,0\t{"), "id, points, order, then the question's JSON")
+        #expect(AttemptItemsCache.items(try AttemptItemsCache.encodeAsList(items)) == items)
+        let oldest = String(decoding: try JSONEncoder.questions.encode(items), as: UTF8.self)
+        #expect(AttemptItemsCache.items(oldest) == items)
         #expect(AttemptItemsCache.items(#"[{"questionID":"q0","question":"not JSON","optionOrder":[],"points":1}]"#).isEmpty)
+        for broken in ["q0\tone\t\t{}", "q0\t1\tx\t{}", "q0\t1\t\tnot JSON", "q0\t1"] {
+            #expect(AttemptItemsCache.items(AttemptItemsCache.header + "\n" + broken).isEmpty, "\(broken)")
+        }
+        #expect(AttemptItemsCache.items(AttemptItemsCache.header).isEmpty)
     }
 
     @Test func timeOrderedIdsSortByTime() {

@@ -85,16 +85,61 @@ struct GradedAttempt: Sendable {
     }
 }
 
-/// An attempt's items in the database, and decoded. Each question is kept as its own JSON text
-/// (`Stored`), so that the attempts sharing a question (every attempt at a quiz, each in its own
-/// order) decode it once per process (`questions`, keyed by that text: never stale, so it ignores
-/// `ATELIER_READ_CACHE_SECONDS`). Decoding an attempt's twenty questions was a seventh of a
-/// submission. Attempts written before hold their questions as JSON objects, and still read;
-/// a server of an earlier version reads the new form as no questions at all, so every server
-/// sharing a database must be upgraded together.
+/// An attempt's items in the database, and decoded. Each question is kept as its own JSON text,
+/// so that the attempts sharing a question (every attempt at a quiz, each in its own order)
+/// decode it once per process (`questions`, keyed by that text: never stale, so it ignores
+/// `ATELIER_READ_CACHE_SECONDS`).
+///
+/// The stored form is a header line, then one line per item: the question's id, its points, the
+/// order of its options and its JSON, separated by tabs (JSON as `JSONEncoder` writes it holds no
+/// tab or line break). Splitting lines costs little; the JSON list it replaced spent a tenth of a
+/// quiz submission unescaping the questions' texts, and decoding whole questions before that, a
+/// seventh. Attempts stored in either older form still read. A server of an earlier version
+/// reads this form as no questions at all, so every server sharing a database must be upgraded
+/// together.
 enum AttemptItemsCache {
     static let questions = ReadCache<Question>(lifetime: .infinity, capacity: 5_000)
+    static let header = "atelier-attempt-items 2"
 
+    static func encode(_ items: [AttemptItem]) throws -> String {
+        var lines = [header]
+        for item in items {
+            let question = String(decoding: try JSONEncoder.questions.encode(item.question), as: UTF8.self)
+            let fields = [item.questionID, String(item.points), item.optionOrder.map(String.init).joined(separator: ","), question]
+            guard fields.allSatisfy({ !$0.contains("\t") && !$0.contains("\n") }) else { return try encodeAsList(items) }
+            lines.append(fields.joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The items, or none if the text cannot be read.
+    static func items(_ text: String) -> [AttemptItem] {
+        if text.hasPrefix(header + "\n") || text == header { return (try? lines(text)) ?? [] }
+        if let stored = try? JSONDecoder.questions.decode([Stored].self, from: Data(text.utf8)) {
+            return (try? stored.map { item in
+                AttemptItem(questionID: item.questionID, question: try question(item.question), optionOrder: item.optionOrder, points: item.points)
+            }) ?? []
+        }
+        return (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(text.utf8))) ?? []
+    }
+
+    private struct Unreadable: Error {}
+
+    private static func lines(_ text: String) throws -> [AttemptItem] {
+        try text.split(separator: "\n").dropFirst().map { line in
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let points = Double(fields[1]) else { throw Unreadable() }
+            var order: [Int] = []
+            for index in fields[2].split(separator: ",") {
+                guard let index = Int(index) else { throw Unreadable() }
+                order.append(index)
+            }
+            return AttemptItem(questionID: String(fields[0]), question: try question(String(fields[3])), optionOrder: order, points: points)
+        }
+    }
+
+    /// The form of 2026-11-29: a JSON list, each question as a JSON text. Still written for an
+    /// item with a tab or line break in its id (none has).
     struct Stored: Codable {
         let questionID: String
         /// The question, as JSON.
@@ -103,22 +148,12 @@ enum AttemptItemsCache {
         let points: Double
     }
 
-    static func encode(_ items: [AttemptItem]) throws -> String {
+    static func encodeAsList(_ items: [AttemptItem]) throws -> String {
         let stored = try items.map {
             Stored(questionID: $0.questionID, question: String(decoding: try JSONEncoder.questions.encode($0.question), as: UTF8.self),
                    optionOrder: $0.optionOrder, points: $0.points)
         }
         return String(decoding: try JSONEncoder.questions.encode(stored), as: UTF8.self)
-    }
-
-    /// The items, or none if the JSON cannot be read.
-    static func items(_ json: String) -> [AttemptItem] {
-        if let stored = try? JSONDecoder.questions.decode([Stored].self, from: Data(json.utf8)) {
-            return (try? stored.map { item in
-                AttemptItem(questionID: item.questionID, question: try question(item.question), optionOrder: item.optionOrder, points: item.points)
-            }) ?? []
-        }
-        return (try? JSONDecoder.questions.decode([AttemptItem].self, from: Data(json.utf8))) ?? []
     }
 
     private static func question(_ json: String) throws -> Question {
