@@ -141,10 +141,11 @@ struct QuizController: RouteCollection {
         }
         let fields = FormFields.parse(req.body.string ?? "")
         let names = Set(fields.map { $0.name.split(separator: ".").first.map(String.init) ?? $0.name })
+        let form = AttemptFormFields(fields)
         var responses: [Int: QuestionResponse?] = [:]
         for (position, item) in attempt.items.enumerated() where names.contains(AttemptForm.fieldName(position: position)) {
             do {
-                responses[position] = try AttemptForm.response(for: item, position: position, in: fields)
+                responses[position] = try AttemptForm.response(for: item, position: position, in: form)
             } catch {
                 throw AppError(status: .unprocessableEntity, code: "answer_does_not_fit",
                                message: "The answer to question \(position + 1) does not fit it. Reload the page and answer again.")

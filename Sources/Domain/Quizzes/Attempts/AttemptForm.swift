@@ -33,7 +33,11 @@ public enum AttemptForm {
     /// missing while others are given, two values for a one-value field, or text over
     /// `maximumTextLength`. Text is kept as typed (grading normalises it).
     public static func response(for item: AttemptItem, position: Int, in fields: [(name: String, value: String)]) throws(QuizError) -> QuestionResponse? {
-        let form = AttemptFormFields(fields)
+        try response(for: item, position: position, in: AttemptFormFields(fields))
+    }
+
+    /// The same, from fields gathered once for every question of the form.
+    public static func response(for item: AttemptItem, position: Int, in form: AttemptFormFields) throws(QuizError) -> QuestionResponse? {
         let name = fieldName(position: position)
         let kind = item.question.kind
         switch item.question.answers {
@@ -139,10 +143,10 @@ public enum AttemptForm {
 }
 
 /// A posted form's values by name, in the order posted.
-struct AttemptFormFields {
+public struct AttemptFormFields: Sendable {
     private var values: [String: [String]] = [:]
 
-    init(_ fields: [(name: String, value: String)]) {
+    public init(_ fields: [(name: String, value: String)]) {
         for field in fields { values[field.name, default: []].append(field.value) }
     }
 
