@@ -86,6 +86,11 @@ enum QuizAttemptStore {
         responses(in: try await answerRows(of: attemptID, on: db as! any SQLDatabase))
     }
 
+    /// A response as `quiz_answers` keeps it.
+    static func storedText(_ response: QuestionResponse) throws -> String {
+        String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
+    }
+
     static func responses(in rows: [AnswerRow]) -> [Int: QuestionResponse] {
         rows.reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
     }
@@ -134,7 +139,7 @@ enum QuizAttemptStore {
         guard !given.isEmpty else { return }
         let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response", "fraction")
         for (position, response, fraction) in given {
-            insert.values([UUID.timeOrdered(), attemptID, position, String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self), fraction]
+            insert.values([UUID.timeOrdered(), attemptID, position, try storedText(response), fraction]
                           as [any Encodable & Sendable])
         }
         try await insert.onConflict(with: ["attempt_id", "position"]) { update in
@@ -148,7 +153,7 @@ enum QuizAttemptStore {
     /// The graded attempt goes to `caches` for its result page.
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
                        commits: GroupCommit? = nil, caches: ReadCaches? = nil, on db: any Database) async throws -> Bool {
-        let submission = QuizSubmission(attempt, adding: adding, now: now)
+        let submission = try QuizSubmission(attempt, adding: adding, now: now)
         let outcome = if let commits { try await commits.run(submission) } else { try await submission.runAlone(on: db) }
         guard let submitted = outcome else { return false }
         attempt.submittedAt = now

@@ -15,30 +15,35 @@ struct QuizSubmission: GroupedWrite {
     let items: [AttemptItem]
     /// The form sent with "Submit": its answers replace the saved ones, and nil clears one.
     let adding: [Int: QuestionResponse?]
+    /// The form's answers as stored, encoded before the batch: what runs in it runs one batch at a time.
+    let addingTexts: [Int: String]
     let now: Date
 
     /// What was stored: the score, and what the result page shows (the marks, no comment yet).
     struct Submitted: Sendable {
         let score: QuizScore
         let graded: GradedAttempt
+        /// Each answer as stored.
+        fileprivate var texts: [Int: String] = [:]
     }
 
     /// Nil when the attempt was already submitted, by another request or earlier in the same
     /// batch: nothing was written for it.
     typealias Outcome = Submitted?
 
-    init(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?], now: Date) {
+    init(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?], now: Date) throws {
         attemptID = attempt.id!
         learner = QuizStandings.Key(attempt)
         items = attempt.items
         self.adding = adding
+        addingTexts = try adding.compactMapValues { try $0.map(QuizAttemptStore.storedText) }
         self.now = now
     }
 
     static func runAll(_ submissions: [QuizSubmission], on db: any Database) async throws -> [Submitted?] {
         let sql = db as! any SQLDatabase
         let open = try await openAttempts(Set(submissions.map(\.attemptID)), on: sql)
-        let saved = try await savedResponses(of: open, on: sql)
+        let saved = try await savedAnswers(of: open, on: sql)
         var closed: [(submission: QuizSubmission, submitted: Submitted)] = []
         var outcomes: [Submitted?] = []
         for submission in submissions {
@@ -46,13 +51,16 @@ struct QuizSubmission: GroupedWrite {
                 outcomes.append(nil)
                 continue
             }
-            var responses = saved[submission.attemptID] ?? [:]
-            for (position, response) in submission.adding { responses[position] = response }
-            responses = responses.filter { submission.items.indices.contains($0.key) }
+            var answers = saved[submission.attemptID] ?? [:]
+            for (position, response) in submission.adding {
+                answers[position] = response.flatMap { response in submission.addingTexts[position].map { (response, $0) } }
+            }
+            answers = answers.filter { submission.items.indices.contains($0.key) }
+            let responses = answers.mapValues(\.response)
             let (marks, score) = AttemptResult.grade(submission.items, responses: responses)
-            let submitted = Submitted(score: score, graded: GradedAttempt(items: submission.items, responses: responses, marks: marks, comments: [:]))
-            closed.append((submission, submitted))
-            outcomes.append(submitted)
+            let graded = GradedAttempt(items: submission.items, responses: responses, marks: marks, comments: [:])
+            closed.append((submission, Submitted(score: score, graded: graded, texts: answers.mapValues(\.text))))
+            outcomes.append(closed.last!.submitted)
         }
         guard !closed.isEmpty else { return outcomes }
         try await clear(closed.map(\.submission), on: sql)
@@ -78,16 +86,18 @@ struct QuizSubmission: GroupedWrite {
         })
     }
 
-    private static func savedResponses(of attempts: Set<UUID>, on sql: any SQLDatabase) async throws -> [UUID: [Int: QuestionResponse]] {
+    /// Each attempt's saved answers, decoded and as stored.
+    private static func savedAnswers(of attempts: Set<UUID>, on sql: any SQLDatabase) async throws
+        -> [UUID: [Int: (response: QuestionResponse, text: String)]] {
         guard !attempts.isEmpty else { return [:] }
         let rows = try await sql.raw("""
             SELECT attempt_id, position, response FROM quiz_answers WHERE attempt_id IN (\(binds: Array(attempts)))
             """).all()
-        var saved: [UUID: [Int: QuestionResponse]] = [:]
+        var saved: [UUID: [Int: (response: QuestionResponse, text: String)]] = [:]
         for row in rows {
-            let json = try row.decode(column: "response", as: String.self)
-            guard let response = try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(json.utf8)) else { continue }
-            saved[try row.decode(column: "attempt_id", as: UUID.self), default: [:]][try row.decode(column: "position", as: Int.self)] = response
+            let text = try row.decode(column: "response", as: String.self)
+            guard let response = try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(text.utf8)) else { continue }
+            saved[try row.decode(column: "attempt_id", as: UUID.self), default: [:]][try row.decode(column: "position", as: Int.self)] = (response, text)
         }
         return saved
     }
@@ -107,9 +117,8 @@ struct QuizSubmission: GroupedWrite {
     private static func storeAnswers(_ closed: [(submission: QuizSubmission, submitted: Submitted)], on sql: any SQLDatabase) async throws {
         var rows: [[any Encodable & Sendable]] = []
         for (submission, submitted) in closed {
-            for (position, response) in submitted.graded.responses.sorted(by: { $0.key < $1.key }) {
-                rows.append([UUID.timeOrdered(), submission.attemptID, position,
-                             String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self), submitted.graded.marks[position].fraction])
+            for (position, text) in submitted.texts.sorted(by: { $0.key < $1.key }) {
+                rows.append([UUID.timeOrdered(), submission.attemptID, position, text, submitted.graded.marks[position].fraction])
             }
         }
         for start in stride(from: 0, to: rows.count, by: 1_000) {
