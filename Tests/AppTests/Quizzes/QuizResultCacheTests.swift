@@ -123,6 +123,16 @@ extension QuizResultCacheTests {
         #expect(AttemptItemsCache.items(AttemptItemsCache.header).isEmpty)
     }
 
+    @Test func answersAreStoredAsTheEncoderWritesThemKeptOrNot() throws {
+        let long = QuestionResponse.text(String(repeating: "a long essay ", count: 20))
+        for response in [QuestionResponse.choice(2), .text("anchor"), .matches([1, nil]), long] {
+            let encoded = String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
+            #expect(try QuizAttemptStore.storedText(response) == encoded)
+            #expect(try QuizAttemptStore.storedText(response) == encoded, "again, from what was kept")
+            #expect(try JSONDecoder.questions.decode(QuestionResponse.self, from: Data(encoded.utf8)) == response)
+        }
+    }
+
     @Test func timeOrderedIdsSortByTime() {
         let start = Date()
         let ids = (0..<50).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) / 100)) }

@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -87,9 +88,19 @@ enum QuizAttemptStore {
     }
 
     /// A response as `quiz_answers` keeps it.
+    /// Short ones are kept (a choice, a number): encoding twenty answers was a twentieth of a submission.
     static func storedText(_ response: QuestionResponse) throws -> String {
-        String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
+        if let text = storedTexts.withLockedValue({ $0[response] }) { return text }
+        let text = String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
+        guard text.utf8.count <= 64 else { return text }
+        storedTexts.withLockedValue { texts in
+            if texts.count >= 10_000 { texts.removeAll(keepingCapacity: true) }
+            texts[response] = text
+        }
+        return text
     }
+
+    private static let storedTexts = NIOLockedValueBox([QuestionResponse: String]())
 
     static func responses(in rows: [AnswerRow]) -> [Int: QuestionResponse] {
         rows.reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }
