@@ -83,4 +83,24 @@ import VaporTesting
             #expect(forged.status == .forbidden)
         }
     }
+
+    @Test func theTokenIsReadFromAPlainFormWithACharsetAndOnlyFromAPlainForm() async throws {
+        try await withApp { app in
+            let fx = Fixtures(app: app)
+            let org = try await fx.organization()
+            try await fx.person("lea@acme.test", in: org)
+            var browser = Browser(app)
+            try await browser.get("/sign-in")
+            let token = try #require(browser.csrf)
+            let body = "email=lea%40acme.test&password=\(Browser.encode(Fixtures.password))&_csrf=\(Browser.encode(token))&_csrf=second"
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "*/*")
+            #expect(try await browser.send(.POST, "/sign-in", headers: headers, body: ByteBuffer(string: body)).status == .forbidden,
+                    "not a plain form: not read as one")
+            headers.replaceOrAdd(name: .contentType, value: "application/x-www-form-urlencoded; charset=UTF-8")
+            let signedIn = try await browser.send(.POST, "/sign-in", headers: headers, body: ByteBuffer(string: body))
+            #expect(signedIn.status == .seeOther, "the first _csrf, percent-decoded")
+        }
+    }
 }
+

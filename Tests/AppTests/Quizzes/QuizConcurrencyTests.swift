@@ -83,8 +83,9 @@ import VaporTesting
                 let adding = right.filter { $0.key <= k }
                 submissions.append(Task { try await QuizAttemptStore.submit(attempt, adding: adding, commits: commits, on: app.db) })
             }
-            // The first learner's attempt again, every answer right, in the same batch: refused.
+            // The first learner's attempt again, every answer right, in the same batch after it: refused.
             let again = try #require(try await QuizAttemptRecord.find(attempts[0].id, on: app.db))
+            try await Task.sleep(for: .milliseconds(50))  // the four queued first
             submissions.append(Task { try await QuizAttemptStore.submit(again, adding: right, commits: commits, on: app.db) })
             try await Task.sleep(for: .milliseconds(100))
             releasing.yield()
@@ -110,4 +111,22 @@ import VaporTesting
             #expect(trails.first { $0.person_id == learners[3].id! }.flatMap { QuizStanding(stored: $0.trail)?.best } == 100)
         }
     }
+
+    @Test func anAttemptReadAsARowIsTheRecordFluentReads() async throws {
+        try await withApp { app in
+            let (_, _, attempt) = try await QuizTests.submittedEssay(app)
+            let fluent = try #require(try await QuizAttemptRecord.query(on: app.db).first())
+            let row = try await QuizAttemptStore.attempt(String(attempt.split(separator: "/").last!), in: fluent.cohortID, on: app.db)
+            #expect(QuizAttemptRecord.keys.count == 14, "a new column must be read by QuizAttemptRecord(row) too")
+            #expect(row.id == fluent.id && row.organizationID == fluent.organizationID && row.cohortID == fluent.cohortID)
+            #expect(row.activityID == fluent.activityID && row.personID == fluent.personID && row.number == fluent.number)
+            #expect(row.startedAt == fluent.startedAt && row.deadline == fluent.deadline && row.submittedAt == fluent.submittedAt)
+            #expect(row.itemsJSON == fluent.itemsJSON && row.earned == fluent.earned && row.possible == fluent.possible)
+            #expect(row.pending == fluent.pending && row.revision == fluent.revision && row.items == fluent.items)
+            row.revision += 1
+            try await row.save(on: app.db)  // an update of the row, not a second one
+            #expect(try await QuizAttemptRecord.query(on: app.db).count() == 1)
+        }
+    }
 }
+

@@ -88,11 +88,15 @@ enum QuizAttemptStore {
     }
 
     /// A response as `quiz_answers` keeps it.
-    /// Short ones are kept (a choice, a number): encoding twenty answers was a twentieth of a submission.
+    /// Those of a choice, a truth, an order, a matching are kept: encoding twenty answers was a
+    /// twentieth of a submission. (Not texts: two spellings of one text are equal as Swift strings.)
     static func storedText(_ response: QuestionResponse) throws -> String {
+        switch response {
+        case .text, .number: return String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
+        case .choice, .choices, .truth, .matches, .order: break
+        }
         if let text = storedTexts.withLockedValue({ $0[response] }) { return text }
         let text = String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
-        guard text.utf8.count <= 64 else { return text }
         storedTexts.withLockedValue { texts in
             if texts.count >= 10_000 { texts.removeAll(keepingCapacity: true) }
             texts[response] = text
@@ -119,7 +123,7 @@ enum QuizAttemptStore {
                 UPDATE quiz_attempts SET number = number WHERE id = \(bind: attemptID) AND submitted_at IS NULL RETURNING id
                 """).all()
             guard !open.isEmpty else { return false }
-            try await write(responses.mapValues { $0.map { ($0, nil) } }, to: attemptID, graded: false, on: sql)
+            try await write(responses, to: attemptID, on: sql)
             return true
         }
         guard saved else { throw AttemptError.alreadySubmitted }
@@ -139,23 +143,19 @@ enum QuizAttemptStore {
         return try await db.writeTransaction(body)
     }
 
-    /// Upserts answers (and, once graded, their fraction) and deletes the cleared ones.
-    private static func write(_ answers: [Int: (response: QuestionResponse, fraction: Double?)?], to attemptID: UUID, graded: Bool,
-                              on sql: any SQLDatabase) async throws {
+    /// Upserts answers, not yet graded, and deletes the cleared ones.
+    private static func write(_ answers: [Int: QuestionResponse?], to attemptID: UUID, on sql: any SQLDatabase) async throws {
         let cleared = answers.filter { $0.value == nil }.map(\.key)
         if !cleared.isEmpty {
             try await sql.delete(from: "quiz_answers").where("attempt_id", .equal, attemptID).where("position", .in, cleared).run()
         }
-        let given = answers.compactMap { position, answer in answer.map { (position, $0.response, $0.fraction) } }.sorted { $0.0 < $1.0 }
+        let given = answers.compactMap { position, response in response.map { (position, $0) } }.sorted { $0.0 < $1.0 }
         guard !given.isEmpty else { return }
-        let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response", "fraction")
-        for (position, response, fraction) in given {
-            insert.values([UUID.timeOrdered(), attemptID, position, try storedText(response), fraction]
-                          as [any Encodable & Sendable])
+        let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response")
+        for (position, response) in given {
+            insert.values([UUID.timeOrdered(), attemptID, position, try storedText(response)] as [any Encodable & Sendable])
         }
-        try await insert.onConflict(with: ["attempt_id", "position"]) { update in
-            graded ? update.set(excludedValueOf: "response").set(excludedValueOf: "fraction") : update.set(excludedValueOf: "response")
-        }.run()
+        try await insert.onConflict(with: ["attempt_id", "position"]) { $0.set(excludedValueOf: "response") }.run()
     }
 
     /// Grades and closes the attempt with the answers saved so far and `adding` (the form sent
@@ -211,7 +211,11 @@ enum QuizAttemptStore {
             attempt.possible = score.possible
             attempt.pending = score.pending
             attempt.revision = try locked.decode(column: "revision", as: Int.self)  // its result page is read again
-            try await attempt.save(on: db)
+            // The score only: the rest of the row (its questions) stays as it is.
+            try await (db as! any SQLDatabase).raw("""
+                UPDATE quiz_attempts SET earned = \(bind: score.earned), possible = \(bind: score.possible), pending = \(bind: score.pending) \
+                WHERE id = \(bind: attempt.id!)
+                """).run()
             try await QuizStandings.regraded(.init(attempt), on: db as! any SQLDatabase)
         } }
     }

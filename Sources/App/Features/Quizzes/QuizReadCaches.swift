@@ -106,7 +106,9 @@ enum AttemptItemsCache {
         for item in items {
             let question = String(decoding: try JSONEncoder.questions.encode(item.question), as: UTF8.self)
             let fields = [item.questionID, String(item.points), item.optionOrder.map(String.init).joined(separator: ","), question]
-            guard fields.allSatisfy({ !$0.contains("\t") && !$0.contains("\n") }) else { return try encodeAsList(items) }
+            guard fields.allSatisfy({ !$0.utf8.contains(UInt8(ascii: "\t")) && !$0.utf8.contains(UInt8(ascii: "\n")) }) else {
+                return try encodeAsList(items)
+            }
             lines.append(fields.joined(separator: "\t"))
         }
         return lines.joined(separator: "\n")

@@ -7,7 +7,8 @@ import SQLKit
 /// its score, the learner's mastery and standing moved on; all or nothing.
 ///
 /// Submissions that wait in one group commit run together (`GroupedWrite`): seven statements for
-/// them all, where each took seven and SQLite's one writer made the rest wait. Alone (PostgreSQL,
+/// them all (eight if a form clears an answer; one more per thousand answers), where each took
+/// seven and SQLite's one writer made the rest wait. Alone (PostgreSQL,
 /// or one at a time) it is the same code with one submission.
 struct QuizSubmission: GroupedWrite {
     let attemptID: UUID

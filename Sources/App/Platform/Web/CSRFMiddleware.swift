@@ -41,7 +41,9 @@ extension CSRFMiddleware {
     /// The form's `_csrf` field. A plain form is read by `FormFields`: Vapor's decoder builds the
     /// whole form as a tree first, a fortieth of a quiz submission of twenty answers.
     static func sentField(_ request: Request) -> String? {
-        if request.headers.contentType == .urlEncodedForm, let body = request.body.string {
+        // Type and subtype exactly (`==` lets `*/*` match).
+        if let type = request.headers.contentType, type.type.lowercased() == "application", type.subType.lowercased() == "x-www-form-urlencoded",
+           let body = request.body.string {
             return FormFields.first(fieldName, in: body)
         }
         return try? request.content.get(String.self, at: fieldName)
