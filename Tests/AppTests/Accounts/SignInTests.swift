@@ -69,13 +69,18 @@ import VaporTesting
         }
     }
 
+    /// Lea has an account; a browser shows the sign-in page (and holds its CSRF cookie).
+    static func leaOnTheSignInPage(_ app: Application) async throws -> Browser {
+        let fx = Fixtures(app: app)
+        try await fx.person("lea@acme.test", in: try await fx.organization())
+        var browser = Browser(app)
+        try await browser.get("/sign-in")
+        return browser
+    }
+
     @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
         try await withApp { app in
-            let fx = Fixtures(app: app)
-            let org = try await fx.organization()
-            try await fx.person("lea@acme.test", in: org)
-            var browser = Browser(app)
-            try await browser.get("/sign-in")
+            var browser = try await Self.leaOnTheSignInPage(app)
             let response = try await browser.post("/sign-in", ["email": "lea@acme.test", "password": Fixtures.password], csrf: false)
             #expect(response.status == .forbidden)
             #expect(response.text.contains("This form has expired"))
@@ -86,11 +91,7 @@ import VaporTesting
 
     @Test func theTokenIsReadFromAPlainFormWithACharsetAndOnlyFromAPlainForm() async throws {
         try await withApp { app in
-            let fx = Fixtures(app: app)
-            let org = try await fx.organization()
-            try await fx.person("lea@acme.test", in: org)
-            var browser = Browser(app)
-            try await browser.get("/sign-in")
+            var browser = try await Self.leaOnTheSignInPage(app)
             let token = try #require(browser.csrf)
             let body = "email=lea%40acme.test&password=\(Browser.encode(Fixtures.password))&_csrf=\(Browser.encode(token))&_csrf=second"
             var headers = HTTPHeaders()

@@ -9,6 +9,15 @@ import Vapor
 /// Writes committed together (`GroupCommit`): each one's value comes back only once it is on
 /// disk, and one that fails takes nothing of the others with it.
 @Suite struct GroupCommitTests {
+    /// The serializer held, as by a batch in progress, until `release`: writes queue meanwhile.
+    static func hold(_ commits: GroupCommit) async -> (release: @Sendable () -> Void, holder: Task<Void, Never>) {
+        let (held, hold) = AsyncStream.makeStream(of: Void.self)
+        let (release, releasing) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task { await commits.writes.run { hold.yield(); for await _ in release { break } } }
+        for await _ in held { break }
+        return ({ releasing.yield() }, holder)
+    }
+
     private func withTally(_ body: @escaping (Application, any SQLDatabase, GroupCommit) async throws -> Void) async throws {
         try await withApp(configure: { $0.database = .sqliteFile(path: $0.dataDirectory + "/batched.sqlite") }) { app in
             let sql = try #require(app.db as? any SQLDatabase)
@@ -72,14 +81,7 @@ import Vapor
         try await withTally { app, sql, commits in
             struct Refused: Error {}
             let runs = NIOLockedValueBox([Int: Int]())
-            // Holding the serializer, as a batch in progress would: the writes queue up meanwhile.
-            let (held, hold) = AsyncStream.makeStream(of: Void.self)
-            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
-            async let holder: Void = commits.writes.run {
-                hold.yield()
-                for await _ in release { break }
-            }
-            for await _ in held { break }
+            let held = await Self.hold(commits)
             let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
                 for n in 1...6 {
                     group.addTask {
@@ -96,10 +98,10 @@ import Vapor
                     }
                 }
                 try await Task.sleep(for: .milliseconds(100))  // all six queued behind the holder
-                releasing.yield()
+                held.release()
                 return try await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
             }
-            await holder
+            await held.holder.value
             #expect(outcomes == [1: true, 2: true, 3: true, 4: false, 5: true, 6: true])
             let rows = try await sql.raw("SELECT n FROM tally ORDER BY n").all().map { try $0.decode(column: "n", as: Int.self) }
             #expect(rows == [1, 2, 3, 5, 6])
@@ -128,13 +130,7 @@ import Vapor
     @Test func groupedWritesThatFollowEachOtherRunAsOneAndTheirOrderIsKept() async throws {
         try await withTally { app, sql, commits in
             let calls = NIOLockedValueBox([[Int]]())
-            let (held, hold) = AsyncStream.makeStream(of: Void.self)
-            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
-            async let holder: Void = commits.writes.run {
-                hold.yield()
-                for await _ in release { break }
-            }
-            for await _ in held { break }
+            let held = await Self.hold(commits)
             // Queued in this order behind the holder: 1, 2, 3 grouped; 4 a closure that sees them; 5, 6 grouped; 7 a duplicate of 1.
             var tasks: [Task<Int, any Error>] = []
             for n in 1...7 {
@@ -149,8 +145,8 @@ import Vapor
                 }
                 try await Task.sleep(for: .milliseconds(20))
             }
-            releasing.yield()
-            await holder
+            held.release()
+            await held.holder.value
             var outcomes: [Result<Int, any Error>] = []
             for task in tasks { outcomes.append(await task.result) }
             // 1 again breaks the unique rule: that batch is rolled back and its writes run again alone.

@@ -34,18 +34,15 @@ import VaporTesting
             let record = try #require(try await QuizAttemptRecord.query(on: app.db).first())
             let commits = try #require(app.realtime.commits)
             // A batch in progress holds the serializer: the three writes queue, in this order, for the next.
-            let (held, hold) = AsyncStream.makeStream(of: Void.self)
-            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
-            let holder = Task { await commits.writes.run { hold.yield(); for await _ in release { break } } }
-            for await _ in held { break }
+            let held = await GroupCommitTests.hold(commits)
             let saved = Task { try await QuizAttemptStore.save([0: .choice(0)], to: record.id!, commits: commits, on: app.db) }
             try await Task.sleep(for: .milliseconds(50))
             let submitted = Task { try await QuizAttemptStore.submit(record, adding: [1: .text("anchor")], commits: commits, on: app.db) }
             try await Task.sleep(for: .milliseconds(50))
             let late = Task { try await QuizAttemptStore.save([2: .number("20")], to: record.id!, commits: commits, on: app.db) }
             try await Task.sleep(for: .milliseconds(50))
-            releasing.yield()
-            await holder.value
+            held.release()
+            await held.holder.value
             try await saved.value
             #expect(try await submitted.value == true)
             await #expect(throws: AttemptError.alreadySubmitted) { try await late.value }
@@ -74,10 +71,7 @@ import VaporTesting
             // Learner k answers the first k + 1 questions right (all three at most).
             let right: [Int: QuestionResponse?] = [0: .choice(0), 1: .text("anchor"), 2: .number("20")]
             let commits = try #require(app.realtime.commits)
-            let (held, hold) = AsyncStream.makeStream(of: Void.self)
-            let (release, releasing) = AsyncStream.makeStream(of: Void.self)
-            let holder = Task { await commits.writes.run { hold.yield(); for await _ in release { break } } }
-            for await _ in held { break }
+            let held = await GroupCommitTests.hold(commits)
             var submissions: [Task<Bool, any Error>] = []
             for (k, attempt) in attempts.enumerated() {
                 let adding = right.filter { $0.key <= k }
@@ -88,8 +82,8 @@ import VaporTesting
             try await Task.sleep(for: .milliseconds(50))  // the four queued first
             submissions.append(Task { try await QuizAttemptStore.submit(again, adding: right, commits: commits, on: app.db) })
             try await Task.sleep(for: .milliseconds(100))
-            releasing.yield()
-            await holder.value
+            held.release()
+            await held.holder.value
             var outcomes: [Bool] = []
             for submission in submissions { outcomes.append(try await submission.value) }
             #expect(outcomes == [true, true, true, true, false])
