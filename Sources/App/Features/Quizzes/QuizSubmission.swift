@@ -114,18 +114,58 @@ struct QuizSubmission: GroupedWrite {
         try await sql.raw("DELETE FROM quiz_answers WHERE \(cleared.joined(separator: " OR "))").run()
     }
 
-    /// Every answer with its mark, a thousand rows a statement (SQLite takes 32,766 values at most).
+    /// Every answer with its mark. On SQLite the rows go as one JSON text the statement reads with
+    /// `json_each`: binding five values a row cost a batch of eleven submissions about 3 of its
+    /// 16 ms, twice SQLite's own work. On PostgreSQL, a thousand rows a statement.
     private static func storeAnswers(_ closed: [(submission: QuizSubmission, submitted: Submitted)], on sql: any SQLDatabase) async throws {
-        var rows: [[any Encodable & Sendable]] = []
+        var rows: [AnswerRow] = []
         for (submission, submitted) in closed {
             for (position, text) in submitted.texts.sorted(by: { $0.key < $1.key }) {
-                rows.append([UUID.timeOrdered(), submission.attemptID, position, text, submitted.graded.marks[position].fraction])
+                rows.append(AnswerRow(id: UUID.timeOrdered(), attempt: submission.attemptID, position: position, text: text,
+                                      fraction: submitted.graded.marks[position].fraction))
             }
+        }
+        guard !rows.isEmpty else { return }
+        if sql.dialect.name == "sqlite" {
+            try await sql.raw("""
+                INSERT INTO quiz_answers (id, attempt_id, position, response, fraction) \
+                SELECT value->>0, value->>1, value->>2, value->>3, value->>4 FROM json_each(\(bind: AnswerRow.jsonList(rows))) WHERE true \
+                ON CONFLICT (attempt_id, position) DO UPDATE SET response = excluded.response, fraction = excluded.fraction
+                """).run()
+            return
         }
         for start in stride(from: 0, to: rows.count, by: 1_000) {
             let insert = sql.insert(into: "quiz_answers").columns("id", "attempt_id", "position", "response", "fraction")
-            for row in rows[start..<min(start + 1_000, rows.count)] { insert.values(row) }
+            for row in rows[start..<min(start + 1_000, rows.count)] {
+                insert.values([row.id, row.attempt, row.position, row.text, row.fraction] as [any Encodable & Sendable])
+            }
             try await insert.onConflict(with: ["attempt_id", "position"]) { $0.set(excludedValueOf: "response").set(excludedValueOf: "fraction") }.run()
+        }
+    }
+
+    /// An answer row as SQLite stores it: the ids as upper-case text.
+    private struct AnswerRow {
+        let id: UUID
+        let attempt: UUID
+        let position: Int
+        let text: String
+        let fraction: Double?
+
+        /// The rows as a JSON list of lists, written by hand: JSONEncoder took a twentieth of a
+        /// submission's time, on the batch's thread.
+        static func jsonList(_ rows: [AnswerRow]) -> String {
+            var json = "["
+            json.reserveCapacity(rows.reduce(2) { $0 + $1.text.utf8.count + 100 })
+            var attempt = (id: UUID?.none, text: "")
+            for (index, row) in rows.enumerated() {
+                if index > 0 { json += "," }
+                if attempt.id != row.attempt { attempt = (row.attempt, row.attempt.uuidString) }
+                json += "[\"\(row.id.uuidString)\",\"\(attempt.text)\",\(row.position),"
+                JSONText.appendString(row.text, to: &json)
+                json += ","
+                if let fraction = row.fraction, fraction.isFinite { json += "\(fraction)]" } else { json += "null]" }
+            }
+            return json + "]"
         }
     }
 
