@@ -40,7 +40,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     } else {
         app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), presence: PresenceTracker(hub: hub),
                              writes: WriteSerializer())
-        app.realtime.commits = app.realtime.writes.map { GroupCommit(db: app.db, writes: $0) }
+        if case .sqliteFile(let path) = config.database {
+            let connection = GroupCommitConnection(path: path, logger: app.logger)
+            app.lifecycle.use(GroupCommitShutdown(connection: connection))
+            app.realtime.commits = app.realtime.writes.map { GroupCommit(db: connection.db, writes: $0, executor: connection.executor) }
+        } else {
+            app.realtime.commits = app.realtime.writes.map { GroupCommit(db: app.db, writes: $0) }
+        }
     }
     app.realtime.afterwork = ChatAfterwork(db: app.db, broadcaster: app.realtime.broadcaster, writes: app.realtime.writes)
     app.lifecycle.use(RealtimeShutdown())
