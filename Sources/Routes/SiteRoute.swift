@@ -159,11 +159,23 @@ public enum SiteRoute: Hashable, Sendable {
     }
 
     /// Every character but the unreserved ones (letters, digits, `-._~`) percent-encoded: safe
-    /// as a path segment or a query value.
+    /// as a path segment or a query value. Byte by byte, as Foundation's `addingPercentEncoding`
+    /// spells it (upper-case hex): that one builds its character set and goes through NSString
+    /// each call, and a result page's links called it for every weak topic.
     public static func percentEncoded(_ text: String) -> String {
-        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `.forumPost`'s path from its thread's: a page of fifty posts builds its thread's path once.

@@ -19,8 +19,11 @@ public enum QuizTextHTML {
     public static func inline(_ text: QuizText) -> TrustedHTML {
         var html = render(text).rawValue
         while html.hasSuffix("\n") { html.removeLast() }
-        html = html.replacingOccurrences(of: "</p>\n<p>", with: "<br>")
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+        // Split by the standard library: Foundation's `replacingOccurrences` and `components` go
+        // through NSString, and a result page calls this for every option of twenty questions.
+        let paragraphs = html.split(separator: "</p>\n<p>", omittingEmptySubsequences: false)
+        html = paragraphs.joined(separator: "<br>")
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.split(separator: "<p>", omittingEmptySubsequences: false).count == 2 {
             html = String(html.dropFirst(3).dropLast(4))
         }
         return TrustedHTML(sanitized: html)

@@ -28,12 +28,9 @@ enum QuizNextSteps {
         if let example {
             body += " This quiz question was hard for me:\n\n> " + QuizTextHTML.excerpt(example.stem, limit: 400)
         }
-        var components = URLComponents()
-        components.queryItems = [URLQueryItem(name: "kind", value: ThreadKind.question.rawValue),
-                                 URLQueryItem(name: "title", value: "Question about \(topic)"),
-                                 URLQueryItem(name: "body", value: body)]
-        // `+` reads as a space in a query: spelled out, so "C++" stays "C++".
-        let query = (components.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        // Every value percent-encoded, `+` too (it reads as a space in a query), so "C++" stays "C++".
+        let query = [("kind", ThreadKind.question.rawValue), ("title", "Question about \(topic)"), ("body", body)]
+            .map { "\($0)=\(SiteRoute.percentEncoded($1))" }.joined(separator: "&")
         return SiteRoute.forumSpace(access.context.organization.id, .init(access.cohortID), space.lowercasedText).path
             + "?" + query + "#new-thread"
     }
