@@ -39,7 +39,7 @@ struct LiveAttendanceController: RouteCollection {
     /// other than these, refuses the whole form and changes nothing.
     func correct(req: Request) async throws -> Response {
         let (access, record) = try await load(req)
-        let fields = FormFields.parse(req.body.string ?? "").filter { $0.name.hasPrefix("p-") }
+        let fields = req.formFields.filter { $0.name.hasPrefix("p-") }
         let members = Set(try await CohortQueries.memberIDs(of: access.cohortID, on: req.db))
         var choices: [UUID: Bool?] = [:]
         for field in fields {

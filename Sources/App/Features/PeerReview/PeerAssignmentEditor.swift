@@ -38,7 +38,7 @@ enum PeerAssignmentEditor {
     }
 
     static func save(_ req: Request, _ context: OrganizationContext, _ course: CourseRecord, _ activity: ActivityRecord) async throws -> Response {
-        let fields = Dictionary(FormFields.parse(req.body.string ?? "").map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        let fields = Dictionary(req.formFields.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
         var v = Validator()
         let frame = ActivityInput.check(title: fields["title"], estimatedMinutes: fields["estimated_minutes"], required: fields["required"] == "on",
                                         dueWeek: fields["due_week"], dueWeekday: fields["due_weekday"], into: &v)

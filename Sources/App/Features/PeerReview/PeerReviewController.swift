@@ -137,7 +137,7 @@ struct PeerReviewController: RouteCollection {
     }
 
     static func fields(_ req: Request) -> [String: String] {
-        Dictionary(FormFields.parse(req.body.string ?? "").map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+        Dictionary(req.formFields.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
     }
 
     // MARK: Reviews

@@ -122,7 +122,7 @@ struct QuizController: RouteCollection {
             timeUp = true  // what was saved in time counts; what came late does not
         } catch let error as AppError where error.code == "answer_does_not_fit" {
             // A mistake a person makes (two items ranked 2nd): the page again, with their answers.
-            let values = Dictionary(grouping: FormFields.parse(req.body.string ?? ""), by: \.name).mapValues { $0.map(\.value) }
+            let values = Dictionary(grouping: req.formFields, by: \.name).mapValues { $0.map(\.value) }
             return try await Self.renderAttempt(req, access, attempt, values: values, problem: error.message, status: .unprocessableEntity)
         }
         req.writesNothingCached()
@@ -139,7 +139,7 @@ struct QuizController: RouteCollection {
         } catch {
             throw AppError(status: .unprocessableEntity, code: error == .timeUp ? "time_up" : "already_submitted", message: message(error))
         }
-        let fields = FormFields.parse(req.body.string ?? "")
+        let fields = req.formFields
         let names = Set(fields.map { $0.name.split(separator: ".").first.map(String.init) ?? $0.name })
         let form = AttemptFormFields(fields)
         var responses: [Int: QuestionResponse?] = [:]

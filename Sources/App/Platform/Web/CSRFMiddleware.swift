@@ -38,13 +38,14 @@ struct CSRFMiddleware: AsyncMiddleware {
 }
 
 extension CSRFMiddleware {
-    /// The form's `_csrf` field. A plain form is read by `FormFields`: Vapor's decoder builds the
-    /// whole form as a tree first, a fortieth of a quiz submission of twenty answers.
+    /// The form's `_csrf` field. A plain form is read by `FormFields`, once for the route too
+    /// (`Request.formFields`): Vapor's decoder builds the whole form as a tree first, a fortieth of
+    /// a quiz submission of twenty answers.
     static func sentField(_ request: Request) -> String? {
         // Type and subtype exactly (`==` lets `*/*` match).
         if let type = request.headers.contentType, type.type.lowercased() == "application", type.subType.lowercased() == "x-www-form-urlencoded",
-           let body = request.body.string {
-            return FormFields.first(fieldName, in: body)
+           request.body.data != nil {
+            return request.formFields.first { $0.name == fieldName }?.value
         }
         return try? request.content.get(String.self, at: fieldName)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 /// An `application/x-www-form-urlencoded` body as its (name, value) pairs, in order and with
 /// repeated names kept: a quiz page's field names are built from positions, so they cannot be
@@ -11,15 +12,6 @@ enum FormFields {
         }
     }
 
-    /// The first value sent under `name`, reading no further than it.
-    static func first(_ name: String, in body: String) -> String? {
-        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if decode(parts[0]) == name { return parts.count > 1 ? decode(parts[1]) : "" }
-        }
-        return nil
-    }
-
     private static func decode(_ text: Substring) -> String {
         // Most names and many values need nothing decoded: Foundation's decoding was a tenth of a quiz submission.
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else { return String(text) }
@@ -27,3 +19,15 @@ enum FormFields {
         return spaced.removingPercentEncoding ?? spaced
     }
 }
+
+extension Request {
+    /// The body's form fields, parsed once a request: the CSRF check reads them, then the route.
+    var formFields: [(name: String, value: String)] {
+        if let fields = storage[FormFieldsKey.self] { return fields }
+        let fields = FormFields.parse(body.string ?? "")
+        storage[FormFieldsKey.self] = fields
+        return fields
+    }
+}
+
+struct FormFieldsKey: StorageKey { typealias Value = [(name: String, value: String)] }
