@@ -123,6 +123,20 @@ extension QuizResultCacheTests {
         #expect(AttemptItemsCache.items(AttemptItemsCache.header).isEmpty)
     }
 
+    @Test func anAttemptsItemsAreKeptByTheirTextAndUnreadableOnesAreNot() throws {
+        let items = try GIFT.parse(QuizTests.gift).enumerated().map { index, question in
+            AttemptItem(questionID: "kept\(index)-\(UUID())", question: question, optionOrder: [], points: 1)
+        }
+        let stored = try AttemptItemsCache.encode(items)
+        #expect(AttemptItemsCache.lists.lookup(stored, now: Date()) == nil)
+        #expect(AttemptItemsCache.items(stored) == items)
+        #expect(AttemptItemsCache.lists.lookup(stored, now: Date()) == items)
+        #expect(AttemptItemsCache.items(stored) == items, "read again, from the cache")
+        let broken = AttemptItemsCache.header + "\nq0\t1\t\tnot JSON \(UUID())"
+        #expect(AttemptItemsCache.items(broken).isEmpty)
+        #expect(AttemptItemsCache.lists.lookup(broken, now: Date()) == nil)
+    }
+
     @Test func answersAreStoredAsTheEncoderWritesThemKeptOrNot() throws {
         let long = QuestionResponse.text(String(repeating: "a long essay ", count: 20))
         for response in [QuestionResponse.choice(2), .text("anchor"), .matches([1, nil]), long] {
