@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "atelier",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // v15: the group commit's TaskExecutor
     products: [
         .executable(name: "atelier", targets: ["atelier"]),
         .executable(name: "peer-review-sim", targets: ["PeerReviewSimulation"]),

@@ -23,6 +23,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     let inFlight = InFlightRequests()
     app.inFlightRequests = inFlight
     app.middleware.use(InFlightRequests.Middleware(requests: inFlight))
+    // The group commit's own connection (a SQLite file) closes after the drain, with the requests
+    // that may still be waiting on a batch (handlers stop in the reverse order of registration).
+    let commitConnection: GroupCommitConnection? = if case .sqliteFile(let path) = config.database {
+        GroupCommitConnection(path: path, logger: app.logger)
+    } else {
+        nil
+    }
+    if let commitConnection { app.lifecycle.use(GroupCommitShutdown(connection: commitConnection)) }
     app.lifecycle.use(InFlightRequests.Drain(requests: inFlight))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(AppErrorMiddleware())
@@ -40,12 +48,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     } else {
         app.realtime = .init(hub: hub, broadcaster: InProcessBroadcaster(hub: hub), presence: PresenceTracker(hub: hub),
                              writes: WriteSerializer())
-        if case .sqliteFile(let path) = config.database {
-            let connection = GroupCommitConnection(path: path, logger: app.logger)
-            app.lifecycle.use(GroupCommitShutdown(connection: connection))
-            app.realtime.commits = app.realtime.writes.map { GroupCommit(db: connection.db, writes: $0, executor: connection.executor) }
-        } else {
-            app.realtime.commits = app.realtime.writes.map { GroupCommit(db: app.db, writes: $0) }
+        app.realtime.commits = app.realtime.writes.map { writes in
+            commitConnection.map { GroupCommit(db: $0.db, writes: writes, executor: $0.executor) } ?? GroupCommit(db: app.db, writes: writes)
         }
     }
     app.realtime.afterwork = ChatAfterwork(db: app.db, broadcaster: app.realtime.broadcaster, writes: app.realtime.writes)

@@ -20,8 +20,8 @@ import SQLKit
 /// - A refusal that is part of the job (an answer saved after the submission) is better returned
 ///   as a value and thrown once committed: thrown inside, it fails its whole batch.
 final class GroupCommit: Sendable {
-    /// The application's database (never a request's, nor one in a transaction): batches outlive
-    /// the request that started them.
+    /// The application's database, or the group commit's own connection on a SQLite file (never a
+    /// request's, nor one in a transaction): batches outlive the request that started them.
     let db: any Database
     let writes: WriteSerializer
     /// At most this many writes a batch.
@@ -62,7 +62,8 @@ final class GroupCommit: Sendable {
             return true
         }
         // High priority: under load every submission waits for this task, which otherwise
-        // queued behind the requests' own work between its statements (373 a second, not 280).
+        // queued behind the requests' own work between its statements (373 a second, not 280);
+        // on its own event loop (`executor`), nothing else runs there.
         if starts { Task(executorPreference: executor, priority: .high) { await self.drain() } }
     }
 
@@ -107,13 +108,18 @@ final class GroupCommit: Sendable {
     /// In order; the writes of one kind that follow each other run as one.
     private func commit(_ batch: [any BatchedWrite]) async throws {
         try await db.writeTransaction { db in
-            var start = 0
-            while start < batch.count {
-                var end = start + 1
-                while end < batch.count, batch[end].kind == batch[start].kind { end += 1 }
-                try await batch[start].run(batch[start..<end], on: db)
-                start = end
-            }
+            // Fluent runs this in a task of its own, which does not inherit the drain's preference.
+            try await withTaskExecutorPreference(self.executor) { try await self.run(batch, on: db) }
+        }
+    }
+
+    private func run(_ batch: [any BatchedWrite], on db: any Database) async throws {
+        var start = 0
+        while start < batch.count {
+            var end = start + 1
+            while end < batch.count, batch[end].kind == batch[start].kind { end += 1 }
+            try await batch[start].run(batch[start..<end], on: db)
+            start = end
         }
     }
 }

@@ -1,5 +1,7 @@
 /// JSON written by hand where JSONEncoder costs too much (a batch's rows).
 enum JSONText {
+    private static let hex = Array("0123456789abcdef".utf8)
+
     /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped.
     static func appendString(_ text: String, to json: inout String) {
         json += "\""
@@ -15,7 +17,6 @@ enum JSONText {
             case UInt8(ascii: "\r"): json += "\\r"
             case UInt8(ascii: "\t"): json += "\\t"
             default:
-                let hex = Array("0123456789abcdef".utf8)
                 json += "\\u00" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
             }
             plainFrom = text.utf8.index(after: index)

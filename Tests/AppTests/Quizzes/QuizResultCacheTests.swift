@@ -137,6 +137,20 @@ extension QuizResultCacheTests {
         #expect(AttemptItemsCache.lists.lookup(broken, now: Date()) == nil)
     }
 
+    @Test func anEssayOfAnyCharactersIsStoredAsWritten() async throws {
+        let essay = "\"Quotes\", a back\\slash, a tab\there,\r\nlines, \u{1} é 中文 👩🏽‍🏫 </script> \\u0041 {\"_0\":1}"
+        try await withApp(configure: { $0.database = .sqliteFile(path: $0.dataDirectory + "/essay.sqlite") }) { app in
+            let (_, _, attempt) = try await QuizTests.submittedEssay(app, essay: essay)
+            let id = try #require(UUID(uuidString: String(attempt.split(separator: "/").last!)))
+            let answers = try await QuizAnswerRecord.query(on: app.db).filter(\.$attemptID == id).sort(\.$position).all()
+            #expect(answers.map(\.position) == [0, 1])
+            let stored = try #require(answers.last?.responseJSON)
+            #expect(stored == (try QuizAttemptStore.storedText(.text(essay))), "the text as encoded, through the batch's JSON")
+            #expect(try JSONDecoder.questions.decode(QuestionResponse.self, from: Data(stored.utf8)) == QuestionResponse.text(essay))
+            #expect(answers.first?.fraction == 1, "a mark read back as a number")
+        }
+    }
+
     @Test func answersAreStoredAsTheEncoderWritesThemKeptOrNot() throws {
         let long = QuestionResponse.text(String(repeating: "a long essay ", count: 20))
         for response in [QuestionResponse.choice(2), .text("anchor"), .matches([1, nil]), long] {

@@ -21,10 +21,12 @@ enum FormFields {
 }
 
 extension Request {
-    /// The body's form fields, parsed once a request: the CSRF check reads them, then the route.
+    /// The body's form fields, parsed once a request: the CSRF check reads them (every plain form
+    /// whole, at most 256 kB), then the route. None, and nothing kept, before the body is collected.
     var formFields: [(name: String, value: String)] {
         if let fields = storage[FormFieldsKey.self] { return fields }
-        let fields = FormFields.parse(body.string ?? "")
+        guard let body = body.string else { return [] }
+        let fields = FormFields.parse(body)
         storage[FormFieldsKey.self] = fields
         return fields
     }
