@@ -21,3 +21,17 @@ import Vapor
         try await app.asyncShutdown()
     }
 }
+
+/// A request's path, as Vapor reads it, read once.
+@Suite struct RequestPathTests {
+    @Test(arguments: ["/", "/health", "/api/v1/x?y=1", "/orgs/a%20b/c;d?e#f", "/caf%C3%A9/x"])
+    func thePathIsVaporsAndIsKept(_ target: String) async throws {
+        let app = try await Application.make(.testing)
+        let request = Request(application: app, method: .GET, url: URI(string: target), on: app.eventLoopGroup.next())
+        #expect(request.storage[PathKey.self] == nil)
+        #expect(request.path == request.url.path)
+        #expect(request.storage[PathKey.self] == request.url.path)
+        #expect(request.isAPI == target.hasPrefix("/api/"))
+        try await app.asyncShutdown()
+    }
+}

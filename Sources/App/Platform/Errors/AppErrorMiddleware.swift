@@ -19,7 +19,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
             if problem.status == .internalServerError {
                 request.logger.error("Unexpected error: \(String(reflecting: error))")
             }
-            if request.isAPI || request.url.path == "/health" || request.prefersJSON {
+            if request.isAPI || request.path == "/health" || request.prefersJSON {
                 return Self.json(problem, request: request)
             }
             if problem.status == .unauthorized {

@@ -20,7 +20,7 @@ struct PublicFiles: AsyncMiddleware {
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let first = request.url.path.dropFirst().prefix { $0 != "/" }
+        let first = request.path.dropFirst().prefix { $0 != "/" }
         guard entries.contains(first) else { return try await next.respond(to: request) }
         return try await files.respond(to: request, chainingTo: next)
     }
