@@ -37,7 +37,7 @@ import Vapor
     }
 
     @Test func inMemoryTheGroupCommitUsesTheApplicationsDatabase() async throws {
-        try await withApp { app in
+        try await withApp(configure: { $0.database = .sqliteMemory }) { app in
             let commits = try #require(app.realtime.commits)
             #expect(commits.executor == nil)
             #expect(!Self.handlers(app).contains { $0 is GroupCommitShutdown })
