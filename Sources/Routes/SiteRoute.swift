@@ -178,6 +178,12 @@ public enum SiteRoute: Hashable, Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Parameters as a query: names and values `percentEncoded` (so `+` stays a plus, not a
+    /// space), in the order given.
+    public static func query(_ parameters: [(String, String)]) -> String {
+        parameters.map { percentEncoded($0.0) + "=" + percentEncoded($0.1) }.joined(separator: "&")
+    }
+
     /// `.forumPost`'s path from its thread's: a page of fifty posts builds its thread's path once.
     public static func forumPostPath(inThread threadPath: String, number: Int, _ action: ForumPostAction) -> String {
         "\(threadPath)/posts/\(number)/\(action.rawValue)"

@@ -90,9 +90,7 @@ struct ChatController: RouteCollection {
         let conversation = try await ChatDirectory.startDirect(context, with: other, on: req.db)
         var path = SiteRoute.conversation(context.organization.id, .init(conversation.id!)).path
         if let draft = form.draft?.trimmingCharacters(in: .whitespacesAndNewlines), !draft.isEmpty {
-            var query = URLComponents()
-            query.queryItems = [URLQueryItem(name: "draft", value: String(draft.prefix(2_000)))]
-            path += "?" + (query.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+            path += "?" + SiteRoute.query([("draft", String(draft.prefix(2_000)))])
         }
         return req.redirect(to: path)
     }

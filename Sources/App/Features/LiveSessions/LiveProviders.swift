@@ -2,6 +2,7 @@ import Crypto
 import Domain
 import Foundation
 import JWTKit
+import Routes
 import Vapor
 
 /// The company's BigBlueButton server: meetings created and joined through its API, each call
@@ -31,16 +32,7 @@ struct BigBlueButton: Sendable {
 
     /// Parameters as BBB reads them: names and values percent-encoded (unreserved characters kept),
     /// in the order given. The checksum covers exactly this text.
-    static func query(_ parameters: [(String, String)]) -> String {
-        parameters.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
-    }
-
-    /// Percent-encoded but for RFC 3986's unreserved characters.
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
-    }
-
-    private static let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+    static func query(_ parameters: [(String, String)]) -> String { SiteRoute.query(parameters) }
 
     func url(_ call: String, _ parameters: [(String, String)]) -> String {
         let query = Self.query(parameters)
@@ -121,7 +113,7 @@ struct Jitsi: Sendable {
         guard let appID, let secret, secret.utf8.count >= Self.minimumSecretBytes else {
             // Without a token, Jitsi still takes the name to show from the address's fragment.
             let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "'") + "\""
-            return address + "#userInfo.displayName=" + BigBlueButton.encode(quoted)
+            return address + "#userInfo.displayName=" + SiteRoute.percentEncoded(quoted)
         }
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)

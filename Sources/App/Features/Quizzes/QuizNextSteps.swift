@@ -28,9 +28,7 @@ enum QuizNextSteps {
         if let example {
             body += " This quiz question was hard for me:\n\n> " + QuizTextHTML.excerpt(example.stem, limit: 400)
         }
-        // Every value percent-encoded, `+` too (it reads as a space in a query), so "C++" stays "C++".
-        let query = [("kind", ThreadKind.question.rawValue), ("title", "Question about \(topic)"), ("body", body)]
-            .map { "\($0)=\(SiteRoute.percentEncoded($1))" }.joined(separator: "&")
+        let query = SiteRoute.query([("kind", ThreadKind.question.rawValue), ("title", "Question about \(topic)"), ("body", body)])
         return SiteRoute.forumSpace(access.context.organization.id, .init(access.cohortID), space.lowercasedText).path
             + "?" + query + "#new-thread"
     }
