@@ -40,7 +40,8 @@ import VaporTesting
             #expect(leaSocket.frames("presence").count == 1, "\(leaSocket.frames("presence"))")
             // Max leaves: offline once the grace has passed, and his mark is gone.
             await nextPage.close()
-            let offline = try await leaSocket.wait(for: "presence", count: 2)
+            // (The server only says so after the grace: the wait must outlast it, with room to spare.)
+            let offline = try await leaSocket.wait(for: "presence", count: 2, within: Self.grace + .seconds(15))
             #expect(offline.last?["online"] as? Bool == false)
             #expect(try await app.realtime.presence.online(among: [c.max.id!, c.lea.id!], on: app.db) == [c.lea.id!])
             for socket in [leaSocket, otto, sam] { await socket.close() }

@@ -70,7 +70,8 @@ struct SMTPMailerFailureTests {
             try await connection.send("EHLO atelier.test", name: "EHLO")
         }
         guard case .connectionFailed = error else { Issue.record("got \(String(describing: error))"); return }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Far below the 30 s timeout; not "under a second", which a loaded machine can miss.
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 
     /// Cancelling a send (as the overall deadline does) ends it promptly, long before the

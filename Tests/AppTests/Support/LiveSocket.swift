@@ -42,16 +42,22 @@ final class SocketClient: Sendable {
 
     func frames(_ type: String) -> [[String: Any]] { frames.filter { $0["type"] as? String == type } }
 
-    /// Waits (at most five seconds) until `count` frames of `type` arrived; returns them.
+    /// Waits until `count` frames of `type` arrived (at most `within`, by the clock: a loop of
+    /// sleeps counted 500 × 10 ms stretched past five seconds under load); returns them.
+    /// Passing tests return at the frame; the generous default only matters on a loaded machine.
     @discardableResult
-    func wait(for type: String, count: Int = 1) async throws -> [[String: Any]] {
-        for _ in 0..<500 {
+    func wait(for type: String, count: Int = 1, within: Duration = .seconds(15)) async throws -> [[String: Any]] {
+        let clock = ContinuousClock(), deadline = clock.now + within
+        repeat {
             let found = frames(type)
             if found.count >= count { return found }
             try await Task.sleep(for: .milliseconds(10))
+        } while clock.now < deadline
+        let found = frames(type)
+        if found.count < count {
+            Issue.record("waited \(within) for \(count) \(type) frame(s); got \(frames.map { $0["type"] as? String ?? "?" })")
         }
-        Issue.record("waited for \(count) \(type) frame(s); got \(frames.map { $0["type"] as? String ?? "?" })")
-        return frames(type)
+        return found
     }
 
     /// Sends a frame already written as JSON text.
