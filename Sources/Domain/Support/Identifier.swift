@@ -28,10 +28,16 @@ public struct Identifier<Subject>: Hashable, Sendable, Codable, CustomStringConv
 }
 
 extension UUID {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let lowerDigits = Array("0123456789abcdef".utf8), upperDigits = Array("0123456789ABCDEF".utf8)
 
     /// The canonical text form in lower case: 8-4-4-4-12 hex digits.
-    public var lowercasedText: String {
+    public var lowercasedText: String { text(Self.lowerDigits) }
+
+    /// The text `uuidString` gives (upper case, as SQLite keeps ids), without the formatting call
+    /// it makes on Linux: a batch of submissions writes hundreds.
+    public var uppercasedText: String { text(Self.upperDigits) }
+
+    private func text(_ digits: [UInt8]) -> String {
         withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in
                 var at = 0
@@ -39,8 +45,8 @@ extension UUID {
                     if index == 4 || index == 6 || index == 8 || index == 10 {
                         out[at] = UInt8(ascii: "-"); at += 1
                     }
-                    out[at] = Self.hexDigits[Int(byte >> 4)]
-                    out[at + 1] = Self.hexDigits[Int(byte & 0x0F)]
+                    out[at] = digits[Int(byte >> 4)]
+                    out[at + 1] = digits[Int(byte & 0x0F)]
                     at += 2
                 }
                 return at

@@ -121,6 +121,9 @@ extension QuizResultCacheTests {
             #expect(AttemptItemsCache.items(AttemptItemsCache.header + "\n" + broken).isEmpty, "\(broken)")
         }
         #expect(AttemptItemsCache.items(AttemptItemsCache.header).isEmpty)
+        // Empty lines, and empty places between the order's commas, are skipped.
+        #expect(AttemptItemsCache.items(AttemptItemsCache.header + "\n\n" + lines[1] + "\n") == [items[0]])
+        #expect(AttemptItemsCache.items(AttemptItemsCache.header + "\n" + lines[1].replacingOccurrences(of: "\t1,0\t", with: "\t,1,,0,\t")) == [items[0]])
     }
 
     @Test func anAttemptsItemsAreKeptByTheirTextAndUnreadableOnesAreNot() throws {
@@ -153,11 +156,20 @@ extension QuizResultCacheTests {
 
     @Test func answersAreStoredAsTheEncoderWritesThemKeptOrNot() throws {
         let long = QuestionResponse.text(String(repeating: "a long essay ", count: 20))
-        for response in [QuestionResponse.choice(2), .text("anchor"), .matches([1, nil]), long] {
+        for response in [QuestionResponse.choice(2), .text("anchor"), .number("3,14"), .matches([1, nil]), long] {
             let encoded = String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
             #expect(try QuizAttemptStore.storedText(response) == encoded)
             #expect(try QuizAttemptStore.storedText(response) == encoded, "again, from what was kept")
             #expect(try JSONDecoder.questions.decode(QuestionResponse.self, from: Data(encoded.utf8)) == response)
+        }
+    }
+
+    /// Texts are written by hand: whatever they hold, they read back as typed.
+    @Test(arguments: ["", "a/b \"q\" \\ \u{0}\u{8}\u{C}\u{1F}\t\r\n é 中文 👩🏽‍🏫 </script> \u{7F}", "{\"_0\":1}", "\\u0041"])
+    func textsStoredByHandReadBackAsTyped(_ text: String) throws {
+        for response in [QuestionResponse.text(text), .number(text)] {
+            let stored = try QuizAttemptStore.storedText(response)
+            #expect(try JSONDecoder.questions.decode(QuestionResponse.self, from: Data(stored.utf8)) == response, "\(stored)")
         }
     }
 

@@ -24,6 +24,7 @@ import Testing
                      UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))]
         for uuid in fixed + (0..<500).map({ _ in UUID() }) {
             #expect(Cohort.ID(uuid).description == uuid.uuidString.lowercased())
+            #expect(uuid.uppercasedText == uuid.uuidString)
         }
     }
 

@@ -87,12 +87,14 @@ enum QuizAttemptStore {
         responses(in: try await answerRows(of: attemptID, on: db as! any SQLDatabase))
     }
 
-    /// A response as `quiz_answers` keeps it.
+    /// A response as `quiz_answers` keeps it (the JSON `JSONDecoder.questions` reads).
     /// Those of a choice, a truth, an order, a matching are kept: encoding twenty answers was a
-    /// twentieth of a submission. (Not texts: two spellings of one text are equal as Swift strings.)
+    /// twentieth of a submission. Texts are written by hand (not kept: two spellings of one text
+    /// are equal as Swift strings), in the encoder's shape: `{"text":{"_0":"…"}}`.
     static func storedText(_ response: QuestionResponse) throws -> String {
         switch response {
-        case .text, .number: return String(decoding: try JSONEncoder.questions.encode(response), as: UTF8.self)
+        case .text(let text): return storedText(text, as: "text")
+        case .number(let text): return storedText(text, as: "number")
         case .choice, .choices, .truth, .matches, .order: break
         }
         if let text = storedTexts.withLockedValue({ $0[response] }) { return text }
@@ -105,6 +107,13 @@ enum QuizAttemptStore {
     }
 
     private static let storedTexts = NIOLockedValueBox([QuestionResponse: String]())
+
+    private static func storedText(_ text: String, as kind: StaticString) -> String {
+        var json = "{\"\(kind)\":{\"_0\":"
+        json.reserveCapacity(json.utf8.count + text.utf8.count + 4)
+        JSONText.appendString(text, to: &json)
+        return json + "}}"
+    }
 
     static func responses(in rows: [AnswerRow]) -> [Int: QuestionResponse] {
         rows.reduce(into: [:]) { result, row in if let response = row.response { result[row.position] = response } }

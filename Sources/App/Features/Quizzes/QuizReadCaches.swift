@@ -141,17 +141,47 @@ enum AttemptItemsCache {
     private struct Unreadable: Error {}
 
     private static func lines(_ text: String) throws -> [AttemptItem] {
-        // Split as bytes: splitting the String walks its characters, which cost more than the JSON it replaced.
-        try text.utf8.split(separator: UInt8(ascii: "\n")).dropFirst().map { line in
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false).map { Substring($0) }
-            guard fields.count == 4, let points = Double(fields[1]) else { throw Unreadable() }
-            var order: [Int] = []
-            for index in fields[2].utf8.split(separator: UInt8(ascii: ",")) {
-                guard let index = Int(Substring(index)) else { throw Unreadable() }
-                order.append(index)
+        // Scanned as bytes in place: the collection `split` of the UTF-8 view (itself cheaper than
+        // splitting the String's characters) was half of reading an attempt's items.
+        var text = text
+        return try text.withUTF8 { bytes in
+            var items: [AttemptItem] = []
+            var start = (bytes.firstIndex(of: newline) ?? bytes.count) + 1  // after the header
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+                if end > start { items.append(try item(UnsafeBufferPointer(rebasing: bytes[start..<end]))) }
+                start = end + 1
             }
-            return AttemptItem(questionID: String(fields[0]), question: try question(String(fields[3])), optionOrder: order, points: points)
+            return items
         }
+    }
+
+    private static let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), comma = UInt8(ascii: ",")
+
+    /// One line: the question's id, its points, its options' order and its JSON (which may hold no
+    /// tab either, but is taken whole after the third).
+    private static func item(_ line: UnsafeBufferPointer<UInt8>) throws -> AttemptItem {
+        var fields: [Range<Int>] = []
+        var start = 0
+        while fields.count < 3, let tab = line[start...].firstIndex(of: tab) {
+            fields.append(start..<tab)
+            start = tab + 1
+        }
+        guard fields.count == 3 else { throw Unreadable() }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self) }
+        guard let points = Double(text(fields[1])) else { throw Unreadable() }
+        var order: [Int] = []
+        var index = fields[2].lowerBound
+        while index < fields[2].upperBound {
+            let end = line[index..<fields[2].upperBound].firstIndex(of: comma) ?? fields[2].upperBound
+            // (Empty between commas, as `split` skipped it.)
+            if end > index {
+                guard let position = Int(text(index..<end)) else { throw Unreadable() }
+                order.append(position)
+            }
+            index = end + 1
+        }
+        return AttemptItem(questionID: text(fields[0]), question: try question(text(start..<line.count)), optionOrder: order, points: points)
     }
 
     /// The form of 2026-11-29: a JSON list, each question as a JSON text. Still written for an

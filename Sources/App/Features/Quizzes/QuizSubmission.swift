@@ -159,8 +159,8 @@ struct QuizSubmission: GroupedWrite {
             var attempt = (id: UUID?.none, text: "")
             for (index, row) in rows.enumerated() {
                 if index > 0 { json += "," }
-                if attempt.id != row.attempt { attempt = (row.attempt, row.attempt.uuidString) }
-                json += "[\"\(row.id.uuidString)\",\"\(attempt.text)\",\(row.position),"
+                if attempt.id != row.attempt { attempt = (row.attempt, row.attempt.uppercasedText) }
+                json += "[\"\(row.id.uppercasedText)\",\"\(attempt.text)\",\(row.position),"
                 JSONText.appendString(row.text, to: &json)
                 json += ","
                 if let fraction = row.fraction, fraction.isFinite { json += "\(fraction)]" } else { json += "null]" }
