@@ -35,3 +35,27 @@ import Vapor
         try await app.asyncShutdown()
     }
 }
+
+@Suite struct RequestCookieTests {
+    /// Read by hand, the same as Vapor reads them (values as our cookies write them, quoted, spaced,
+    /// repeated, a pair without `=`, two headers).
+    @Test(arguments: [
+        ["atelier_session=abc-DEF_123; atelier_csrf=0123456789abcdefghijABCDEFGHIJ-_xyz"],
+        ["a=1;b=2", " a = 1 ;\tb=\"two\" ; c"],
+        ["a=1; a=2", "a=3"],
+        ["atelier_flash=eyJtZXNzYWdlIjoiU2F2ZWQifQ; x=\"\"; y=="],
+        [""], [],
+    ])
+    func cookiesReadAsVaporReadsThem(_ headers: [String]) async throws {
+        let app = try await Application.make(.testing)
+        var fields = HTTPHeaders()
+        for header in headers { fields.add(name: .cookie, value: header) }
+        let request = Request(application: app, method: .GET, url: URI(string: "/"), headers: fields, on: app.eventLoopGroup.next())
+        let vapors = request.cookies.all.mapValues(\.string)
+        #expect(Request.cookies(headers) == vapors)
+        for name in Set(vapors.keys).union(["a", "atelier_csrf", "missing"]) {
+            #expect(request.cookie(name) == vapors[name])
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -32,16 +32,42 @@ extension Request {
     var prefersJSON: Bool { headers.accept.first.map { $0.mediaType.type == "application" && $0.mediaType.subType == "json" } ?? false }
 }
 
-struct ParsedCookiesKey: StorageKey { typealias Value = HTTPCookies }
+struct ParsedCookiesKey: StorageKey { typealias Value = [String: String] }
 struct PathKey: StorageKey { typealias Value = String }
 
 extension Request {
-    /// A request cookie's value. Vapor parses the Cookie header anew on every `cookies` access,
-    /// and several middlewares read cookies on every page, so the parse is kept for the request.
+    /// A request cookie's value. The Cookie header is read once for the request, by hand: Vapor
+    /// parses it anew on every `cookies` access, through its general header parser (a fiftieth of
+    /// a result page), and several middlewares read cookies on every page.
     func cookie(_ name: String) -> String? {
-        if let parsed = storage[ParsedCookiesKey.self] { return parsed[name]?.string }
-        let parsed = cookies
+        if let parsed = storage[ParsedCookiesKey.self] { return parsed[name] }
+        let parsed = Self.cookies(headers[.cookie])
         storage[ParsedCookiesKey.self] = parsed
-        return parsed[name]?.string
+        return parsed[name]
+    }
+
+    /// The `name=value` pairs of Cookie headers (RFC 6265 §4.2.1), as Vapor reads them: split at
+    /// `;`, spaces around trimmed, a value's surrounding double quotes removed, a pair without `=`
+    /// ignored, the last of a name kept.
+    static func cookies(_ headers: [String]) -> [String: String] {
+        var cookies: [String: String] = [:]
+        for header in headers {
+            for pair in header.split(separator: ";") {
+                guard let equals = pair.firstIndex(of: "=") else { continue }
+                let name = trimmed(pair[..<equals])
+                var value = trimmed(pair[pair.index(after: equals)...])
+                if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
+                guard !name.isEmpty else { continue }
+                cookies[String(name)] = String(value)
+            }
+        }
+        return cookies
+    }
+
+    private static func trimmed(_ text: Substring) -> Substring {
+        var text = text
+        while text.first == " " || text.first == "\t" { text.removeFirst() }
+        while text.last == " " || text.last == "\t" { text.removeLast() }
+        return text
     }
 }
