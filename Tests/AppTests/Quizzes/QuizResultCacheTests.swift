@@ -180,5 +180,8 @@ extension QuizResultCacheTests {
         #expect(Set(ids).count == 50 && ids.allSatisfy { $0.lowercasedText.dropFirst(14).first == "7" }, "version 7")
         #expect(ids.allSatisfy { "89ab".contains($0.lowercasedText.dropFirst(19).first!) }, "the RFC 9562 variant")
         #expect(Set(ids.map { $0.lowercasedText.suffix(12) }).count == 50, "random bits after the time")
+        // The random bytes come 256 ids' worth at a time: across refills, never twice the same.
+        let many = (0..<1_000).map { _ in UUID.timeOrdered(at: start) }
+        #expect(Set(many).count == 1_000 && Set(many.map { $0.lowercasedText.suffix(12) }).count == 1_000)
     }
 }
