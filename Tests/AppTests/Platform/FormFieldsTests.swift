@@ -59,3 +59,17 @@ import Vapor
         try await app.asyncShutdown()
     }
 }
+
+@Suite struct PlainFormTypeTests {
+    /// Read by hand, as exactly as Vapor's media type reads it.
+    @Test(arguments: ["application/x-www-form-urlencoded", "Application/X-WWW-Form-URLEncoded; charset=utf-8",
+                      " application/x-www-form-urlencoded ;charset=UTF-8", "application/x-www-form-urlencoded;",
+                      "multipart/form-data; boundary=x", "application/json", "*/*", "application/*", "text/plain",
+                      "application/x-www-form-urlencodedx", "", "application/x-www-form-urlencoded, text/plain"])
+    func aPlainFormIsKnownByItsTypeAsVaporKnowsIt(_ value: String) {
+        var headers = HTTPHeaders()
+        headers.add(name: .contentType, value: value)
+        let vapors = headers.contentType.map { $0.type.lowercased() == "application" && $0.subType.lowercased() == "x-www-form-urlencoded" } ?? false
+        #expect(CSRFMiddleware.isPlainForm(value) == vapors)
+    }
+}

@@ -42,12 +42,18 @@ extension CSRFMiddleware {
     /// (`Request.formFields`): Vapor's decoder builds the whole form as a tree first, a fortieth of
     /// a quiz submission of twenty answers.
     static func sentField(_ request: Request) -> String? {
-        // Type and subtype exactly (`==` lets `*/*` match).
-        if let type = request.headers.contentType, type.type.lowercased() == "application", type.subType.lowercased() == "x-www-form-urlencoded",
-           request.body.data != nil {
+        if let type = request.headers.first(name: .contentType), isPlainForm(type), request.body.data != nil {
             return request.formFields.first { $0.name == fieldName }?.value
         }
         return try? request.content.get(String.self, at: fieldName)
+    }
+
+    /// Whether a Content-Type is exactly a plain form's, parameters (and a list's others) aside,
+    /// as Vapor's media type reads it (whose `==` lets `*/*` match). Read by hand: Vapor's header
+    /// parser was a hundredth of a submission.
+    static func isPlainForm(_ contentType: String) -> Bool {
+        let essence = contentType.firstIndex { $0 == ";" || $0 == "," }.map { contentType[..<$0] } ?? contentType[...]
+        return essence.trimmingSpaces.lowercased() == "application/x-www-form-urlencoded"
     }
 
     /// Whether `sent` is this browser's token; 403 otherwise.

@@ -54,8 +54,8 @@ extension Request {
         for header in headers {
             for pair in header.split(separator: ";") {
                 guard let equals = pair.firstIndex(of: "=") else { continue }
-                let name = trimmed(pair[..<equals])
-                var value = trimmed(pair[pair.index(after: equals)...])
+                let name = pair[..<equals].trimmingSpaces
+                var value = pair[pair.index(after: equals)...].trimmingSpaces
                 if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = value.dropFirst().dropLast() }
                 guard !name.isEmpty else { continue }
                 cookies[String(name)] = String(value)
@@ -63,9 +63,12 @@ extension Request {
         }
         return cookies
     }
+}
 
-    private static func trimmed(_ text: Substring) -> Substring {
-        var text = text
+extension Substring {
+    /// Without the spaces and tabs around it (what HTTP calls optional whitespace).
+    var trimmingSpaces: Substring {
+        var text = self
         while text.first == " " || text.first == "\t" { text.removeFirst() }
         while text.last == " " || text.last == "\t" { text.removeLast() }
         return text
