@@ -168,14 +168,15 @@ enum QuizAttemptStore {
     }
 
     /// Grades and closes the attempt with the answers saved so far and `adding` (the form sent
-    /// with "Submit"), in one transaction that first locks the attempt (`QuizSubmission`): false
+    /// with "Submit"), in one transaction that first locks the attempt (`QuizSubmission`): nil
     /// when another request closed it first, in which case nothing is written.
     /// The graded attempt goes to `caches` for its result page.
+    @discardableResult
     static func submit(_ attempt: QuizAttemptRecord, adding: [Int: QuestionResponse?] = [:], now: Date = Date(),
-                       commits: GroupCommit? = nil, caches: ReadCaches? = nil, on db: any Database) async throws -> Bool {
+                       commits: GroupCommit? = nil, caches: ReadCaches? = nil, on db: any Database) async throws -> QuizSubmission.Submitted? {
         let submission = try QuizSubmission(attempt, adding: adding, now: now)
         let outcome = if let commits { try await commits.run(submission) } else { try await submission.runAlone(on: db) }
-        guard let submitted = outcome else { return false }
+        guard let submitted = outcome else { return nil }
         attempt.submittedAt = now
         attempt.earned = submitted.score.earned
         attempt.possible = submitted.score.possible
@@ -183,7 +184,7 @@ enum QuizAttemptStore {
         if let cache = caches?.quizzes.graded {
             cache.store(submitted.graded, for: QuizCaches.gradedKey(QuizAttemptHead(attempt)), loadedIn: cache.generation, now: now)
         }
-        return true
+        return submitted
     }
 
     /// A trainer's grade of the written answer at `position` of a submitted attempt; the
@@ -233,7 +234,9 @@ enum QuizAttemptStore {
     static func closeIfTimeUp(_ attempt: QuizAttemptRecord, now: Date = Date(), commits: GroupCommit? = nil, caches: ReadCaches,
                               on db: any Database) async throws -> Bool {
         guard attempt.submittedAt == nil, AttemptRules.isTimeUp(now: now, deadline: attempt.deadline) else { return false }
-        if try await submit(attempt, now: now, commits: commits, caches: caches, on: db) { try await updateProgress(of: attempt, othersMayPass: false, caches: caches, on: db) }
+        if let submitted = try await submit(attempt, now: now, commits: commits, caches: caches, on: db) {
+            try await updateProgress(of: attempt, othersMayPass: false, wasDone: submitted.quizWasDone, caches: caches, on: db)
+        }
         return true
     }
 
@@ -242,12 +245,13 @@ enum QuizAttemptStore {
     ///
     /// `othersMayPass: false` (a learner's own submission) looks at this attempt only: a new
     /// attempt adds a pass or nothing, so the learner's other attempts need not be read.
-    static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, caches: ReadCaches,
+    /// `wasDone`: whether the quiz counted as done, when the caller read it already (a submission).
+    static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, wasDone: Bool? = nil, caches: ReadCaches,
                                on db: any Database) async throws {
-        let done = try await (db as! any SQLDatabase).raw("""
+        let done = if let wasDone { wasDone } else { try await (db as! any SQLDatabase).raw("""
             SELECT state FROM activity_progress WHERE cohort_id = \(bind: attempt.cohortID) AND person_id = \(bind: attempt.personID) \
             AND activity_id = \(bind: attempt.activityID)
-            """).first()?.decode(column: "state", as: String.self) == ActivityState.done.rawValue
+            """).first()?.decode(column: "state", as: String.self) == ActivityState.done.rawValue }
         // Done already, and a new attempt adds a pass or nothing: nothing changes.
         if done, !othersMayPass { return }
         // Read fresh, not from the caches: it decides a write.

@@ -126,9 +126,10 @@ struct QuizController: RouteCollection {
             return try await Self.renderAttempt(req, access, attempt, values: values, problem: error.message, status: .unprocessableEntity)
         }
         req.writesNothingCached()
-        guard try await QuizAttemptStore.submit(attempt, adding: answers, commits: req.application.realtime.commits,
-                                                caches: req.application.readCaches, on: req.db) else { return req.redirect(to: resultPath) }
-        try await QuizAttemptStore.updateProgress(of: attempt, othersMayPass: false, caches: req.application.readCaches, on: req.db)
+        guard let submitted = try await QuizAttemptStore.submit(attempt, adding: answers, commits: req.application.realtime.commits,
+                                                                caches: req.application.readCaches, on: req.db) else { return req.redirect(to: resultPath) }
+        try await QuizAttemptStore.updateProgress(of: attempt, othersMayPass: false, wasDone: submitted.quizWasDone,
+                                                  caches: req.application.readCaches, on: req.db)
         return req.redirect(to: resultPath, flash: timeUp ? .quizTimeUp : nil)
     }
 

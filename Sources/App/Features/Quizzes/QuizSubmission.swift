@@ -6,8 +6,8 @@ import SQLKit
 /// Submitting an attempt: its answers graded and stored with their marks, the attempt closed with
 /// its score, the learner's mastery and standing moved on; all or nothing.
 ///
-/// Submissions that wait in one group commit run together (`GroupedWrite`): seven statements for
-/// them all (eight if a form clears an answer; one more per thousand answers), where each took
+/// Submissions that wait in one group commit run together (`GroupedWrite`): eight statements for
+/// them all (nine if a form clears an answer; one more per thousand answers), where each took
 /// seven and SQLite's one writer made the rest wait. Alone (PostgreSQL,
 /// or one at a time) it is the same code with one submission.
 struct QuizSubmission: GroupedWrite {
@@ -26,6 +26,9 @@ struct QuizSubmission: GroupedWrite {
         let graded: GradedAttempt
         /// Each answer as stored.
         fileprivate var texts: [Int: String] = [:]
+        /// Whether the quiz already counted as done for the learner (read in the batch, once for
+        /// all its submissions: each read it again after committing).
+        var quizWasDone = false
     }
 
     /// Nil when the attempt was already submitted, by another request or earlier in the same
@@ -64,6 +67,10 @@ struct QuizSubmission: GroupedWrite {
             outcomes.append(closed.last!.submitted)
         }
         guard !closed.isEmpty else { return outcomes }
+        let done = try await quizzesDone(Set(closed.map(\.submission.learner)), on: sql)
+        for index in outcomes.indices where outcomes[index] != nil {
+            outcomes[index]?.quizWasDone = done.contains(submissions[index].learner)
+        }
         try await clear(closed.map(\.submission), on: sql)
         try await storeAnswers(closed, on: sql)
         try await close(closed, on: sql)
@@ -101,6 +108,19 @@ struct QuizSubmission: GroupedWrite {
             saved[try row.decode(column: "attempt_id", as: UUID.self), default: [:]][try row.decode(column: "position", as: Int.self)] = (response, text)
         }
         return saved
+    }
+
+    /// The learners for whom their quiz counts as done already.
+    private static func quizzesDone(_ learners: Set<QuizStandings.Key>, on sql: any SQLDatabase) async throws -> Set<QuizStandings.Key> {
+        let rows = try await sql.raw("""
+            SELECT cohort_id, person_id, activity_id FROM activity_progress WHERE cohort_id IN (\(binds: Array(Set(learners.map(\.cohort))))) \
+            AND person_id IN (\(binds: Array(Set(learners.map(\.person))))) AND activity_id IN (\(binds: Array(Set(learners.map(\.activity))))) \
+            AND state = \(bind: ActivityState.done.rawValue)
+            """).all()
+        return try learners.intersection(rows.map { row in
+            QuizStandings.Key(cohort: try row.decode(column: "cohort_id", as: UUID.self), person: try row.decode(column: "person_id", as: UUID.self),
+                              activity: try row.decode(column: "activity_id", as: UUID.self))
+        })
     }
 
     /// The saved answers the form clears (a field sent empty).
