@@ -126,5 +126,24 @@ import VaporTesting
             #expect(try await QuizAttemptRecord.query(on: app.db).count() == 1)
         }
     }
+
+    @Test func anAttemptsHeadAndMasteryAreReadTogetherAsApart() async throws {
+        try await withApp { app in
+            let (q, _, attempt) = try await QuizTests.submittedEssay(app)
+            let id = String(attempt.split(separator: "/").last!)
+            let record = try await QuizAttemptStore.attempt(id, in: q.c.cohort.id!, on: app.db)
+            let (head, mastery) = try await QuizAttemptStore.headAndMastery(id, in: q.c.cohort.id!, on: app.db)
+            let apart = try await QuizMastery.of(record.personID, in: q.c.cohort.id!, on: app.db)
+            #expect(!apart.isEmpty && mastery.map(\.topic) == apart.map(\.topic) && mastery.map(\.value) == apart.map(\.value))
+            #expect(head.id == record.id && head.personID == record.personID && head.revision == record.revision)
+            #expect(head.score == QuizAttemptStore.score(of: record), "the attempt's score, not a topic's")
+            // A learner without any mastery yet: the attempt, and none.
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM quiz_topic_scores").run()
+            let (alone, none) = try await QuizAttemptStore.headAndMastery(id, in: q.c.cohort.id!, on: app.db)
+            #expect(alone.id == record.id && none.isEmpty)
+            // Another cohort's id for it: 404.
+            await #expect(throws: AppError.self) { try await QuizAttemptStore.headAndMastery(id, in: UUID(), on: app.db) }
+        }
+    }
 }
 

@@ -25,14 +25,18 @@ enum QuizAttemptStore {
         return try QuizAttemptRecord(row)
     }
 
-    /// The attempt with that id in the cohort, without its questions, or 404.
-    static func head(_ text: String?, in cohortID: UUID, on db: any Database) async throws -> QuizAttemptHead {
-        guard let text, let id = UUID(uuidString: text),
-              let row = try await (db as! any SQLDatabase).raw("""
-                SELECT \(QuizAttemptHead.columns) FROM quiz_attempts WHERE id = \(bind: id) AND cohort_id = \(bind: cohortID)
-                """).first()
-        else { throw AppError.notFound() }
-        return try QuizAttemptHead(row)
+    /// The attempt with that id in the cohort, without its questions, and its learner's mastery
+    /// (`QuizMastery.of`) in the same query (a result page's two reads), or 404.
+    static func headAndMastery(_ text: String?, in cohortID: UUID, on db: any Database) async throws
+        -> (QuizAttemptHead, mastery: [(topic: String, value: Double)]) {
+        guard let text, let id = UUID(uuidString: text) else { throw AppError.notFound() }
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT \(QuizAttemptHead.columns), m.topic, m.earned AS topic_earned, m.possible AS topic_possible FROM quiz_attempts a \
+            LEFT JOIN quiz_topic_scores m ON m.cohort_id = a.cohort_id AND m.person_id = a.person_id \
+            WHERE a.id = \(bind: id) AND a.cohort_id = \(bind: cohortID)
+            """).all()
+        guard let first = rows.first else { throw AppError.notFound() }
+        return (try QuizAttemptHead(first), try QuizMastery.of(rows))
     }
 
     /// The open attempt, or a new one when the quiz allows it.

@@ -157,7 +157,7 @@ struct QuizController: RouteCollection {
 
     func result(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        var attempt = try await QuizAttemptStore.head(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
+        var (attempt, mastery) = try await QuizAttemptStore.headAndMastery(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
         guard attempt.personID == access.personID || access.isStaff else { throw AppError.notFound() }
         if attempt.submittedAt == nil, AttemptRules.isTimeUp(now: Date(), deadline: attempt.deadline) {
             // Left open past its time: submitted now, as it stands.
@@ -165,8 +165,9 @@ struct QuizController: RouteCollection {
             _ = try await QuizAttemptStore.closeIfTimeUp(record, commits: req.application.realtime.commits, caches: req.application.readCaches,
                                                          on: req.db)
             attempt = QuizAttemptHead(record)
+            return try await Self.renderResult(req, access, attempt)  // its mastery moved on
         }
-        return try await Self.renderResult(req, access, attempt)
+        return try await Self.renderResult(req, access, attempt, mastery: mastery)
     }
 
     /// The learner's own attempt, or any learner's of the cohort for its staff; 404 otherwise.
@@ -198,7 +199,9 @@ struct QuizController: RouteCollection {
         return req.redirect(to: path + "#answer-\(position + 1)", flash: .answerGraded)
     }
 
+    /// `mastery`: the learner's, when the caller read it with the attempt.
     static func renderResult(_ req: Request, _ access: LearningAccess, _ attempt: QuizAttemptHead,
+                             mastery: [(topic: String, value: Double)]? = nil,
                              problem: (position: Int, state: Form.State)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let org = access.context.organization.id, cohort = Cohort.ID(access.cohortID)
         guard let score = attempt.score else {
@@ -215,7 +218,7 @@ struct QuizController: RouteCollection {
             ? try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
                 .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
             : 0
-        let mastery = try await QuizMastery.of(attempt.personID, in: access.cohortID, on: req.db)
+        let mastery = if let mastery { mastery } else { try await QuizMastery.of(attempt.personID, in: access.cohortID, on: req.db) }
         let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
         var model = QuizResultModel(
             organizationID: org, cohortID: cohort, activityID: .init(attempt.activityID), quizTitle: facts.title,

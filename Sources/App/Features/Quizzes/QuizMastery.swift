@@ -50,12 +50,20 @@ enum QuizMastery {
     /// The learner's mastery per topic, weakest first (then by name).
     static func of(_ personID: UUID, in cohortID: UUID, on db: any Database) async throws -> [(topic: String, value: Double)] {
         let rows = try await (db as! any SQLDatabase).raw("""
-            SELECT topic, earned, possible FROM quiz_topic_scores WHERE cohort_id = \(bind: cohortID) AND person_id = \(bind: personID)
+            SELECT topic, earned AS topic_earned, possible AS topic_possible FROM quiz_topic_scores \
+            WHERE cohort_id = \(bind: cohortID) AND person_id = \(bind: personID)
             """).all()
-        return try rows.compactMap { row -> (topic: String, value: Double)? in
-            let earned = try row.decode(column: "earned", as: Double.self), possible = try row.decode(column: "possible", as: Double.self)
+        return try of(rows)
+    }
+
+    /// The mastery in rows of `topic`, `topic_earned` and `topic_possible` (a row without a topic,
+    /// as a left join gives, is none), weakest first (then by name).
+    static func of(_ rows: [any SQLRow]) throws -> [(topic: String, value: Double)] {
+        try rows.compactMap { row -> (topic: String, value: Double)? in
+            guard let topic = try row.decode(column: "topic", as: String?.self) else { return nil }
+            let earned = try row.decode(column: "topic_earned", as: Double.self), possible = try row.decode(column: "topic_possible", as: Double.self)
             guard possible > 0 else { return nil }
-            return (try row.decode(column: "topic", as: String.self), min(max(earned / possible, 0), 1))
+            return (topic, min(max(earned / possible, 0), 1))
         }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
     }
 }

@@ -96,7 +96,10 @@ struct QuizAttemptHead: Sendable {
     /// Once submitted.
     let score: QuizScore?
 
-    static let columns: SQLQueryString = "id, cohort_id, activity_id, person_id, number, deadline, submitted_at, revision, earned, possible, pending"
+    /// Its columns, of `quiz_attempts` named `a` (`QuizAttemptStore.headAndMastery`).
+    static let columns: SQLQueryString = """
+        a.id, a.cohort_id, a.activity_id, a.person_id, a.number, a.deadline, a.submitted_at, a.revision, a.earned, a.possible, a.pending
+        """
 
     init(_ row: any SQLRow) throws {
         id = try row.decode(column: "id", as: UUID.self)
