@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Testing
 import VaporTesting
+import Views
 
 /// Result pages read a submitted attempt from `QuizCaches.graded`, kept per attempt and
 /// revision: what a submission leaves there reads as the database does, and a trainer's grade
@@ -183,5 +184,15 @@ extension QuizResultCacheTests {
         // The random bytes come 256 ids' worth at a time: across refills, never twice the same.
         let many = (0..<1_000).map { _ in UUID.timeOrdered(at: start) }
         #expect(Set(many).count == 1_000 && Set(many.map { $0.lowercasedText.suffix(12) }).count == 1_000)
+    }
+
+    /// The forum draft's excerpt is kept by the stem's text and format: the same as made anew.
+    @Test func aStemsExcerptIsKeptByItsTextAndFormat() {
+        let text = "Which <b>bias</b> is this?\n\nA   first    number \(UUID())"
+        for format in [QuizTextFormat.html, .plain, .html] {
+            let stem = QuizText(text, format: format)
+            #expect(QuizNextSteps.excerpt(stem) == QuizTextHTML.excerpt(stem, limit: 400))
+        }
+        #expect(QuizNextSteps.excerpt(QuizText(text, format: .html)) != QuizNextSteps.excerpt(QuizText(text, format: .plain)))
     }
 }

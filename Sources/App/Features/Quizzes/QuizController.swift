@@ -126,10 +126,11 @@ struct QuizController: RouteCollection {
             return try await Self.renderAttempt(req, access, attempt, values: values, problem: error.message, status: .unprocessableEntity)
         }
         req.writesNothingCached()
+        let db = req.db
         guard let submitted = try await QuizAttemptStore.submit(attempt, adding: answers, commits: req.application.realtime.commits,
-                                                                caches: req.application.readCaches, on: req.db) else { return req.redirect(to: resultPath) }
+                                                                caches: req.application.readCaches, on: db) else { return req.redirect(to: resultPath) }
         try await QuizAttemptStore.updateProgress(of: attempt, othersMayPass: false, wasDone: submitted.quizWasDone,
-                                                  caches: req.application.readCaches, on: req.db)
+                                                  caches: req.application.readCaches, on: db)
         return req.redirect(to: resultPath, flash: timeUp ? .quizTimeUp : nil)
     }
 
@@ -207,19 +208,19 @@ struct QuizController: RouteCollection {
         guard let score = attempt.score else {
             return req.redirect(to: SiteRoute.quizAttempt(org, cohort, attempt.id.lowercasedText).path)
         }
-        let caches = req.application.readCaches
-        let settings = try await QuizAuthoring.settings(of: attempt.activityID, caches: caches, on: req.db)
-        let facts = try await QuizResultFacts.of(attempt.activityID, access, caches: caches, on: req.db)
+        let caches = req.application.readCaches, db = req.db  // (Vapor makes a new handle at each `req.db`)
+        let settings = try await QuizAuthoring.settings(of: attempt.activityID, caches: caches, on: db)
+        let facts = try await QuizResultFacts.of(attempt.activityID, access, caches: caches, on: db)
         let graded = try await caches.quizzes.graded.value(for: QuizCaches.gradedKey(attempt)) {
-            try await GradedAttempt.load(attempt, on: req.db as! any SQLDatabase)
+            try await GradedAttempt.load(attempt, on: db as! any SQLDatabase)
         }
         // Attempts used: only asked when the policy depends on it.
         let used = settings.showAnswers == .afterLastAttempt && settings.maxAttempts != nil
-            ? try await QuizAttemptRecord.query(on: req.db).filter(\.$cohortID == access.cohortID)
+            ? try await QuizAttemptRecord.query(on: db).filter(\.$cohortID == access.cohortID)
                 .filter(\.$activityID == attempt.activityID).filter(\.$personID == attempt.personID).count()
             : 0
-        let mastery = if let mastery { mastery } else { try await QuizMastery.of(attempt.personID, in: access.cohortID, on: req.db) }
-        let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: req.db)?.name
+        let mastery = if let mastery { mastery } else { try await QuizMastery.of(attempt.personID, in: access.cohortID, on: db) }
+        let learner = attempt.personID == access.personID ? nil : try await PersonRecord.find(attempt.personID, on: db)?.name
         var model = QuizResultModel(
             organizationID: org, cohortID: cohort, activityID: .init(attempt.activityID), quizTitle: facts.title,
             learnerName: learner, number: attempt.number, score: score, passPercent: settings.passPercent,

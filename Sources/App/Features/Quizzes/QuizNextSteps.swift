@@ -26,10 +26,22 @@ enum QuizNextSteps {
     static func askPath(space: UUID, topic: String, example: Question?, access: LearningAccess) -> String {
         var body = "I would like to understand “\(topic)” better."
         if let example {
-            body += " This quiz question was hard for me:\n\n> " + QuizTextHTML.excerpt(example.stem, limit: 400)
+            body += " This quiz question was hard for me:\n\n> " + excerpt(example.stem)
         }
         let query = SiteRoute.query([("kind", ThreadKind.question.rawValue), ("title", "Question about \(topic)"), ("body", body)])
         return SiteRoute.forumSpace(access.context.organization.id, .init(access.cohortID), space.lowercasedText).path
             + "?" + query + "#new-thread"
+    }
+
+    /// A question's stem as the forum draft quotes it, kept by its text (read character by
+    /// character, it was a fiftieth of a result page): never stale.
+    private static let excerpts = ReadCache<String>(lifetime: .infinity, capacity: 2_000)
+
+    static func excerpt(_ stem: QuizText) -> String {
+        let key = "\(stem.format)\n\(stem.text)", now = Date()
+        if let excerpt = excerpts.lookup(key, now: now) { return excerpt }
+        let excerpt = QuizTextHTML.excerpt(stem, limit: 400)
+        excerpts.store(excerpt, for: key, loadedIn: excerpts.generation, now: now)
+        return excerpt
     }
 }

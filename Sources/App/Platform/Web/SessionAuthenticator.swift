@@ -11,7 +11,7 @@ struct SessionAuthenticator: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if !request.isAPI, let token = request.cookie(Self.cookieName), !token.isEmpty,
-           let signedIn = try await signedIn(tokenHash: SecretToken.hash(token), on: request.db) {
+           let signedIn = try await signedIn(tokenHash: SecretToken.hash(token), request: request) {
             request.auth.login(signedIn.user)
             // Pages need the memberships (navigation, switcher, permissions): loaded by the same query.
             request.storage[MembershipsKey.self] = signedIn.memberships
@@ -25,10 +25,11 @@ struct SessionAuthenticator: AsyncMiddleware {
         }
     }
 
-    private func signedIn(tokenHash: String, on db: any Database) async throws -> SessionQueries.SignedIn? {
+    /// (`request.db` only on a miss: Vapor makes a new handle at each.)
+    private func signedIn(tokenHash: String, request: Request) async throws -> SessionQueries.SignedIn? {
         let now = Date()
         return try await caches.sessions.value(for: tokenHash, now: now) {
-            try await SessionQueries.signedIn(tokenHash: tokenHash, now: now, on: db).map { ($0, validUntil: $0.expiresAt) }
+            try await SessionQueries.signedIn(tokenHash: tokenHash, now: now, on: request.db).map { ($0, validUntil: $0.expiresAt) }
         }
     }
 }
