@@ -39,7 +39,7 @@ enum QuizMastery {
         let rows = sums.sorted { ($0.key.cohort.uuidString, $0.key.person.uuidString, $0.key.topic) < ($1.key.cohort.uuidString, $1.key.person.uuidString, $1.key.topic) }
         let insert = sql.insert(into: "quiz_topic_scores").columns("id", "cohort_id", "person_id", "topic", "earned", "possible")
         for (sum, value) in rows {
-            insert.values([UUID(), sum.cohort, sum.person, sum.topic, value.earned, value.possible] as [any Encodable & Sendable])
+            insert.values([UUID.timeOrdered(), sum.cohort, sum.person, sum.topic, value.earned, value.possible] as [any Encodable & Sendable])
         }
         try await insert.onConflict(with: ["cohort_id", "person_id", "topic"]) {
             $0.set("earned", to: SQLRaw("quiz_topic_scores.earned + excluded.earned"))

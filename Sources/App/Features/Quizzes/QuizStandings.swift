@@ -84,7 +84,7 @@ enum QuizStandings {
             let batch = entries[start..<min(start + 500, entries.count)]
             let insert = sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail", "last_submitted_at")
             for (key, entry) in batch {
-                insert.values([UUID(), key.cohort, key.person, key.activity, entry.standing.stored, entry.last] as [any Encodable & Sendable])
+                insert.values([UUID.timeOrdered(), key.cohort, key.person, key.activity, entry.standing.stored, entry.last] as [any Encodable & Sendable])
             }
             try await insert.run()
         }
@@ -119,7 +119,7 @@ enum QuizStandings {
         let keys = Set(keys).sorted(by: Key.order)  // once each (PostgreSQL refuses a row twice), in one order
         guard !keys.isEmpty else { return [:] }
         let insert = sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail")
-        for key in keys { insert.values([UUID(), key.cohort, key.person, key.activity, ""] as [any Encodable & Sendable]) }
+        for key in keys { insert.values([UUID.timeOrdered(), key.cohort, key.person, key.activity, ""] as [any Encodable & Sendable]) }
         let rows = try await insert.onConflict(with: ["cohort_id", "person_id", "activity_id"]) {
             $0.set("trail", to: SQLRaw("quiz_standings.trail"))
         }.returning("cohort_id", "person_id", "activity_id", "trail").all(decoding: Locked.self)
@@ -138,7 +138,7 @@ enum QuizStandings {
         guard !standings.isEmpty else { return }
         let insert = sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail", "last_submitted_at")
         for (key, standing, last) in standings {
-            insert.values([UUID(), key.cohort, key.person, key.activity, standing.stored, last] as [any Encodable & Sendable])
+            insert.values([UUID.timeOrdered(), key.cohort, key.person, key.activity, standing.stored, last] as [any Encodable & Sendable])
         }
         try await insert.onConflict(with: ["cohort_id", "person_id", "activity_id"]) {
             $0.set(excludedValueOf: "trail").set(excludedValueOf: "last_submitted_at")
