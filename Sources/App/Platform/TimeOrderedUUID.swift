@@ -20,7 +20,8 @@ extension UUID {
 
 /// The system's random bytes, read 4 kB at a time: a submission makes twenty ids, and each draw
 /// is a system call (Foundation's `UUID()` makes three: open, read and close /dev/urandom; two
-/// 64-bit draws of the standard library, two).
+/// 64-bit draws of the standard library, two). One for the process, as the system's generator is:
+/// it holds nothing but bytes not yet handed out.
 final class RandomBytes: Sendable {
     static let shared = RandomBytes()
     private static let size = 4_096

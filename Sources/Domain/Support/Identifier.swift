@@ -33,8 +33,8 @@ extension UUID {
     /// The canonical text form in lower case: 8-4-4-4-12 hex digits.
     public var lowercasedText: String { text(Self.lowerDigits) }
 
-    /// The text `uuidString` gives (upper case, as SQLite keeps ids), without the formatting call
-    /// it makes on Linux: a batch of submissions writes hundreds.
+    /// The text `uuidString` gives (upper case), without the formatting call it makes on Linux: a
+    /// batch of submissions writes hundreds.
     public var uppercasedText: String { text(Self.upperDigits) }
 
     private func text(_ digits: [UInt8]) -> String {

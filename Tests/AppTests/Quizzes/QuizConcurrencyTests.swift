@@ -142,7 +142,8 @@ import VaporTesting
             let (alone, none) = try await QuizAttemptStore.headAndMastery(id, in: q.c.cohort.id!, on: app.db)
             #expect(alone.id == record.id && none.isEmpty)
             // Another cohort's id for it: 404.
-            await #expect(throws: AppError.self) { try await QuizAttemptStore.headAndMastery(id, in: UUID(), on: app.db) }
+            let error = await #expect(throws: AppError.self) { try await QuizAttemptStore.headAndMastery(id, in: UUID(), on: app.db) }
+            #expect(error?.status == .notFound)
         }
     }
 }

@@ -94,7 +94,8 @@ enum QuizAttemptStore {
     /// A response as `quiz_answers` keeps it (the JSON `JSONDecoder.questions` reads).
     /// Those of a choice, a truth, an order, a matching are kept: encoding twenty answers was a
     /// twentieth of a submission. Texts are written by hand (not kept: two spellings of one text
-    /// are equal as Swift strings), in the encoder's shape: `{"text":{"_0":"…"}}`.
+    /// are equal as Swift strings), in the encoder's shape, `{"text":{"_0":"…"}}`: the same value,
+    /// though not always the same bytes (the encoder writes `/` as `\/`, a backspace as `\b`).
     static func storedText(_ response: QuestionResponse) throws -> String {
         switch response {
         case .text(let text): return storedText(text, as: "text")
@@ -249,7 +250,10 @@ enum QuizAttemptStore {
     ///
     /// `othersMayPass: false` (a learner's own submission) looks at this attempt only: a new
     /// attempt adds a pass or nothing, so the learner's other attempts need not be read.
-    /// `wasDone`: whether the quiz counted as done, when the caller read it already (a submission).
+    /// `wasDone`: whether the quiz counted as done, when the caller read it already (a submission,
+    /// in its batch). Read before the commit rather than after it: a trainer's grade that undoes
+    /// the quiz between the two could leave a new pass unmarked, until the next submission or
+    /// grade (a trainer regrading at the very moment the learner submits).
     static func updateProgress(of attempt: QuizAttemptRecord, othersMayPass: Bool = true, wasDone: Bool? = nil, caches: ReadCaches,
                                on db: any Database) async throws {
         let done = if let wasDone { wasDone } else { try await (db as! any SQLDatabase).raw("""

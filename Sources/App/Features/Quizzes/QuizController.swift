@@ -158,15 +158,14 @@ struct QuizController: RouteCollection {
 
     func result(req: Request) async throws -> Response {
         let access = try await LearningAccess.load(req)
-        var (attempt, mastery) = try await QuizAttemptStore.headAndMastery(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
+        let (attempt, mastery) = try await QuizAttemptStore.headAndMastery(req.parameters.get("attemptID"), in: access.cohortID, on: req.db)
         guard attempt.personID == access.personID || access.isStaff else { throw AppError.notFound() }
         if attempt.submittedAt == nil, AttemptRules.isTimeUp(now: Date(), deadline: attempt.deadline) {
             // Left open past its time: submitted now, as it stands.
             let record = try await QuizAttemptStore.attempt(attempt.id.lowercasedText, in: access.cohortID, on: req.db)
             _ = try await QuizAttemptStore.closeIfTimeUp(record, commits: req.application.realtime.commits, caches: req.application.readCaches,
                                                          on: req.db)
-            attempt = QuizAttemptHead(record)
-            return try await Self.renderResult(req, access, attempt)  // its mastery moved on
+            return try await Self.renderResult(req, access, QuizAttemptHead(record))  // its mastery moved on
         }
         return try await Self.renderResult(req, access, attempt, mastery: mastery)
     }

@@ -34,11 +34,12 @@ enum QuizNextSteps {
     }
 
     /// A question's stem as the forum draft quotes it, kept by its text (read character by
-    /// character, it was a fiftieth of a result page): never stale.
+    /// character, it was a fiftieth of a result page): never stale, so one for the process, like
+    /// `AttemptItemsCache.questions`.
     private static let excerpts = ReadCache<String>(lifetime: .infinity, capacity: 2_000)
 
     static func excerpt(_ stem: QuizText) -> String {
-        let key = "\(stem.format)\n\(stem.text)", now = Date()
+        let key = stem.format.rawValue + "\n" + stem.text, now = Date()
         if let excerpt = excerpts.lookup(key, now: now) { return excerpt }
         let excerpt = QuizTextHTML.excerpt(stem, limit: 400)
         excerpts.store(excerpt, for: key, loadedIn: excerpts.generation, now: now)

@@ -49,11 +49,13 @@ extension CSRFMiddleware {
     }
 
     /// Whether a Content-Type is exactly a plain form's, parameters (and a list's others) aside,
-    /// as Vapor's media type reads it (whose `==` lets `*/*` match). Read by hand: Vapor's header
-    /// parser was a hundredth of a submission.
+    /// as Vapor's media type reads it; `*/*` is not. Read by hand: Vapor's header parser was a
+    /// hundredth of a submission.
     static func isPlainForm(_ contentType: String) -> Bool {
-        let essence = contentType.firstIndex { $0 == ";" || $0 == "," }.map { contentType[..<$0] } ?? contentType[...]
-        return essence.trimmingSpaces.lowercased() == "application/x-www-form-urlencoded"
+        var essence = contentType.firstIndex { $0 == ";" || $0 == "," }.map { contentType[..<$0] } ?? contentType[...]
+        while essence.first == " " || essence.first == "\t" { essence.removeFirst() }
+        while essence.last == " " || essence.last == "\t" { essence.removeLast() }
+        return essence.lowercased() == "application/x-www-form-urlencoded"
     }
 
     /// Whether `sent` is this browser's token; 403 otherwise.

@@ -41,15 +41,17 @@ extension Request {
     /// a result page), and several middlewares read cookies on every page.
     func cookie(_ name: String) -> String? {
         if let parsed = storage[ParsedCookiesKey.self] { return parsed[name] }
-        let parsed = Self.cookies(headers[.cookie])
+        let parsed = Self.parseCookies(headers[.cookie])
         storage[ParsedCookiesKey.self] = parsed
         return parsed[name]
     }
 
-    /// The `name=value` pairs of Cookie headers (RFC 6265 §4.2.1), as Vapor reads them: split at
-    /// `;`, spaces around trimmed, a value's surrounding double quotes removed, a pair without `=`
-    /// ignored, the last of a name kept.
-    static func cookies(_ headers: [String]) -> [String: String] {
+    /// The `name=value` pairs of Cookie headers as RFC 6265 (§4.2.1, §5.4) sends them: split at
+    /// `;` only (a cookie's value holds no `;`, `,` or space), spaces around trimmed, a value's
+    /// surrounding double quotes removed, a pair without `=` or without a name ignored, the last of
+    /// a name kept. Vapor's general header parser also splits at `,` and drops names with spaces;
+    /// for the cookies browsers send (ours are base64url tokens) both read the same.
+    static func parseCookies(_ headers: [String]) -> [String: String] {
         var cookies: [String: String] = [:]
         for var header in headers {
             // As bytes: the header's characters (split, trimmed) cost as much as Vapor's parse.
@@ -81,15 +83,5 @@ extension Request {
         while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 { range = first + 1..<range.upperBound }
         while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 { range = range.lowerBound..<last }
         return range
-    }
-}
-
-extension Substring {
-    /// Without the spaces and tabs around it (what HTTP calls optional whitespace).
-    var trimmingSpaces: Substring {
-        var text = self
-        while text.first == " " || text.first == "\t" { text.removeFirst() }
-        while text.last == " " || text.last == "\t" { text.removeLast() }
-        return text
     }
 }
