@@ -110,6 +110,43 @@ import VaporTesting
         }
     }
 
+    /// One learner's two open attempts (the bench's case: tens of thousands open at once) in one
+    /// batch: the learner's standing and mastery take both, as if submitted one after the other.
+    @Test func twoAttemptsOfOneLearnerInOneBatchBothCount() async throws {
+        try await withApp(configure: { $0.database = .sqliteFile(path: $0.dataDirectory + "/quiz.sqlite") }) { app in
+            let q = try await QuizTests.quiz(app)
+            var lea = try await Fixtures(app: app).signedIn(q.c.learner)
+            _ = try await QuizTests.start(q, &lea)
+            let first = try #require(try await QuizAttemptRecord.query(on: app.db).first())
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("""
+                INSERT INTO quiz_attempts (id, organization_id, cohort_id, activity_id, person_id, number, started_at, items)
+                SELECT \(bind: UUID()), organization_id, cohort_id, activity_id, person_id, 2, started_at, items FROM quiz_attempts
+                WHERE id = \(bind: first.id!)
+                """).run()
+            let second = try #require(try await QuizAttemptRecord.query(on: app.db).filter(\.$number == 2).first())
+            let commits = try #require(app.realtime.commits)
+            let held = await GroupCommitTests.hold(commits)
+            // The first every answer right; the second only the first question (listening).
+            let all = Task { try await QuizAttemptStore.submit(first, adding: [0: .choice(0), 1: .text("anchor"), 2: .number("20")],
+                                                               commits: commits, on: app.db)?.score }
+            let one = Task { try await QuizAttemptStore.submit(second, adding: [0: .choice(0)], commits: commits, on: app.db)?.score }
+            try await Task.sleep(for: .milliseconds(100))
+            held.release()
+            await held.holder.value
+            #expect(try await all.value?.percent == 100)
+            #expect(try await one.value.map { Int($0.percent.rounded()) } == 33)
+
+            let sums = try await sql.raw("""
+                SELECT topic, earned, possible FROM quiz_topic_scores WHERE person_id = \(bind: q.c.learner.id!) ORDER BY topic
+                """).all().map { "\(try $0.decode(column: "topic", as: String.self)) \(try $0.decode(column: "earned", as: Double.self))/\(try $0.decode(column: "possible", as: Double.self))" }
+            #expect(sums == ["anchoring 2.0/4.0", "listening 2.0/2.0"], "one row a topic, both attempts in it")
+            let trails = try await QuizStandings.of(cohort: q.c.cohort.id!, on: sql)
+            let standing = try #require(trails.count == 1 ? QuizStanding(stored: trails[0].trail) : nil)
+            #expect(standing.attempts == 2 && standing.best == 100)
+        }
+    }
+
     @Test func anAttemptReadAsARowIsTheRecordFluentReads() async throws {
         try await withApp { app in
             let (_, _, attempt) = try await QuizTests.submittedEssay(app)
