@@ -43,6 +43,9 @@ final class GroupCommit: Sendable {
         self.limit = limit
     }
 
+    /// How many writes wait for the next batch (tests see there that writes queued together).
+    var waiting: Int { state.withLockedValue { $0.waiting.count } }
+
     /// Runs `body` in the next batch and answers with its value once the batch is committed.
     func run<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { enqueue(Write(body: body, continuation: $0)) }

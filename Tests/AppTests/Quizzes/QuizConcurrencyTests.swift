@@ -131,7 +131,8 @@ import VaporTesting
             let all = Task { try await QuizAttemptStore.submit(first, adding: [0: .choice(0), 1: .text("anchor"), 2: .number("20")],
                                                                commits: commits, on: app.db)?.score }
             let one = Task { try await QuizAttemptStore.submit(second, adding: [0: .choice(0)], commits: commits, on: app.db)?.score }
-            try await Task.sleep(for: .milliseconds(100))
+            for _ in 0..<500 where commits.waiting < 2 { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(commits.waiting == 2, "both in the next batch")
             held.release()
             await held.holder.value
             #expect(try await all.value?.percent == 100)

@@ -7,9 +7,10 @@ import SQLKit
 /// attempts are submitted and graded: the trainer's dashboard reads one row per learner and quiz
 /// instead of a year of attempts (64,000 for a cohort of 100 in bench/dashboard.sh).
 ///
-/// Written in the transaction that changes an attempt's score. Only one attempt per learner and
-/// quiz is open at a time, so two submissions never fold into one row at once; a trainer's grade
-/// refolds every attempt, and on PostgreSQL both lock the row first.
+/// Written in the transaction that changes an attempt's score. A learner usually has one attempt
+/// of a quiz open at a time; where several are open (seeded, as in bench/quiz.sh), their
+/// submissions may share a batch, and `submitted` folds them into the one row in their order. A
+/// trainer's grade refolds every attempt, and on PostgreSQL both lock the row first.
 enum QuizStandings {
     struct Row: Decodable {
         let person_id: UUID
