@@ -13,9 +13,9 @@ enum DatabaseSetup {
         case .sqliteFile(let path):
             let folder = (path as NSString).deletingLastPathComponent
             try FileManager.default.createDirectory(atPath: folder.isEmpty ? "." : folder, withIntermediateDirectories: true)
-            // Several connections per event loop: SQLite work runs on the thread pool, so a request
-            // waiting on one connection need not queue behind another (WAL lets readers run together).
-            app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4), as: .sqlite)
+            // One connection per event loop: the driver ignores any other number (more connections
+            // would only contend for the thread pool's threads). Group commit has one of its own.
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
         case .postgres(let url, let searchPath):
             var configuration = try SQLPostgresConfiguration(url: url)
             if let searchPath { configuration.searchPath = [searchPath] }

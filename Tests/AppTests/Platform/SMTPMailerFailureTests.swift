@@ -34,15 +34,21 @@ struct SMTPMailerFailureTests {
             .bind(host: "127.0.0.1", port: 0).get()
         defer { server.close(promise: nil) }
         let started = ContinuousClock.now
-        let error = await #expect(throws: SMTPError.self) {
-            try await Self.mailer(port: server.localAddress!.port!, timeout: .milliseconds(300)).send(Self.message)
+        var error: SMTPError?
+        // On a loaded machine the connection itself can take longer than 300 ms (seen once among
+        // hundreds of tests in parallel): the server's silence was not reached, so try again.
+        for _ in 1...3 {
+            error = await #expect(throws: SMTPError.self) {
+                try await Self.mailer(port: server.localAddress!.port!, timeout: .milliseconds(300)).send(Self.message)
+            }
+            guard case .connectionFailed(let reason) = error, reason.contains("Connect timeout") else { break }
         }
         // Usually the greeting's own timeout; on a loaded machine the whole delivery's deadline can
         // fire first ("send"). Either way: a timeout, not a hang and not another failure.
         #expect(error == .timeout("greeting") || error == .timeout("send"), "got \(String(describing: error))")
         // Far below the 30 s default, so the 300 ms timeout was the one applied; generous, because
         // hundreds of tests run in parallel on two cores (3.2 s was seen under that load).
-        #expect(ContinuousClock.now - started < .seconds(15))
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(SMTPError.timeout("greeting").isTransient)
     }
 
@@ -88,7 +94,7 @@ struct SMTPMailerFailureTests {
         await #expect(throws: (any Error).self) { try await task.value }
         // Far below the 30 s default, so the 300 ms timeout was the one applied; generous, because
         // hundreds of tests run in parallel on two cores (3.2 s was seen under that load).
-        #expect(ContinuousClock.now - started < .seconds(15))
+        #expect(ContinuousClock.now - started < .seconds(20))
     }
 
     @Test func overallDeadlineGrowsWithTheRecipients() {

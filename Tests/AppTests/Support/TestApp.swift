@@ -25,6 +25,9 @@ func withApp(mailer: (any Mailer)? = nil, configure adjust: (inout AppConfig) ->
              _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
+    // A thread pool of its own (for SQLite's statements and files), shut down with the app: on the
+    // process's shared one, a test's queries queued behind every other test's (TestAppTests).
+    app.threadPool = NIOThreadPool(numberOfThreads: 2)
     // Uploaded files go to a directory of this test's own, removed afterwards.
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("atelier-test-\(UUID().uuidString)").path
     var config = AppConfig(dataDirectory: dataDirectory, database: TestDatabase.fresh(), publicURL: "http://atelier.test")
