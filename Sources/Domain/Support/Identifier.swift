@@ -37,6 +37,12 @@ extension UUID {
     /// batch of submissions writes hundreds.
     public var uppercasedText: String { text(Self.upperDigits) }
 
+    /// Whether `a` comes before `b` in the order of their text (`uuidString`), by their bytes:
+    /// sorting a batch's rows by `uuidString` made two strings a comparison.
+    public static func textOrder(_ a: UUID, _ b: UUID) -> Bool {
+        withUnsafeBytes(of: a.uuid) { a in withUnsafeBytes(of: b.uuid) { b in a.lexicographicallyPrecedes(b) } }
+    }
+
     private func text(_ digits: [UInt8]) -> String {
         withUnsafeBytes(of: uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in

@@ -28,6 +28,14 @@ import Testing
         }
     }
 
+    @Test func textOrderIsTheOrderOfUUIDString() {
+        let uuids = (0..<300).map { _ in UUID() } + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9)),
+                                                   UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10))]
+        #expect(uuids.sorted(by: UUID.textOrder) == uuids.sorted { $0.uuidString < $1.uuidString })
+        let one = UUID()
+        #expect(!UUID.textOrder(one, one))
+    }
+
     @Test func codableRoundTripEncodesLowerCaseText() throws {
         let id = try #require(Person.ID(text))
         let data = try JSONEncoder().encode([id])

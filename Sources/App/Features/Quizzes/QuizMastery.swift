@@ -36,7 +36,11 @@ enum QuizMastery {
         }
         guard !sums.isEmpty else { return }
         // Once each (PostgreSQL refuses a row twice in one statement), in one order.
-        let rows = sums.sorted { ($0.key.cohort.uuidString, $0.key.person.uuidString, $0.key.topic) < ($1.key.cohort.uuidString, $1.key.person.uuidString, $1.key.topic) }
+        let rows = sums.sorted { a, b in
+            if a.key.cohort != b.key.cohort { return UUID.textOrder(a.key.cohort, b.key.cohort) }
+            if a.key.person != b.key.person { return UUID.textOrder(a.key.person, b.key.person) }
+            return a.key.topic < b.key.topic
+        }
         let insert = sql.insert(into: "quiz_topic_scores").columns("id", "cohort_id", "person_id", "topic", "earned", "possible")
         for (sum, value) in rows {
             insert.values([UUID.timeOrdered(), sum.cohort, sum.person, sum.topic, value.earned, value.possible] as [any Encodable & Sendable])

@@ -30,9 +30,11 @@ enum QuizStandings {
     /// for a trainer keeps it out until then).
     typealias Submitted = (key: Key, score: QuizScore, at: Date)
 
-    /// After submissions, in their order: two statements for them all.
-    static func submitted(_ submissions: [Submitted], on sql: any SQLDatabase) async throws {
-        var standings = try await locked(submissions.map(\.key), on: sql)
+    /// After submissions, in their order: two statements for them all, or one if the caller
+    /// `read` the rows in its transaction already (SQLite, where that transaction holds the write
+    /// lock): a missing row as an empty standing (`QuizStanding(stored: "")`), an unreadable one nil.
+    static func submitted(_ submissions: [Submitted], read: [Key: QuizStanding?]? = nil, on sql: any SQLDatabase) async throws {
+        var standings = if let read { read } else { try await locked(submissions.map(\.key), on: sql) }
         var last: [Key: Date] = [:], unreadable: [Key] = []
         for (key, score, at) in submissions {
             // A trail it cannot read (written by hand, or by a later version): folded again from every attempt.
@@ -154,7 +156,9 @@ extension QuizStandings.Key {
 
     /// Any fixed order: rows locked in one order cannot deadlock.
     static func order(_ a: Self, _ b: Self) -> Bool {
-        (a.cohort.uuidString, a.person.uuidString, a.activity.uuidString) < (b.cohort.uuidString, b.person.uuidString, b.activity.uuidString)
+        if a.cohort != b.cohort { return UUID.textOrder(a.cohort, b.cohort) }
+        if a.person != b.person { return UUID.textOrder(a.person, b.person) }
+        return UUID.textOrder(a.activity, b.activity)
     }
 }
 

@@ -6,10 +6,10 @@ import SQLKit
 /// Submitting an attempt: its answers graded and stored with their marks, the attempt closed with
 /// its score, the learner's mastery and standing moved on; all or nothing.
 ///
-/// Submissions that wait in one group commit run together (`GroupedWrite`): eight statements for
-/// them all (nine if a form clears an answer; one more per thousand answers), where each took
-/// seven and SQLite's one writer made the rest wait. Alone (PostgreSQL,
-/// or one at a time) it is the same code with one submission.
+/// Submissions that wait in one group commit run together (`GroupedWrite`): five statements for
+/// them all on SQLite, eight on PostgreSQL (one more if a form clears an answer; on PostgreSQL
+/// one more per thousand answers), where each took seven and SQLite's one writer made the rest
+/// wait. Alone (PostgreSQL, or one at a time) it is the same code with one submission.
 struct QuizSubmission: GroupedWrite {
     let attemptID: UUID
     let learner: QuizStandings.Key
@@ -46,8 +46,8 @@ struct QuizSubmission: GroupedWrite {
 
     static func runAll(_ submissions: [QuizSubmission], on db: any Database) async throws -> [Submitted?] {
         let sql = db as! any SQLDatabase
-        let open = try await openAttempts(Set(submissions.map(\.attemptID)), on: sql)
-        let saved = try await savedAnswers(of: open, on: sql)
+        let before = try await Before.read(Set(submissions.map(\.attemptID)), on: sql)
+        let (open, saved) = (before.open, before.saved)
         var closed: [(submission: QuizSubmission, submitted: Submitted)] = []
         var outcomes: [Submitted?] = []
         for submission in submissions {
@@ -67,7 +67,7 @@ struct QuizSubmission: GroupedWrite {
             outcomes.append(closed.last!.submitted)
         }
         guard !closed.isEmpty else { return outcomes }
-        let done = try await quizzesDone(Set(closed.map(\.submission.learner)), on: sql)
+        let done = if let done = before.done { done } else { try await quizzesDone(Set(closed.map(\.submission.learner)), on: sql) }
         for index in outcomes.indices where outcomes[index] != nil {
             outcomes[index]?.quizWasDone = done.contains(submissions[index].learner)
         }
@@ -77,8 +77,73 @@ struct QuizSubmission: GroupedWrite {
         try await QuizMastery.add(closed.map { submission, submitted in
             (submission.learner.cohort, submission.learner.person, QuizMastery.deltas(submission.items, marks: submitted.graded.marks))
         }, on: sql)
-        try await QuizStandings.submitted(closed.map { ($0.submission.learner, $0.submitted.score, $0.submission.now) }, on: sql)
+        try await QuizStandings.submitted(closed.map { ($0.submission.learner, $0.submitted.score, $0.submission.now) },
+                                          read: before.standings, on: sql)
         return outcomes
+    }
+
+    /// What a batch reads before it writes: which attempts are still open, with their saved answers;
+    /// on SQLite also each learner's standing and whether their quiz is done already.
+    private struct Before {
+        typealias Saved = [Int: (response: QuestionResponse, text: String)]
+        var open: Set<UUID> = []
+        var saved: [UUID: Saved] = [:]
+        /// Nil: read once the batch knows which attempts it closes (PostgreSQL).
+        var done: Set<QuizStandings.Key>?
+        /// Nil: `QuizStandings` reads and locks them itself (PostgreSQL).
+        var standings: [QuizStandings.Key: QuizStanding?]?
+
+        static func read(_ ids: Set<UUID>, on sql: any SQLDatabase) async throws -> Before {
+            guard sql.dialect.name == "sqlite" else {
+                let open = try await openAttempts(ids, on: sql)
+                return Before(open: open, saved: try await savedAnswers(of: open, on: sql))
+            }
+            return try await readAtOnce(ids, on: sql)
+        }
+
+        /// In one statement: on SQLite each is a turn on its thread and back, most of a statement's
+        /// cost in a batch, and the transaction already holds the write lock.
+        private static func readAtOnce(_ ids: Set<UUID>, on sql: any SQLDatabase) async throws -> Before {
+            let rows = try await sql.raw("""
+                SELECT a.id, a.submitted_at, a.cohort_id, a.person_id, a.activity_id, \
+                EXISTS (SELECT 1 FROM activity_progress p WHERE p.cohort_id = a.cohort_id AND p.person_id = a.person_id \
+                  AND p.activity_id = a.activity_id AND p.state = \(bind: ActivityState.done.rawValue)) AS done, \
+                (SELECT s.trail FROM quiz_standings s WHERE s.cohort_id = a.cohort_id AND s.person_id = a.person_id \
+                  AND s.activity_id = a.activity_id) AS trail, \
+                (SELECT json_group_array(json_array(w.position, w.response)) FROM quiz_answers w WHERE w.attempt_id = a.id) AS saved \
+                FROM quiz_attempts a WHERE a.id IN (\(binds: Array(ids)))
+                """).all()
+            var before = Before(done: [], standings: [:])
+            for row in rows {
+                let key = QuizStandings.Key(cohort: try row.decode(column: "cohort_id", as: UUID.self),
+                                            person: try row.decode(column: "person_id", as: UUID.self),
+                                            activity: try row.decode(column: "activity_id", as: UUID.self))
+                if try row.decode(column: "done", as: Bool.self) { before.done?.insert(key) }
+                before.standings?[key] = QuizStanding(stored: try row.decode(column: "trail", as: String?.self) ?? "")
+                guard try row.decode(column: "submitted_at", as: Date?.self) == nil else { continue }
+                let id = try row.decode(column: "id", as: UUID.self)
+                before.open.insert(id)
+                let text = try row.decode(column: "saved", as: String.self)
+                guard text != "[]" else { continue }
+                for answer in try JSONDecoder().decode([SavedAnswer].self, from: Data(text.utf8)) {
+                    guard let response = QuizSubmission.response(answer.text) else { continue }
+                    before.saved[id, default: [:]][answer.position] = (response, answer.text)
+                }
+            }
+            return before
+        }
+
+        /// `[position, response]`, as `json_array` writes it.
+        private struct SavedAnswer: Decodable {
+            let position: Int
+            let text: String
+
+            init(from decoder: any Decoder) throws {
+                var fields = try decoder.unkeyedContainer()
+                position = try fields.decode(Int.self)
+                text = try fields.decode(String.self)
+            }
+        }
     }
 
     /// The attempts not yet submitted, locked until the transaction ends (PostgreSQL; on SQLite
@@ -87,7 +152,7 @@ struct QuizSubmission: GroupedWrite {
     private static func openAttempts(_ ids: Set<UUID>, on sql: any SQLDatabase) async throws -> Set<UUID> {
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE" : ""
         let rows = try await sql.raw("""
-            SELECT id, submitted_at FROM quiz_attempts WHERE id IN (\(binds: ids.sorted { $0.uuidString < $1.uuidString })) ORDER BY id \(lock)
+            SELECT id, submitted_at FROM quiz_attempts WHERE id IN (\(binds: ids.sorted(by: UUID.textOrder))) ORDER BY id \(lock)
             """).all()
         return Set(try rows.compactMap { row in
             try row.decode(column: "submitted_at", as: Date?.self) == nil ? try row.decode(column: "id", as: UUID.self) : nil
@@ -95,19 +160,23 @@ struct QuizSubmission: GroupedWrite {
     }
 
     /// Each attempt's saved answers, decoded and as stored.
-    private static func savedAnswers(of attempts: Set<UUID>, on sql: any SQLDatabase) async throws
-        -> [UUID: [Int: (response: QuestionResponse, text: String)]] {
+    private static func savedAnswers(of attempts: Set<UUID>, on sql: any SQLDatabase) async throws -> [UUID: Before.Saved] {
         guard !attempts.isEmpty else { return [:] }
         let rows = try await sql.raw("""
             SELECT attempt_id, position, response FROM quiz_answers WHERE attempt_id IN (\(binds: Array(attempts)))
             """).all()
-        var saved: [UUID: [Int: (response: QuestionResponse, text: String)]] = [:]
+        var saved: [UUID: Before.Saved] = [:]
         for row in rows {
             let text = try row.decode(column: "response", as: String.self)
-            guard let response = try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(text.utf8)) else { continue }
+            guard let response = response(text) else { continue }
             saved[try row.decode(column: "attempt_id", as: UUID.self), default: [:]][try row.decode(column: "position", as: Int.self)] = (response, text)
         }
         return saved
+    }
+
+    /// A saved answer as it was stored; nil if it cannot be read (skipped, as if never saved).
+    private static func response(_ text: String) -> QuestionResponse? {
+        try? JSONDecoder.questions.decode(QuestionResponse.self, from: Data(text.utf8))
     }
 
     /// The learners for whom their quiz counts as done already.
