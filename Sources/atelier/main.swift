@@ -1,6 +1,13 @@
 import App
 import Foundation
+import NIOCore
+import NIOPosix
 import Vapor
+
+// Tasks on the server's event loops (unless ATELIER_EXECUTOR=swift): possible only before any runs.
+if AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment) {
+    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+}
 
 // `atelier serve [--hostname H] [--port P] [--demo]`, `atelier migrate`, `atelier bench-html`, and Vapor's other commands.
 var arguments = CommandLine.arguments

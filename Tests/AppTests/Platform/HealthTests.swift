@@ -51,4 +51,11 @@ import VaporTesting
         #expect(try AppConfig.load(from: ["ATELIER_JOBS": "worker"], demo: false).runsJobsInProcess == false)
         #expect(throws: AppConfig.Problems.self) { try AppConfig.load(from: ["ATELIER_JOBS": "sometimes"], demo: false) }
     }
+
+    @Test func tasksRunOnTheEventLoopsUnlessSwiftsOwnThreadsAreAskedFor() throws {
+        #expect(AppConfig.runsTasksOnEventLoops([:]) && AppConfig.runsTasksOnEventLoops(["ATELIER_EXECUTOR": "nio"]))
+        #expect(!AppConfig.runsTasksOnEventLoops(["ATELIER_EXECUTOR": "swift"]))
+        #expect(throws: AppConfig.Problems.self) { try AppConfig.load(from: ["ATELIER_EXECUTOR": "dispatch"], demo: false) }
+        _ = try AppConfig.load(from: ["ATELIER_EXECUTOR": "swift"], demo: false)
+    }
 }
