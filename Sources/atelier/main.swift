@@ -5,9 +5,8 @@ import NIOPosix
 import Vapor
 
 // Tasks on the server's event loops (unless ATELIER_EXECUTOR=swift): possible only before any runs.
-if AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment) {
-    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-}
+let tasksOnEventLoops = AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment)
+    && NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 // `atelier serve [--hostname H] [--port P] [--demo]`, `atelier migrate`, `atelier bench-html`, and Vapor's other commands.
 var arguments = CommandLine.arguments
@@ -21,6 +20,9 @@ let port = arguments.firstIndex(of: "--port").flatMap { arguments.indices.contai
 
 var env = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &env)
+if AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment), !tasksOnEventLoops {
+    Logger(label: "atelier").warning("tasks run on Swift's own threads: NIO's executor could not be installed")
+}
 let app = try await Application.make(env)
 do {
     let config = try AppConfig.load(from: ProcessInfo.processInfo.environment, demo: demo, port: port)

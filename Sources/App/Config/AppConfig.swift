@@ -71,18 +71,19 @@ public struct AppConfig: Sendable {
         }
     }
 
-    /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
     /// Whether tasks run on the server's event loops (`ATELIER_EXECUTOR=nio`, the default) rather
-    /// than on Swift's own threads (`swift`): `main` reads it before anything runs, and `load`
-    /// refuses any other value. On the event loops an `await` needs no turn from one thread to the
-    /// other: in bench/quiz.sh result pages and `/health` served about half as many again.
+    /// than on Swift's own threads (`swift`): `main` reads it from the process's environment before
+    /// anything runs (a `.env` file is read later), and `load` refuses any other value. On the event
+    /// loops an `await` needs no turn from one thread to the other: in bench/quiz.sh result pages and
+    /// `/health` served about half as many again.
     public static func runsTasksOnEventLoops(_ env: [String: String]) -> Bool {
         env["ATELIER_EXECUTOR"] != "swift"
     }
 
+    /// Reads `ATELIER_DATA_DIR`, `DATABASE_URL`, `ATELIER_PUBLIC_URL`, `SMTP_URL`, `ATELIER_MAIL_FROM`,
     /// `ATELIER_TRUSTED_PROXIES`, `ATELIER_PUBLIC_DIR`, `ATELIER_READ_CACHE_SECONDS`, `ATELIER_MAX_VIDEO_MB`,
     /// `ATELIER_MAX_UPLOAD_MB`, `ATELIER_JITSI_URL` (with `ATELIER_JITSI_APP_ID`, `ATELIER_JITSI_SECRET`),
-    /// `ATELIER_BBB_URL`, `ATELIER_BBB_SECRET`, `ATELIER_ICE_SERVERS`.
+    /// `ATELIER_BBB_URL`, `ATELIER_BBB_SECRET`, `ATELIER_ICE_SERVERS`, `ATELIER_JOBS`, `ATELIER_EXECUTOR`.
     public static func load(from env: [String: String], demo: Bool, port: Int = 8080) throws -> AppConfig {
         var problems: [String] = []
         var config = AppConfig(demo: demo, runsBackgroundJobs: true)

@@ -25,11 +25,15 @@ import Testing
                     if release.wait(timeout: .now() + 10) == .success { releasedInTime.withLockedValue { $0 += 1 } }
                 }
             }
+            // Released however the test ends: other tests need the shared pool too.
+            var released = false
+            defer { if !released { for _ in 0..<threads { release.signal() } } }
             for _ in 0..<1_000 where started.withLockedValue({ $0 }) < threads { try await Task.sleep(for: .milliseconds(20)) }
             try #require(started.withLockedValue { $0 } == threads)
             let sql = try #require(app.db as? any SQLDatabase)
             let one = try await sql.raw("SELECT 1 AS one").first()?.decode(column: "one", as: Int.self)
             for _ in 0..<threads { release.signal() }
+            released = true
             #expect(one == 1)
             // Each blocked thread takes its signal; let them go back before counting.
             for _ in 0..<100 where releasedInTime.withLockedValue({ $0 }) < threads { try await Task.sleep(for: .milliseconds(20)) }

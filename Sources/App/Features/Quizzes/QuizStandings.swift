@@ -136,7 +136,8 @@ enum QuizStandings {
         let trail: String
     }
 
-    /// The rows' new trails, in one upsert (`locked` created any that were missing).
+    /// The rows' new trails, in one upsert (creating any still missing: on SQLite a submission's
+    /// batch reads the rows instead of `locked`).
     private static func write(_ standings: [(Key, QuizStanding, lastSubmittedAt: Date)], on sql: any SQLDatabase) async throws {
         guard !standings.isEmpty else { return }
         let insert = sql.insert(into: "quiz_standings").columns("id", "cohort_id", "person_id", "activity_id", "trail", "last_submitted_at")
