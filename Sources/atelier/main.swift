@@ -5,8 +5,8 @@ import NIOPosix
 import Vapor
 
 // Tasks on the server's event loops (unless ATELIER_EXECUTOR=swift): possible only before any runs.
-let tasksOnEventLoops = AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment)
-    && NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+let wantsEventLoops = AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment)
+let tasksOnEventLoops = wantsEventLoops && NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 
 // `atelier serve [--hostname H] [--port P] [--demo]`, `atelier migrate`, `atelier bench-html`, and Vapor's other commands.
 var arguments = CommandLine.arguments
@@ -20,7 +20,7 @@ let port = arguments.firstIndex(of: "--port").flatMap { arguments.indices.contai
 
 var env = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &env)
-if AppConfig.runsTasksOnEventLoops(ProcessInfo.processInfo.environment), !tasksOnEventLoops {
+if wantsEventLoops, !tasksOnEventLoops {
     Logger(label: "atelier").warning("tasks run on Swift's own threads: NIO's executor could not be installed")
 }
 let app = try await Application.make(env)

@@ -114,6 +114,7 @@ struct QuizSubmission: GroupedWrite {
                 FROM quiz_attempts a WHERE a.id IN (\(binds: Array(ids)))
                 """).all()
             var before = Before(done: [], standings: [:])
+            let decoder = JSONDecoder()
             for row in rows {
                 let key = QuizStandings.Key(cohort: try row.decode(column: "cohort_id", as: UUID.self),
                                             person: try row.decode(column: "person_id", as: UUID.self),
@@ -125,7 +126,7 @@ struct QuizSubmission: GroupedWrite {
                 before.open.insert(id)
                 let text = try row.decode(column: "saved", as: String.self)
                 guard text != "[]" else { continue }
-                for answer in try JSONDecoder().decode([SavedAnswer].self, from: Data(text.utf8)) {
+                for answer in try decoder.decode([SavedAnswer].self, from: Data(text.utf8)) {
                     guard let response = QuizSubmission.response(answer.text) else { continue }
                     before.saved[id, default: [:]][answer.position] = (response, answer.text)
                 }
